@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireStep } from "@/lib/auth/session";
+import { SetPasswordForm } from "./_components/set-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("setPassword"))("title") };
+}
+
+export default async function SetPasswordPage() {
+  await requireStep("password");
+  const t = await getTranslations("setPassword");
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <SetPasswordForm />
+    </div>
+  );
+}

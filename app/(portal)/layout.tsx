@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { getSession } from "@/lib/auth/session";
+import { PortalHeader } from "@/components/layout/portal-header";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { IdleWarning } from "@/components/layout/idle-warning";
+
+// The shell only. Every page below still checks the session itself (layouts do not re-run
+// on client navigation — STYLE.md §Authorization).
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const session = await getSession();
+  if (!session || session.pendingStep) redirect("/sign-in");
+  return (
+    <>
+      <PortalHeader session={session} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+      <SiteFooter />
+      <IdleWarning />
+    </>
+  );
+}

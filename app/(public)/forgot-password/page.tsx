@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ForgotForm } from "./_components/forgot-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forgot"))("title") };
+}
+
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("forgot");
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <ForgotForm />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Suspense } from "react";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { LiveSession } from "@/lib/data/identity/sessions";
+import { SECTIONS, servicesFor, type SectionKey } from "@/lib/services/catalogue";
+import { LanguageToggle } from "./language-toggle";
+import { ProfileMenu } from "./profile-menu";
+import { ServicesMenu } from "./services-menu";
+
+export async function PortalHeader({ session }: { session: LiveSession }) {
+  const t = await getTranslations("header");
+  const tm = await getTranslations("meta");
+  const th = await getTranslations("home");
+  const locale = await getLocale();
+  const user = session.user;
+  const services = servicesFor({ role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType });
+  const sections = (Object.keys(SECTIONS) as SectionKey[])
+    .map((key) => ({
+      key,
+      title: SECTIONS[key][locale],
+      items: services.filter((s) => s.section === key).map((s) => ({ key: s.key, title: s.title[locale], href: s.href })),
+    }))
+    .filter((s) => s.items.length > 0);
+  const name = user.name || user.email;
+  return (
+    <header className="bg-primary text-primary-foreground">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
+        <Link href="/" className="mr-auto text-xl font-bold underline-offset-4 hover:underline">
+          {tm("portal")}
+        </Link>
+        <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-1">
+          <ServicesMenu label={t("allServices")} allLabel={th("title")} sections={sections} />
+          <form action="/" method="get" role="search" className="flex items-center gap-1">
+            <label htmlFor="header-search" className="sr-only">
+              {th("searchLabel")}
+            </label>
+            <input id="header-search" name="q" type="search" className="h-11 w-40 rounded-md border border-white/60 bg-white px-2 text-foreground" />
+          </form>
+          <Suspense>
+            <LanguageToggle />
+          </Suspense>
+          <ProfileMenu name={name} labels={{ menu: t("profileMenu", { name }), profile: t("profile"), security: t("security"), signOut: t("signOut") }} />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,76 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { now } from "@/lib/clock";
+import { exchangeHandoff } from "@/lib/data/identity/sessions";
+import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
+import { effectivePermissions } from "./permissions";
+
+// The only place that configures Auth.js (docs/decisions/003-sessions.md). Porth's own data
+// layer checks passwords and second factors and opens a Session row; the Credentials provider
+// merely exchanges the one-time handoff token for that row's id, which the JWT carries.
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+export const secureCookies = process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "true";
+
+export function entraConfigured(): boolean {
+  return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET);
+}
+
+type Claims = { sid: string; role: string; step: string | null; perms: string[]; centreId: string | null; kind: string | null };
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  trustHost: true,
+  useSecureCookies: secureCookies,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      id: "porth",
+      credentials: { handoff: {} },
+      async authorize(credentials) {
+        const handoff = typeof credentials?.handoff === "string" ? credentials.handoff : "";
+        if (!handoff) return null;
+        const session = await exchangeHandoff(handoff, now());
+        if (!session) return null;
+        const claims: Claims = {
+          sid: session.id,
+          role: session.user.role,
+          step: session.pendingStep,
+          perms: effectivePermissions(session.user.role, session.user.grants.map((g) => g.permission)),
+          centreId: session.user.centreId,
+          kind: session.user.appointeeType,
+        };
+        return { id: session.userId, email: session.user.email, name: session.user.name, ...claims };
+      },
+    }),
+    ...(entraConfigured()
+      ? [
+          MicrosoftEntraID({
+            clientId: process.env.AUTH_MICROSOFT_ENTRA_ID_ID,
+            clientSecret: process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+            issuer: process.env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+          }),
+        ]
+      : []),
+  ],
+  callbacks: {
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "microsoft-entra-id") {
+        // Appointees only, matched by email (issue 3 §8). Entra ID is their second factor.
+        const email = (profile?.email ?? user?.email ?? "").toString();
+        const opened = await openAppointeeSsoSession(email, now());
+        if (!opened) return null;
+        return { ...token, ...opened };
+      }
+      if (user && "sid" in user) {
+        const u = user as unknown as Claims;
+        return { ...token, sid: u.sid, role: u.role, step: u.step, perms: u.perms, centreId: u.centreId, kind: u.kind };
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid as string | undefined };
+    },
+  },
+}));

@@ -1,0 +1,83 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { now } from "@/lib/clock";
+import { findLiveSession, type LiveSession, type PendingStep, type RequestInfo } from "@/lib/data/identity/sessions";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { auth, signIn } from "./config";
+import { hasPermission, type Permission } from "./permissions";
+
+// What pages, server actions and route handlers call first. The JWT only names a session;
+// the Session row decides (revoked, expired, idle → signed out) on every request.
+
+export const STEP_PATHS: Record<PendingStep, string> = {
+  password: "/set-password",
+  "mfa-setup": "/mfa/setup",
+  mfa: "/mfa",
+};
+
+export async function requestInfo(): Promise<RequestInfo> {
+  const h = await headers();
+  // X-Forwarded-For is only believed behind a proxy that sets it (TRUST_PROXY=true).
+  const forwarded = process.env.TRUST_PROXY === "true" ? h.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  return { ip: forwarded || h.get("x-real-ip") || "local", userAgent: h.get("user-agent") ?? "" };
+}
+
+/** The live session of this request, or null. Cached for the request. */
+export const getSession = cache(async (): Promise<LiveSession | null> => {
+  const jwt = await auth();
+  const sid = (jwt as { sid?: string } | null)?.sid;
+  if (!sid) return null;
+  return findLiveSession(sid, now());
+});
+
+/** A session at one of the given pending steps (the onboarding pages). */
+export async function requireStep(...steps: PendingStep[]): Promise<LiveSession> {
+  const session = await getSession();
+  if (!session) redirect("/sign-in");
+  if (session.pendingStep === null) redirect("/");
+  if (!steps.includes(session.pendingStep as PendingStep)) redirect(STEP_PATHS[session.pendingStep as PendingStep]);
+  return session;
+}
+
+/** A fully signed-in user (password and second factor done). */
+export async function requireUser(): Promise<LiveSession> {
+  const session = await getSession();
+  if (!session) redirect("/sign-in");
+  if (session.pendingStep) redirect(STEP_PATHS[session.pendingStep as PendingStep]);
+  return session;
+}
+
+export function grantsOf(session: LiveSession): string[] {
+  return session.user.grants.map((g) => g.permission);
+}
+
+export async function requirePermission(permission: Permission): Promise<LiveSession> {
+  const session = await requireUser();
+  if (!hasPermission({ role: session.user.role, grants: grantsOf(session) }, permission)) redirect("/no-access");
+  return session;
+}
+
+export async function requireRole(...roles: LiveSession["user"]["role"][]): Promise<LiveSession> {
+  const session = await requireUser();
+  if (!roles.includes(session.user.role)) redirect("/no-access");
+  return session;
+}
+
+/** Hands the new session to Auth.js (sets the cookie) and goes to `to`. Throws a redirect. */
+export async function completeStep(handoff: string, to: string): Promise<never> {
+  await signIn("porth", { handoff, redirectTo: to });
+  throw new Error("unreachable: signIn redirects");
+}
+
+/** Hands the new session to Auth.js without leaving the page (to show recovery codes). */
+export async function adoptSession(handoff: string): Promise<void> {
+  await signIn("porth", { handoff, redirect: false });
+}
+
+export async function rememberLocale(language: string | null) {
+  if (language === "en" || language === "cy") {
+    (await cookies()).set(LOCALE_COOKIE, language, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  }
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import { hashSecret, verifySecret } from "@/lib/auth/password";
+import { audit } from "@/lib/data/audit";
+import { allow, LIMITS } from "@/lib/data/rate-limit";
+import { openSession, type PendingStep, type RequestInfo } from "./sessions";
+
+// Sign-in with email and password (PRODUCT.md §Sign-in 2, 3, 6; issue 3 §1, §5, §8).
+
+export const MAX_WRONG_PASSWORDS = 3;
+export const LOCKOUT_MS = 60 * 60_000;
+
+export type Door = "centre" | "appointee";
+export type SignInError = "invalidCredentials" | "locked" | "wrongDoorCentre" | "wrongDoorAppointee" | "rateLimited";
+export type SignInResult = { ok: true; handoff: string; next: PendingStep } | { ok: false; error: SignInError };
+
+// Compared against when the email is unknown, so both answers take the same time.
+let dummyHash: Promise<string> | undefined;
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function signInWithPassword(
+  input: { email: string; password: string; door: Door; request: RequestInfo },
+  now: Date,
+): Promise<SignInResult> {
+  const db = getPrisma();
+  const email = normaliseEmail(input.email);
+  // Spaces pasted around a temporary password are not part of it (the guides' top support question).
+  const password = input.password.trim();
+  if (!(await allow(db, `sign-in:${input.request.ip}`, LIMITS.signInPerIp.limit, LIMITS.signInPerIp.windowMs, now))) {
+    await audit(db, { action: "sign-in", outcome: "denied", actorEmail: email, ip: input.request.ip, details: { reason: "rate-limited" }, at: now });
+    return { ok: false, error: "rateLimited" };
+  }
+  const user = await db.user.findUnique({
+    where: { email },
+    include: { mfaFactors: { where: { active: true }, select: { id: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  if (!user || !user.passwordHash) {
+    dummyHash ??= hashSecret("no-such-account-placeholder");
+    await verifySecret(await dummyHash, password);
+    await audit(db, { action: "sign-in", outcome: "failure", actorEmail: email, ip: input.request.ip, details: { reason: "unknown-account" }, at: now });
+    return { ok: false, error: "invalidCredentials" };
+  }
+  const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: input.request.ip, at: now };
+
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await audit(db, { ...base, action: "sign-in", outcome: "denied", details: { reason: "locked" } });
+    return { ok: false, error: "locked" };
+  }
+
+  const invite = user.invites[0];
+  const inviteDead =
+    user.mustChangePassword && (!invite || invite.withdrawnAt !== null || invite.acceptedAt !== null || invite.expiresAt <= now);
+
+  const passwordOk = !inviteDead && (await verifySecret(user.passwordHash, password));
+  if (!passwordOk) {
+    const failed = (user.lockedUntil && user.lockedUntil <= now ? 0 : user.failedSignIns) + 1;
+    const locks = failed >= MAX_WRONG_PASSWORDS;
+    await db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { id: user.id },
+        data: locks ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } : { failedSignIns: failed, lockedUntil: null },
+      });
+      await audit(tx, { ...base, action: "sign-in", outcome: "failure", details: { reason: inviteDead ? "invite-expired" : "wrong-password" } });
+      if (locks) await audit(tx, { ...base, action: "account.locked", outcome: "success", details: { until: new Date(now.getTime() + LOCKOUT_MS).toISOString() } });
+    });
+    return { ok: false, error: locks ? "locked" : "invalidCredentials" };
+  }
+
+  // The right password at the wrong door: say which door to use (issue 3 §8).
+  const isAppointee = user.role === "APPOINTEE";
+  if (input.door === "centre" && isAppointee) return { ok: false, error: "wrongDoorAppointee" };
+  if (input.door === "appointee" && !isAppointee) return { ok: false, error: "wrongDoorCentre" };
+
+  const next: PendingStep = user.mustChangePassword ? "password" : user.mfaFactors.length === 0 ? "mfa-setup" : "mfa";
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
+    // The temporary password works once.
+    if (user.mustChangePassword && invite) await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
+    await audit(tx, { ...base, action: "sign-in.password", outcome: "success", details: { next } });
+    const { handoff } = await openSession(tx, { userId: user.id, pendingStep: next, request: input.request, now });
+    return { ok: true as const, handoff, next };
+  });
+}

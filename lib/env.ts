@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+// Every environment variable Porth reads, validated once at start-up (scripts/start.ts and
+// instrumentation.ts). A missing or malformed value stops the server with one clear line.
+// Documented in .env.example.
+const optionalUrl = z.url().optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL (leave unset for the embedded database)")
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  AUTH_URL: optionalUrl,
+  MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters"),
+  FILES_DIR: z.string().min(1).default(".data/files"),
+  OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: optionalUrl,
+  EMAIL_FROM: z.string().min(3).default("Porth <no-reply@porth.test>"),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_BASE_URL: optionalUrl,
+  AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
+  AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
+  /** The board can switch the weaker second factors off (PRODUCT.md §4). */
+  MFA_SMS_ENABLED: z.enum(["true", "false"]).default("true"),
+  MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** Test-only: lets end-to-end tests pin the server clock. Refused in production. */
+  PORTH_FAKE_NOW: z.iso.datetime().optional(),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  AUTH_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  PORT: z.coerce.number().int().positive().default(3000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Parses process.env; throws an Error whose message is one line naming the bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment: ${issue.path.join(".")} ${issue.message}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.PORTH_FAKE_NOW) {
+    throw new Error("Invalid environment: PORTH_FAKE_NOW must not be set in production");
+  }
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import en from "./messages/en.json";
+import cy from "./messages/cy.json";
+import { negotiateLocale } from "./config";
+
+type Tree = { [key: string]: string | Tree };
+const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
+  Object.fromEntries(Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+
+function placeholders(elements: MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) out.add(el.value);
+    if (el.type === TYPE.plural || el.type === TYPE.select) {
+      out.add(el.value);
+      for (const option of Object.values(el.options)) placeholders(option.value, out);
+    }
+    if (el.type === TYPE.tag) placeholders(el.children, out);
+  }
+  return out;
+}
+
+describe("English and Welsh messages", () => {
+  const E = flatten(en as Tree);
+  const C = flatten(cy as Tree);
+
+  it("have exactly the same keys", () => {
+    expect(Object.keys(C).sort()).toEqual(Object.keys(E).sort());
+  });
+
+  it("use the same ICU placeholders in every message", () => {
+    for (const key of Object.keys(E)) {
+      expect([...placeholders(parse(C[key] ?? ""))].sort(), key).toEqual([...placeholders(parse(E[key]))].sort());
+    }
+  });
+
+  it("give Welsh plurals their Welsh forms", () => {
+    const plural = Object.keys(E).filter((k) => /plural/.test(E[k]));
+    expect(plural.length).toBeGreaterThan(0);
+    for (const key of plural) expect(C[key], key).toMatch(/two \{|=2 \{/);
+  });
+});
+
+describe("first-visit language", () => {
+  it("follows Accept-Language with q-values, English otherwise", () => {
+    expect(negotiateLocale("cy-GB,cy;q=0.9,en;q=0.8")).toBe("cy");
+    expect(negotiateLocale("en-GB,en;q=0.9,cy;q=0.8")).toBe("en");
+    expect(negotiateLocale("fr-FR,cy;q=0.5")).toBe("cy");
+    expect(negotiateLocale("fr-FR")).toBe("en");
+    expect(negotiateLocale(undefined)).toBe("en");
+  });
+});

@@ -1,0 +1,53 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { canUseService, findService } from "@/lib/services/catalogue";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
+// §Authorization): it reads only the signed session cookie — never the database. Every page,
+// action and route handler re-checks the live session, permission, centre and clock.
+
+const PUBLIC = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/api/auth", "/api/health", "/api/a2c"];
+const STEP_PATHS: Record<string, string> = { password: "/set-password", "mfa-setup": "/mfa/setup", mfa: "/mfa" };
+const ONBOARDING = Object.values(STEP_PATHS);
+
+const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  if (PUBLIC.some((p) => matches(path, p))) return NextResponse.next();
+  if (matches(path, "/dev")) return NextResponse.next(); // the page itself refuses in production
+
+  const secureCookie = process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "true";
+  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
+  const to = (target: string) => NextResponse.redirect(new URL(target, request.url));
+
+  if (!token?.sid) {
+    if (matches(path, "/api")) return NextResponse.json({ error: "unauthorised" }, { status: 401 });
+    return to("/sign-in");
+  }
+  const step = typeof token.step === "string" ? token.step : null;
+  // A password or MFA step pending → that step, and nothing else.
+  if (step) {
+    const stepPath = STEP_PATHS[step] ?? "/sign-in";
+    if (path === stepPath || path === "/sign-out") return NextResponse.next();
+    return to(stepPath);
+  }
+  if (ONBOARDING.includes(path)) return to("/");
+
+  // Services the role or permissions cannot reach → "you don't have access".
+  const service = matches(path, "/services") ? findService(path.split("/")[2] ?? "") : undefined;
+  if (service) {
+    const subject = {
+      role: token.role as Role,
+      grants: Array.isArray(token.perms) ? (token.perms as string[]) : [],
+      appointeeType: (token.kind as "EXAMINER" | "MODERATOR" | null) ?? null,
+    };
+    if (!canUseService(subject, service)) return NextResponse.rewrite(new URL("/no-access", request.url), { status: 403 });
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|css|js)$).*)"],
+};

@@ -1,0 +1,37 @@
+// Accounts the end-to-end tests need beyond the demo data, created before the server starts
+// (PGlite allows one process per data dir, so the tests cannot write to it afterwards).
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { hashSecret } from "../../lib/auth/password";
+import { addMonths } from "../../lib/time";
+import { createUser } from "../factories/users";
+
+export const E2E = {
+  invitee: { email: "invitee@68101.test", temporaryPassword: "tmp-Kq7wPz3nXa" },
+  sms: { email: "sms.user@68101.test", phone: "+447700900456" },
+  emailMfa: { email: "email.user@68101.test" },
+  recovery: { email: "recovery.user@68101.test", codes: ["abcde-23456", "fghjk-34567"] },
+  forgot: { email: "forgot.user@68101.test" },
+  lockout: { email: "lockout.user@68101.test" },
+  password: "correct-horse-battery-staple",
+} as const;
+
+export async function seedE2eFixtures(prisma: PrismaClient) {
+  const centre = await prisma.centre.findUniqueOrThrow({ where: { number: "68101" } });
+  const eo = await prisma.user.findUniqueOrThrow({ where: { email: "eo@68101.test" } });
+  const invitee = await createUser(prisma, {
+    email: E2E.invitee.email,
+    role: "USER",
+    centre,
+    name: "Gwen Morgan",
+    password: E2E.invitee.temporaryPassword,
+    mustChangePassword: true,
+    mfa: "none",
+  });
+  await prisma.invite.create({ data: { userId: invitee.id, invitedById: eo.id, expiresAt: addMonths(new Date(), 2) } });
+  await createUser(prisma, { email: E2E.sms.email, role: "USER", centre, name: "Rhys Price", password: E2E.password, mfa: "sms", smsPhone: E2E.sms.phone });
+  await createUser(prisma, { email: E2E.emailMfa.email, role: "USER", centre, name: "Nia Evans", password: E2E.password, mfa: "email" });
+  const recovery = await createUser(prisma, { email: E2E.recovery.email, role: "USER", centre, name: "Owain Lewis", password: E2E.password, mfa: "totp" });
+  await prisma.recoveryCode.createMany({ data: await Promise.all(E2E.recovery.codes.map(async (c) => ({ userId: recovery.id, codeHash: await hashSecret(c) }))) });
+  await createUser(prisma, { email: E2E.forgot.email, role: "USER", centre, name: "Cerys Hughes", password: E2E.password, mfa: "totp" });
+  await createUser(prisma, { email: E2E.lockout.email, role: "USER", centre, name: "Dafydd Rees", password: E2E.password, mfa: "totp" });
+}

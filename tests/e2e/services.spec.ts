@@ -1,0 +1,99 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+async function toggleLanguage(page: Page) {
+  await page.getByRole("button", { name: /switch to Welsh|Switch to English/i }).click();
+}
+
+test("a teacher and an exams officer each see exactly their tiles, in English and Welsh", async ({ page }) => {
+  await signIn(page, "teacher@68101.test");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Past papers and mark schemes" })).toBeVisible();
+  for (const hidden of ["A2C keys", "Manage users", "Candidate results", "Today's question papers"]) await expect(main.getByRole("link", { name: hidden })).toHaveCount(0);
+  await toggleLanguage(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pob gwasanaeth");
+  await expect(main.getByRole("link", { name: "Cyn-bapurau a chynlluniau marcio" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "Rheoli defnyddwyr" })).toHaveCount(0);
+  // The choice is remembered on the profile: it survives signing out and in again.
+  await page.context().clearCookies();
+  await signIn(page, "teacher@68101.test");
+  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  await toggleLanguage(page);
+
+  await page.context().clearCookies();
+  await signIn(page, "eo@68101.test");
+  for (const shown of ["A2C keys", "Manage users", "Candidate results", "Today's question papers", "Entries"]) await expect(main.getByRole("link", { name: shown, exact: true })).toBeVisible();
+  // A teacher's direct visit to a service they cannot use is refused on the server.
+  await page.context().clearCookies();
+  await signIn(page, "teacher@68101.test");
+  await page.goto("/services/manage-users");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
+});
+
+test("keyboard only: search all services, pin a favourite, switch language", async ({ page }) => {
+  await signIn(page, "results.teacher@68101.test");
+  await page.getByLabel("Search all services", { exact: true }).focus();
+  await page.keyboard.type("grade");
+  await expect(page.getByText("1 service matches")).toBeVisible();
+  // Welsh words find English tiles too.
+  await page.getByLabel("Search all services", { exact: true }).fill("");
+  await page.keyboard.type("ffiniau");
+  await expect(page.getByRole("main").getByRole("link", { name: "Grade boundaries" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Add Grade boundaries to My Favourites" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("favourites").getByRole("link", { name: "Grade boundaries" })).toBeVisible();
+  await page.getByRole("button", { name: /switch to Welsh/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pob gwasanaeth");
+  await page.getByRole("button", { name: /Switch to English/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("All Services");
+});
+
+const PUBLIC_PAGES = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/dev/outbox"];
+const PORTAL_PAGES = ["/", "/profile", "/profile/security", "/services/past-papers", "/no-access"];
+
+test("axe finds nothing on the public pages, in English and Welsh", async ({ page }) => {
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    await expectNoAxeViolations(page, `en ${path}`);
+  }
+  await page.goto("/sign-in");
+  await toggleLanguage(page);
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    await expectNoAxeViolations(page, `cy ${path}`);
+  }
+});
+
+for (const account of ["eo@68101.test", "admin@68101.test", "teacher@68101.test", "board@board.test", "examiner@appointees.test"]) {
+  test(`axe finds nothing on the portal pages as ${account}, in English and Welsh`, async ({ page }) => {
+    if (account.endsWith("appointees.test")) {
+      // Appointees use their own door.
+      const { ownIp, enterEmailAndPassword, totpFor } = await import("./helpers");
+      await ownIp(page);
+      await enterEmailAndPassword(page, account, "porth-demo-password", "/appointee/sign-in");
+      await page.getByLabel("Code", { exact: true }).fill(await totpFor(account));
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("All Services");
+    } else {
+      await signIn(page, account);
+    }
+    for (const language of ["en", "cy"]) {
+      for (const path of PORTAL_PAGES) {
+        await page.goto(path);
+        await expectNoAxeViolations(page, `${language} ${account} ${path}`);
+      }
+      await page.goto("/");
+      await toggleLanguage(page);
+    }
+  });
+}
