@@ -239,7 +239,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  const { closePrisma, getPrisma, resolveDatabaseConfig } = await import("@/lib/db/client");
+  const { closePrisma, getPgliteReady, getPrisma, resolveDatabaseConfig } = await import("@/lib/db/client");
   const config = resolveDatabaseConfig();
   console.log(`Seeding ${config.kind === "postgres" ? new URL(config.url).host + new URL(config.url).pathname : config.dataDir}`);
   try {
@@ -253,7 +253,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(demo.skipped ? "Demo data: already present." : `Demo data: seeded in ${(demo.ms / 1000).toFixed(1)} s.`);
     if (args.scale === "board") {
       const { seedScale } = await import("./seed-scale");
-      await seedScale(prisma, { log: (line) => console.log(`  ${line}`) });
+      await seedScale(prisma, { pglite: await getPgliteReady(), log: (line) => console.log(`  ${line}`) });
     }
     const counts = await countRows(prisma);
     console.log(

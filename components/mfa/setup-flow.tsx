@@ -10,7 +10,7 @@ import { mfaSetupAction, type SetupState } from "@/lib/actions/mfa-setup";
 
 type Method = "TOTP" | "SMS" | "EMAIL";
 
-export function MfaSetupFlow({ methods, email, doneHref }: { methods: Method[]; email: string; doneHref: string }) {
+export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]; email: string; onboarding: boolean }) {
   const t = useTranslations("mfaSetup");
   const tc = useTranslations("common");
   const [state, action] = useActionState<SetupState, FormData>(mfaSetupAction, { stage: "choose" });
@@ -25,9 +25,17 @@ export function MfaSetupFlow({ methods, email, doneHref }: { methods: Method[]; 
         <ul aria-label={t("recoveryListLabel")} className="grid grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
           {state.recoveryCodes?.map((c) => <li key={c}>{c}</li>)}
         </ul>
-        <Link href={doneHref} className={buttonVariants({ className: "self-start" })}>
-          {t("recoveryDone")}
-        </Link>
+        {onboarding ? (
+          // Only now does the half-open session become a full one (lib/data/identity/mfa-setup.ts).
+          <form action={action}>
+            <input type="hidden" name="intent" value="finish" />
+            <SubmitButton pendingLabel={tc("pleaseWait")}>{t("recoveryDone")}</SubmitButton>
+          </form>
+        ) : (
+          <Link href="/profile/security" className={buttonVariants({ className: "self-start" })}>
+            {t("recoveryDone")}
+          </Link>
+        )}
       </section>
     );
   }

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
-import { adoptSession, getSession, rememberLocale, requestInfo } from "@/lib/auth/session";
-import { confirmSetup, maySetUp, startCodeSetup, startTotpSetup } from "@/lib/data/identity/mfa-setup";
+import { completeStep, getSession, rememberLocale, requestInfo } from "@/lib/auth/session";
+import { confirmSetup, finishMfaSetup, maySetUp, startCodeSetup, startTotpSetup } from "@/lib/data/identity/mfa-setup";
 import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type SetupState = ActionState<{
@@ -47,11 +47,14 @@ export async function mfaSetupAction(prev: SetupState, formData: FormData): Prom
   if (intent === "confirm") {
     const result = await confirmSetup(session, text(formData, "code"), request, at);
     if (!result.ok) return { ...prev, fieldErrors: { code: [result.error] } };
-    if (result.handoff) {
-      await adoptSession(result.handoff);
-      await rememberLocale(session.user.language);
-    }
     return { stage: "done", recoveryCodes: result.recoveryCodes };
+  }
+
+  if (intent === "finish") {
+    const result = await finishMfaSetup(session, request, at);
+    if (!result.ok) return { ...prev, formError: result.error };
+    await rememberLocale(session.user.language);
+    return completeStep(result.handoff, "/");
   }
   return { stage: "choose" };
 }

@@ -71,11 +71,6 @@ export async function completeStep(handoff: string, to: string): Promise<never> 
   throw new Error("unreachable: signIn redirects");
 }
 
-/** Hands the new session to Auth.js without leaving the page (to show recovery codes). */
-export async function adoptSession(handoff: string): Promise<void> {
-  await signIn("porth", { handoff, redirect: false });
-}
-
 export async function rememberLocale(language: string | null) {
   if (language === "en" || language === "cy") {
     (await cookies()).set(LOCALE_COOKIE, language, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });

@@ -38,11 +38,11 @@ test("a teacher and an exams officer each see exactly their tiles, in English an
 
 test("keyboard only: search all services, pin a favourite, switch language", async ({ page }) => {
   await signIn(page, "results.teacher@68101.test");
-  await page.getByLabel("Search all services", { exact: true }).focus();
+  await page.getByRole("main").getByLabel("Search all services", { exact: true }).focus();
   await page.keyboard.type("grade");
   await expect(page.getByText("1 service matches")).toBeVisible();
   // Welsh words find English tiles too.
-  await page.getByLabel("Search all services", { exact: true }).fill("");
+  await page.getByRole("main").getByLabel("Search all services", { exact: true }).fill("");
   await page.keyboard.type("ffiniau");
   await expect(page.getByRole("main").getByRole("link", { name: "Grade boundaries" })).toBeVisible();
   await page.keyboard.press("Tab");

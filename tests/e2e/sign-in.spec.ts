@@ -38,7 +38,7 @@ test("first sign-in from an invite: temporary password with a space, new passwor
   await page.getByLabel("Code", { exact: true }).fill(await totpCode(key, new Date()));
   await page.getByRole("button", { name: "Finish set-up" }).click();
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-  await page.getByRole("link", { name: /I have saved my codes/ }).click();
+  await page.getByRole("button", { name: /I have saved my codes/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("All Services");
   // The temporary password worked once only.
   await page.context().clearCookies();

@@ -91,7 +91,7 @@ export async function startCodeSetup(
   return { ok: true, destination: phone ?? user.email };
 }
 
-export type ConfirmResult = { ok: true; recoveryCodes: string[]; handoff?: string } | { ok: false; error: SetupError };
+export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: SetupError };
 
 export async function confirmSetup(session: LiveSession, code: string, request: RequestInfo, now: Date): Promise<ConfirmResult> {
   if (!maySetUp(session, now)) return { ok: false, error: "notAllowed" };
@@ -130,10 +130,23 @@ export async function confirmSetup(session: LiveSession, code: string, request: 
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
     await audit(tx, { ...base, action: hadFactor ? "mfa.changed" : "mfa.setup", outcome: "success", details: { method: pending.method } });
-    if (session.pendingStep !== "mfa-setup") return { ok: true as const, recoveryCodes: codes };
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    const { handoff } = await openSession(tx, { userId: user.id, pendingStep: null, request, now, replaces: session });
-    return { ok: true as const, recoveryCodes: codes, handoff };
+    return { ok: true as const, recoveryCodes: codes };
+  });
+}
+
+/**
+ * First sign-in: once a factor is active and its recovery codes have been shown, the
+ * half-open session is replaced by a full one (a new session id after MFA).
+ */
+export async function finishMfaSetup(session: LiveSession, request: RequestInfo, now: Date): Promise<{ ok: true; handoff: string } | { ok: false; error: SetupError }> {
+  if (session.pendingStep !== "mfa-setup") return { ok: false, error: "notAllowed" };
+  const db = getPrisma();
+  if ((await db.mfaFactor.count({ where: { userId: session.userId, active: true } })) === 0) return { ok: false, error: "noPending" };
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: session.userId }, data: { lastSignInAt: now } });
+    await audit(tx, { action: "sign-in", outcome: "success", actorId: session.userId, actorEmail: session.user.email, centreId: session.user.centreId, ip: request.ip, details: { method: "setup" }, at: now });
+    const { handoff } = await openSession(tx, { userId: session.userId, pendingStep: null, request, now, replaces: session });
+    return { ok: true as const, handoff };
   });
 }
 

@@ -15,7 +15,7 @@ export default async function MfaSetupPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <MfaSetupFlow methods={enabledMethods()} email={session.user.email} doneHref="/" />
+      <MfaSetupFlow methods={enabledMethods()} email={session.user.email} onboarding />
     </div>
   );
 }

@@ -39,7 +39,7 @@ export default async function SecurityPage() {
         {fresh ? (
           <>
             <h3 className="text-xl font-semibold">{t("changeMfa")}</h3>
-            <MfaSetupFlow methods={enabledMethods()} email={session.user.email} doneHref="/profile/security" />
+            <MfaSetupFlow methods={enabledMethods()} email={session.user.email} onboarding={false} />
           </>
         ) : (
           <>

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../utils/test-db";
+import { createCentre } from "../factories/centres";
+import { createUser, DEMO_TOTP_SECRET } from "../factories/users";
+import { readOutbox } from "@/lib/email/outbox";
+import { totpCode } from "@/lib/auth/totp";
+import { signInWithPassword } from "@/lib/data/identity/sign-in";
+import { exchangeHandoff, findLiveSession, revokeSession } from "@/lib/data/identity/sessions";
+import { verifySignInFactor, sendSignInCode } from "@/lib/data/identity/mfa";
+import { requestPasswordReset, resetPassword, setFirstPassword } from "@/lib/data/identity/password";
+import { addMonths } from "@/lib/time";
+
+// Identity flows at the data-access level, on a real database (PGlite or PostgreSQL).
+// Codes are read from the outbox, never from the database.
+
+let db: TestDb;
+const T0 = new Date("2027-03-01T09:00:00Z");
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+let ipCounter = 0;
+const request = () => ({ ip: `192.0.2.${++ipCounter}`, userAgent: "vitest" });
+const PASSWORD = "correct-horse-battery-staple";
+
+beforeAll(async () => {
+  process.env.OUTBOX_DIR = `/tmp/porth-it-outbox-${process.pid}`;
+  process.env.MFA_ENCRYPTION_KEY ??= "integration-test-mfa-key-0123456789abcdef";
+  db = await createTestDb();
+});
+afterAll(async () => db?.close());
+
+async function codeSentTo(to: string): Promise<string> {
+  const [message] = await readOutbox(to);
+  return message.text.match(/\b(\d{6})\b/)![1];
+}
+
+async function fullSignIn(email: string, now: Date) {
+  const first = await signInWithPassword({ email, password: PASSWORD, door: "centre", request: request() }, now);
+  if (!first.ok) throw new Error(first.error);
+  const pending = await exchangeHandoff(first.handoff, now);
+  const live = await findLiveSession(pending!.id, now);
+  const done = await verifySignInFactor(live!, { code: await totpCode(DEMO_TOTP_SECRET, now) }, request(), now);
+  if (!done.ok) throw new Error(done.error);
+  return (await exchangeHandoff(done.handoff, now))!;
+}
+
+describe("sign-in and lockout", () => {
+  it("locks after 3 wrong passwords in a row for 1 hour, with the same answer as a wrong password plus the hint", async () => {
+    const centre = await createCentre(db.prisma);
+    const user = await createUser(db.prisma, { role: "USER", centre, password: PASSWORD, mfa: "totp" });
+    const wrong = (now: Date) => signInWithPassword({ email: user.email, password: "not-the-password", door: "centre", request: request() }, now);
+    expect(await wrong(at(0))).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(await wrong(at(1))).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(await wrong(at(2))).toEqual({ ok: false, error: "locked" });
+    // Locked: even the right password is refused until the hour has passed.
+    const right = (now: Date) => signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, now);
+    expect(await right(at(61))).toEqual({ ok: false, error: "locked" });
+    expect((await right(at(62))).ok).toBe(true);
+    const events = await db.prisma.auditEvent.findMany({ where: { actorId: user.id }, select: { action: true, outcome: true, details: true } });
+    expect(events.some((e) => e.action === "account.locked")).toBe(true);
+    expect(JSON.stringify(events)).not.toContain("not-the-password");
+  });
+
+  it("a successful sign-in resets the count of wrong passwords", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const attempt = (password: string, m: number) => signInWithPassword({ email: ` ${user.email.toUpperCase()} `, password, door: "centre", request: request() }, at(m));
+    await attempt("wrong-one-here", 0);
+    await attempt("wrong-two-here", 1);
+    expect((await attempt(PASSWORD, 2)).ok).toBe(true);
+    await attempt("wrong-three-here", 3);
+    expect(await attempt("wrong-four-here", 4)).toEqual({ ok: false, error: "invalidCredentials" });
+  });
+
+  it("an unknown email gets the same answer as a wrong password", async () => {
+    expect(await signInWithPassword({ email: "nobody@example.test", password: PASSWORD, door: "centre", request: request() }, T0)).toEqual({ ok: false, error: "invalidCredentials" });
+  });
+
+  it("sends appointees to their door and centre staff to theirs", async () => {
+    const examiner = await createUser(db.prisma, { role: "APPOINTEE", appointeeType: "EXAMINER", centre: null, password: PASSWORD, mfa: "totp" });
+    const teacher = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    expect(await signInWithPassword({ email: examiner.email, password: PASSWORD, door: "centre", request: request() }, T0)).toEqual({ ok: false, error: "wrongDoorAppointee" });
+    expect(await signInWithPassword({ email: teacher.email, password: PASSWORD, door: "appointee", request: request() }, T0)).toEqual({ ok: false, error: "wrongDoorCentre" });
+    expect((await signInWithPassword({ email: examiner.email, password: PASSWORD, door: "appointee", request: request() }, T0)).ok).toBe(true);
+  });
+});
+
+describe("first sign-in from an invite", () => {
+  it("the temporary password works once, ignoring spaces, then password → MFA set-up", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: "temporary-pass-123", mustChangePassword: true, mfa: "none" });
+    await db.prisma.invite.create({ data: { userId: user.id, expiresAt: addMonths(T0, 2) } });
+    const first = await signInWithPassword({ email: user.email, password: "  temporary-pass-123 ", door: "centre", request: request() }, T0);
+    expect(first).toMatchObject({ ok: true, next: "password" });
+    const session = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
+    expect(await setFirstPassword(session!, { password: "password123", confirm: "password123" }, request(), T0)).toEqual({ ok: false, error: "common" });
+    const set = await setFirstPassword(session!, { password: "lantern orchard violet", confirm: "lantern orchard violet" }, request(), T0);
+    expect(set).toMatchObject({ ok: true, next: "mfa-setup" });
+    // The old (pending) session was replaced.
+    expect(await findLiveSession(session!.id, T0)).toBeNull();
+    expect((await signInWithPassword({ email: user.email, password: "temporary-pass-123", door: "centre", request: request() }, at(1))).ok).toBe(false);
+  });
+
+  it("an expired invite's temporary password does not work", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: "temporary-pass-456", mustChangePassword: true, mfa: "none" });
+    await db.prisma.invite.create({ data: { userId: user.id, expiresAt: addMonths(T0, 2) } });
+    expect((await signInWithPassword({ email: user.email, password: "temporary-pass-456", door: "centre", request: request() }, addMonths(T0, 2))).ok).toBe(false);
+  });
+});
+
+describe("second factor", () => {
+  it("TOTP: a code is never accepted twice; five wrong codes end the attempt", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    await fullSignIn(user.email, T0);
+    // Same step again, in a new sign-in: refused as a replay.
+    const again = await signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, T0);
+    const pending = await findLiveSession((await exchangeHandoff((again as { handoff: string }).handoff, T0))!.id, T0);
+    expect(await verifySignInFactor(pending!, { code: await totpCode(DEMO_TOTP_SECRET, T0) }, request(), T0)).toEqual({ ok: false, error: "invalidCode" });
+    expect(await db.prisma.auditEvent.count({ where: { actorId: user.id, action: "mfa.code-replay" } })).toBe(1);
+    for (let i = 0; i < 3; i++) expect((await verifySignInFactor(pending!, { code: "000000" }, request(), T0)).ok).toBe(false);
+    expect(await verifySignInFactor(pending!, { code: "000001" }, request(), T0)).toEqual({ ok: false, error: "attemptEnded" });
+    expect(await findLiveSession(pending!.id, T0)).toBeNull();
+  });
+
+  it("email codes expire after 10 minutes and only the latest works", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "email" });
+    const first = await signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, T0);
+    const pending = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
+    await sendSignInCode(pending!, request(), T0);
+    const old = await codeSentTo(user.email);
+    await sendSignInCode(pending!, request(), at(1));
+    const latest = await codeSentTo(user.email);
+    if (old !== latest) expect(await verifySignInFactor(pending!, { code: old }, request(), at(2))).toEqual({ ok: false, error: "invalidCode" });
+    expect(await verifySignInFactor(pending!, { code: latest }, request(), at(11.5))).toEqual({ ok: false, error: "expiredCode" });
+    await sendSignInCode(pending!, request(), at(12));
+    expect((await verifySignInFactor(pending!, { code: ` ${await codeSentTo(user.email)} ` }, request(), at(13))).ok).toBe(true);
+  });
+});
+
+describe("forgot password and sessions", () => {
+  it("reset: latest code only, once, within the hour; unlocks, ends every session, still needs MFA next time", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const session = await fullSignIn(user.email, T0);
+    for (let i = 0; i < 3; i++) await signInWithPassword({ email: user.email, password: `wrong-password-${i}`, door: "centre", request: request() }, at(1));
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
+
+    expect(await requestPasswordReset("nobody@example.test", request(), at(2))).toEqual({ ok: true });
+    await requestPasswordReset(user.email, request(), at(2));
+    const code = await codeSentTo(user.email);
+    const reset = (c: string, m: number) => resetPassword({ email: user.email, code: c, password: "harbour lantern quiet", confirm: "harbour lantern quiet" }, request(), at(m));
+    expect(await reset(code, 63)).toEqual({ ok: false, error: "expiredCode" });
+    await requestPasswordReset(user.email, request(), at(64));
+    const fresh = await codeSentTo(user.email);
+    expect(await reset(fresh, 65)).toEqual({ ok: true });
+    expect(await reset(fresh, 66)).toEqual({ ok: false, error: "invalidCode" });
+
+    const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.lockedUntil).toBeNull();
+    expect(await findLiveSession(session.id, at(65))).toBeNull();
+    const next = await signInWithPassword({ email: user.email, password: "harbour lantern quiet", door: "centre", request: request() }, at(67));
+    expect(next).toMatchObject({ ok: true, next: "mfa" });
+    const [notice] = await readOutbox(user.email);
+    expect(notice.subject).toContain("password has been changed");
+  });
+
+  it("a revoked session stops working on the next request; idle and absolute limits apply", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const session = await fullSignIn(user.email, T0);
+    expect(await findLiveSession(session.id, at(59))).not.toBeNull();
+    expect(await findLiveSession(session.id, at(59 + 60))).toBeNull(); // idle for an hour
+    const other = await fullSignIn(user.email, at(200));
+    expect(await revokeSession({ userId: "someone-else", sessionId: other.id, reason: "test", request: request(), now: at(201) })).toBe(false);
+    expect(await revokeSession({ userId: user.id, sessionId: other.id, reason: "test", request: request(), now: at(201) })).toBe(true);
+    expect(await findLiveSession(other.id, at(201))).toBeNull();
+    // Absolute lifetime: 12 hours even when active.
+    const busy = await fullSignIn(user.email, at(300));
+    for (let m = 350; m < 300 + 12 * 60; m += 50) expect(await findLiveSession(busy.id, at(m))).not.toBeNull();
+    expect(await findLiveSession(busy.id, at(300 + 12 * 60))).toBeNull();
+  });
+});
