@@ -4,7 +4,8 @@
 //
 // How it stays fast on PGlite and PostgreSQL alike:
 //  - rows are generated in JavaScript (same generators as the demo: tests/factories), with
-//    deterministic ids (prefix "xs" + centre number + counter), so no round trips for ids;
+//    deterministic ids ("xs" + table letter + centre number + zero-padded counter, so they
+//    sort in insertion order and index inserts append), so no round trips for ids;
 //  - multi-row INSERTs of up to ROWS_PER_STATEMENT rows with the values inlined as literals;
 //  - one transaction per batch of centres (their candidates, entries, results and component
 //    results), so a batch is all there or not at all: a re-run skips the batches already
@@ -205,7 +206,7 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
       let crNo = 0;
       for (let i = 1; i <= sizes[index]; i++) {
         const c: CandidateRow = candidateRow(centre, i, rng);
-        const candidateId = `${ID_PREFIX}k${number}-${i}`;
+        const candidateId = `${ID_PREFIX}k${number}-${String(i).padStart(5, "0")}`;
         tables.candidates.push(
           format.row([candidateId, centreId, c.candidateNumber, c.uci, c.firstName, c.lastName, c.dateOfBirth.toISOString().slice(0, 10), c.scriptConsent, now]),
         );
@@ -214,8 +215,8 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
         const ability = Math.max(-2.5, Math.min(2.5, rng.normal()));
         for (const plan of chosen) {
           entryNo += 1;
-          const entryId = `${ID_PREFIX}e${number}-${entryNo.toString(36)}`;
-          const resultId = `${ID_PREFIX}r${number}-${entryNo.toString(36)}`;
+          const entryId = `${ID_PREFIX}e${number}-${entryNo.toString(36).padStart(4, "0")}`;
+          const resultId = `${ID_PREFIX}r${number}-${entryNo.toString(36).padStart(4, "0")}`;
           tables.entries.push(format.row([entryId, centreId, candidateId, series.id, plan.spec.id, now]));
           const subjectAbility = ability + rng.normal() * 0.35;
           let total = 0;
@@ -224,7 +225,7 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
             total += mark;
             crNo += 1;
             const items = `{${splitMark(mark, plan.maxima[k], rng.next).join(",")}}`;
-            tables.componentResults.push(format.row([`${ID_PREFIX}m${number}-${crNo.toString(36)}`, resultId, component.id, mark, items]));
+            tables.componentResults.push(format.row([`${ID_PREFIX}m${number}-${crNo.toString(36).padStart(5, "0")}`, resultId, component.id, mark, items]));
           });
           tables.results.push(format.row([resultId, entryId, centreId, series.id, gradeFromThresholds(total, plan.thresholds)]));
         }
