@@ -2,14 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { canUseService, findService } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { STEP_PATHS } from "@/lib/auth/steps";
 
 // Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
 // §Authorization): it reads only the signed session cookie — never the database. Every page,
 // action and route handler re-checks the live session, permission, centre and clock.
 
 const PUBLIC = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/api/auth", "/api/health", "/api/a2c"];
-const STEP_PATHS: Record<string, string> = { password: "/set-password", "mfa-setup": "/mfa/setup", mfa: "/mfa" };
-const ONBOARDING = Object.values(STEP_PATHS);
+const ONBOARDING: string[] = Object.values(STEP_PATHS);
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
@@ -29,7 +29,7 @@ export async function proxy(request: NextRequest) {
   const step = typeof token.step === "string" ? token.step : null;
   // A password or MFA step pending → that step, and nothing else.
   if (step) {
-    const stepPath = STEP_PATHS[step] ?? "/sign-in";
+    const stepPath = STEP_PATHS[step as keyof typeof STEP_PATHS] ?? "/sign-in";
     if (path === stepPath || path === "/sign-out") return NextResponse.next();
     return to(stepPath);
   }

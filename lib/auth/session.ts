@@ -7,15 +7,12 @@ import { findLiveSession, type LiveSession, type PendingStep, type RequestInfo }
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { auth, signIn } from "./config";
 import { hasPermission, type Permission } from "./permissions";
+import { STEP_PATHS as STEPS } from "./steps";
 
 // What pages, server actions and route handlers call first. The JWT only names a session;
 // the Session row decides (revoked, expired, idle → signed out) on every request.
 
-export const STEP_PATHS: Record<PendingStep, string> = {
-  password: "/set-password",
-  "mfa-setup": "/mfa/setup",
-  mfa: "/mfa",
-};
+export const STEP_PATHS: Record<PendingStep, string> = STEPS;
 
 export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
