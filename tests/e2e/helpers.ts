@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
@@ -13,15 +13,20 @@ export async function ownIp(page: Page) {
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": ip });
 }
 
-// The server refuses a TOTP step it has already accepted for that account; wait for a new one.
-const lastStep = new Map<string, number>();
+// The server refuses a TOTP step it has already accepted for that account; wait for a new
+// one. The steps used are kept in a file, because Playwright may run spec files in new workers.
+const STEPS_FILE = path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json");
 export async function totpFor(account: string, secret = DEMO_SECRET): Promise<string> {
+  const used: Record<string, number> = JSON.parse(await readFile(STEPS_FILE, "utf8").catch(() => "{}"));
   let step = Math.floor(Date.now() / 30_000);
-  if (lastStep.get(account) === step) {
-    await new Promise((r) => setTimeout(r, (step + 1) * 30_000 - Date.now() + 200));
+  if ((used[account] ?? -1) >= step - 1) {
+    // ±1-step tolerance: wait until the code's step is past any step already used.
+    await new Promise((r) => setTimeout(r, (used[account] + 1) * 30_000 - Date.now() + 500));
     step = Math.floor(Date.now() / 30_000);
   }
-  lastStep.set(account, step);
+  used[account] = step;
+  await mkdir(path.dirname(STEPS_FILE), { recursive: true });
+  await writeFile(STEPS_FILE, JSON.stringify(used));
   return totpCode(secret, new Date());
 }
 

@@ -17,6 +17,7 @@ import {
   SeedRefusedError,
   type DemoCounts,
 } from "@/prisma/seed";
+import { SCALE_FIRST_CENTRE_NUMBER, seedScale } from "@/prisma/seed-scale";
 import { gradeFor } from "@/tests/factories";
 import { createTestDb, type TestDb } from "@/tests/utils/test-db";
 
@@ -151,6 +152,44 @@ describe("demo seed", () => {
     const paper = await db.prisma.questionPaper.findFirstOrThrow({ where: { component: { code: "9521/01" } } });
     expect(paper.availableAt.toISOString()).toBe("2027-06-07T07:30:00.000Z"); // 08:30 BST
   });
+});
+
+describe("large seed (small numbers)", () => {
+  const check = async (firstNumber: string, centres: number, candidates: number) => {
+    const rows = await db.prisma.candidate.findMany({ where: { centre: { number: { gte: firstNumber } } }, select: { candidateNumber: true, uci: true, centre: { select: { number: true } } } });
+    expect(rows).toHaveLength(candidates);
+    expect(new Set(rows.map((r) => r.centre.number)).size).toBe(centres);
+    for (const r of rows) expect(r.uci.startsWith(r.centre.number)).toBe(true);
+    const results = await db.prisma.result.findMany({
+      where: { centreId: { startsWith: "xs" }, entry: { centre: { number: { gte: firstNumber } } } },
+      include: { components: { include: { component: { include: { boundaries: true } } } }, entry: { include: { specification: { include: { qualification: true } } } } },
+    });
+    expect(results.length).toBeGreaterThanOrEqual(candidates * 3);
+    for (const r of results) {
+      const total = r.components.reduce((sum, cr) => sum + cr.mark, 0);
+      for (const cr of r.components) expect(cr.itemMarks.reduce((a, b) => a + b, 0)).toBe(cr.mark);
+      expect(r.grade).toBe(gradeFor(total, r.components.map((cr) => cr.component.boundaries), r.entry.specification.qualification.code));
+    }
+  };
+
+  it("loads by COPY on PGlite (INSERT on PostgreSQL) and skips what is already there", async () => {
+    const before = await countRows(db.prisma);
+    const first = await seedScale(db.prisma, { centres: 3, candidates: 400, centresPerBatch: 2, pglite: db.pglite });
+    expect(first).toMatchObject({ skipped: false, centresAdded: 3 });
+    const after = await countRows(db.prisma);
+    expect(after.centres - before.centres).toBe(3);
+    expect(after.candidates - before.candidates).toBe(400);
+    await check(String(SCALE_FIRST_CENTRE_NUMBER), 3, 400);
+    const again = await seedScale(db.prisma, { centres: 3, candidates: 400, pglite: db.pglite });
+    expect(again.skipped).toBe(true);
+    expect(await countRows(db.prisma)).toEqual(after);
+  }, 60_000);
+
+  it("loads by multi-row INSERT with foreign-key checks", async () => {
+    const first = await seedScale(db.prisma, { centres: 2, candidates: 150, firstCentreNumber: 79001, pglite: null, foreignKeyChecks: true });
+    expect(first).toMatchObject({ skipped: false, centresAdded: 2 });
+    await check("79001", 2, 150);
+  }, 60_000);
 });
 
 describe("seed guard", () => {
