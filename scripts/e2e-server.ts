@@ -23,6 +23,8 @@ if (process.env.DATABASE_URL) {
   rmSync(E2E_ENV.PGLITE_DIR, { recursive: true, force: true });
 }
 rmSync(E2E_ENV.OUTBOX_DIR, { recursive: true, force: true });
+// The authenticator steps the tests used belong to the old database.
+rmSync(path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json"), { force: true });
 
 const { applyMigrations } = await import("../lib/db/migrations");
 const { getPrisma, closePrisma } = await import("../lib/db/client");

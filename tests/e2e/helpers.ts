@@ -13,21 +13,23 @@ export async function ownIp(page: Page) {
   await page.context().setExtraHTTPHeaders({ "x-forwarded-for": ip });
 }
 
-// The server refuses a TOTP step it has already accepted for that account; wait for a new
-// one. The steps used are kept in a file, because Playwright may run spec files in new workers.
-const STEPS_FILE = path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json");
+// The server refuses a TOTP step at or before the last one it accepted for that account, and
+// accepts the step after its own (clock drift). So a second sign-in in the same 30 seconds
+// uses the next step's code; only a third must wait. The steps used are kept in a file, because
+// Playwright may run spec files in new workers; the e2e server deletes it with the database.
+export const STEPS_FILE = path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json");
 export async function totpFor(account: string, secret = DEMO_SECRET): Promise<string> {
   const used: Record<string, number> = JSON.parse(await readFile(STEPS_FILE, "utf8").catch(() => "{}"));
-  let step = Math.floor(Date.now() / 30_000);
-  if ((used[account] ?? -1) >= step - 1) {
-    // ±1-step tolerance: wait until the code's step is past any step already used.
-    await new Promise((r) => setTimeout(r, (used[account] + 1) * 30_000 - Date.now() + 500));
-    step = Math.floor(Date.now() / 30_000);
+  const current = Math.floor(Date.now() / 30_000);
+  const step = Math.max(current, (used[account] ?? -Infinity) + 1);
+  if (step > current + 1) {
+    // Two steps ahead would be refused: wait until that step is only one ahead.
+    await new Promise((r) => setTimeout(r, Math.max(0, (step - 1) * 30_000 - Date.now() + 500)));
   }
   used[account] = step;
   await mkdir(path.dirname(STEPS_FILE), { recursive: true });
   await writeFile(STEPS_FILE, JSON.stringify(used));
-  return totpCode(secret, new Date());
+  return totpCode(secret, new Date(step * 30_000));
 }
 
 export async function enterEmailAndPassword(page: Page, email: string, password: string, door = "/sign-in") {
