@@ -9,6 +9,11 @@ export default defineConfig({
     alias: { "@": root, "server-only": path.join(root, "tests/utils/server-only-stub.ts") },
   },
   test: {
+    // Test-only secrets (npm test passes the same ones); real ones come from the environment.
+    env: {
+      MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY ?? "test-only-mfa-key-0123456789abcdefghijkl",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "test-only-auth-secret-0123456789abcdefghij",
+    },
     projects: [
       {
         extends: true,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import en from "./messages/en.json";
-import cy from "./messages/cy.json";
+import { MESSAGE_FILES, mergeMessages, messagesFor } from "./messages";
 import { negotiateLocale } from "./config";
 
 type Tree = { [key: string]: string | Tree };
@@ -21,8 +20,16 @@ function placeholders(elements: MessageFormatElement[], out = new Set<string>())
 }
 
 describe("English and Welsh messages", () => {
-  const E = flatten(en as Tree);
-  const C = flatten(cy as Tree);
+  const E = flatten(messagesFor("en") as Tree);
+  const C = flatten(messagesFor("cy") as Tree);
+
+  it("define every key once across the area files", () => {
+    for (const locale of ["en", "cy"] as const) expect(mergeMessages(Object.values(MESSAGE_FILES[locale])).duplicates, locale).toEqual([]);
+  });
+
+  it("have the same area files in both languages", () => {
+    expect(Object.keys(MESSAGE_FILES.cy)).toEqual(Object.keys(MESSAGE_FILES.en));
+  });
 
   it("have exactly the same keys", () => {
     expect(Object.keys(C).sort()).toEqual(Object.keys(E).sort());

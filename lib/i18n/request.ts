@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, TIME_ZONE, isLocale, negotiateLocale } from "./config";
+import { messagesFor } from "./messages";
 
 /** The locale of the current request: the cookie (set from the profile at sign-in and by the
  *  language toggle), else the browser's Accept-Language. */
@@ -15,6 +16,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: messagesFor(locale),
   };
 });

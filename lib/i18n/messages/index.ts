@@ -1,0 +1,44 @@
+// All messages of a locale: the core file plus one file per area (lib/i18n/messages/<locale>/
+// <area>.json), deep-merged. An area file may add keys to a shared namespace such as "errors";
+// a key defined twice is a mistake, caught by messages.test.ts. To add an area, add its two
+// imports here.
+import enCore from "./en.json";
+import cyCore from "./cy.json";
+import enUsers from "./en/users.json";
+import cyUsers from "./cy/users.json";
+
+/** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
+export type Messages = typeof enCore & typeof enUsers;
+
+export type MessageTree = { [key: string]: string | MessageTree };
+
+export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
+  en: { core: enCore, users: enUsers },
+  cy: { core: cyCore, users: cyUsers },
+};
+
+/** Deep-merges trees; returns the dotted keys defined in more than one file. */
+export function mergeMessages(files: MessageTree[]): { messages: MessageTree; duplicates: string[] } {
+  const duplicates: string[] = [];
+  const merge = (into: MessageTree, from: MessageTree, prefix: string) => {
+    for (const [key, value] of Object.entries(from)) {
+      const existing = into[key];
+      if (typeof value === "string" || existing === undefined || typeof existing === "string") {
+        if (existing !== undefined) duplicates.push(prefix + key);
+        into[key] = typeof value === "string" ? value : structuredClone(value);
+      } else merge(existing, value, `${prefix}${key}.`);
+    }
+  };
+  const messages: MessageTree = {};
+  for (const file of files) merge(messages, file, "");
+  return { messages, duplicates };
+}
+
+const merged = {
+  en: mergeMessages(Object.values(MESSAGE_FILES.en)).messages,
+  cy: mergeMessages(Object.values(MESSAGE_FILES.cy)).messages,
+};
+
+export function messagesFor(locale: "en" | "cy"): MessageTree {
+  return merged[locale];
+}
