@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { canUseService, findService } from "@/lib/services/catalogue";
+import { canUseService, findServiceForPath } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
 
@@ -36,7 +36,7 @@ export async function proxy(request: NextRequest) {
   if (ONBOARDING.includes(path)) return to("/");
 
   // Services the role or permissions cannot reach → "you don't have access".
-  const service = matches(path, "/services") ? findService(path.split("/")[2] ?? "") : undefined;
+  const service = findServiceForPath(path);
   if (service) {
     const subject = {
       role: token.role as Role,

@@ -36,7 +36,8 @@ export type Service = {
   href: string;
 };
 
-const s = (key: string, section: SectionKey, title: Bilingual, description: Bilingual, need: Partial<Pick<Service, "permission" | "roles" | "appointee">> = {}): Service => ({
+// A service without `href` has a planned-service page at /services/<key> until it is built.
+const s = (key: string, section: SectionKey, title: Bilingual, description: Bilingual, need: Partial<Pick<Service, "permission" | "roles" | "appointee" | "href">> = {}): Service => ({
   key,
   section,
   title,
@@ -44,7 +45,7 @@ const s = (key: string, section: SectionKey, title: Bilingual, description: Bili
   roles: need.roles ?? CENTRE_ROLES,
   permission: need.permission,
   appointee: need.appointee,
-  href: `/services/${key}`,
+  href: need.href ?? `/services/${key}`,
 });
 
 export const SERVICES: Service[] = [
@@ -93,4 +94,19 @@ export function servicesFor(subject: ServiceSubject): Service[] {
 
 export function findService(key: string): Service | undefined {
   return SERVICES.find((service) => service.key === key);
+}
+
+/**
+ * The service a path belongs to: /services/<key>, or the service whose href is the longest
+ * prefix of the path. proxy.ts gates these paths by role and permission.
+ */
+export function findServiceForPath(path: string): Service | undefined {
+  const planned = path.match(/^\/services\/([^/]+)/);
+  if (planned) return findService(planned[1]);
+  let best: Service | undefined;
+  for (const service of SERVICES) {
+    if (service.href.startsWith("/services/")) continue;
+    if ((path === service.href || path.startsWith(`${service.href}/`)) && (!best || service.href.length > best.href.length)) best = service;
+  }
+  return best;
 }
