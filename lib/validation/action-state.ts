@@ -14,3 +14,12 @@ export function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";
 }
+
+/**
+ * A tampered post: a field the form never sends. Next's own hidden `$ACTION_…` fields are
+ * allowed. Actions refuse such a post as a whole rather than ignore the extra field.
+ */
+export function hasUnexpectedFields(formData: FormData, expected: readonly string[]): boolean {
+  for (const key of formData.keys()) if (!key.startsWith("$ACTION") && !expected.includes(key)) return true;
+  return false;
+}

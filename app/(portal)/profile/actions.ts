@@ -8,7 +8,8 @@ import { normaliseUkMobile } from "@/lib/auth/phone";
 import { changePassword } from "@/lib/data/identity/password";
 import { confirmEmailChange, requestEmailChange, updateProfile } from "@/lib/data/identity/profile";
 import { emailSchema, firstIssue } from "@/lib/validation/identity";
-import { text, type ActionState } from "@/lib/validation/action-state";
+import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { requestAccess } from "@/lib/data/centre/users";
 
 const profileSchema = z.object({
   title: z.string().trim().max(20, "tooLongField"),
@@ -69,5 +70,14 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     const field = result.error === "wrongCurrent" ? "current" : result.error === "mismatch" ? "confirm" : "password";
     return { fieldErrors: { [field]: [result.error] } };
   }
+  return { ok: true };
+}
+
+export async function requestAccessAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const session = await requireUser();
+  if (hasUnexpectedFields(formData, ["permission"])) return { formError: "tampered" };
+  const result = await requestAccess(session, text(formData, "permission"), await requestInfo(), now());
+  if (!result.ok) return { formError: result.error };
+  revalidatePath("/profile");
   return { ok: true };
 }

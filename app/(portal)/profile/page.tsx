@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { effectivePermissions } from "@/lib/auth/permissions";
+import { isPermission } from "@/lib/auth/catalogue";
 import { DetailsForm, EmailForm, PasswordForm } from "./_components/profile-forms";
+import { AccessRequestForm } from "./_components/access-request";
+import { requestablePermissions } from "@/lib/data/centre/users";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -16,6 +19,9 @@ export default async function ProfilePage() {
   const locale = await getLocale();
   const user = session.user;
   const perms = effectivePermissions(user.role, user.grants.map((g) => g.permission));
+  const ta = await getTranslations("accessRequest");
+  const { requestable, pending } = await requestablePermissions(session);
+  const canAsk = user.role === "USER" || user.role === "ADMIN";
   return (
     <div className="flex max-w-2xl flex-col gap-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -35,6 +41,23 @@ export default async function ProfilePage() {
           ))}
         </ul>
       </section>
+      {canAsk ? (
+        <section aria-labelledby="request-title" className="flex flex-col gap-3">
+          <h2 id="request-title" className="text-2xl font-bold">{ta("title")}</h2>
+          <p>{ta("intro")}</p>
+          {pending.length > 0 ? (
+            <>
+              <h3 className="font-semibold">{ta("pendingTitle")}</h3>
+              <ul className="list-disc pl-6">
+                {pending.map((r) => (
+                  <li key={r.id}>{isPermission(r.permission) ? tp(r.permission) : r.permission}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <AccessRequestForm requestable={requestable} />
+        </section>
+      ) : null}
       <section aria-labelledby="email-title" className="flex flex-col gap-4">
         <h2 id="email-title" className="text-2xl font-bold">{t("emailTitle")}</h2>
         <EmailForm current={user.email} />

@@ -41,5 +41,5 @@ export const identityRows: Row[] = [
   { endpoint: "action lib/actions/sign-out.ts#signOutAction", allow: "everyone", rule: "signing out needs no session" },
 
   // A planned service's page: only the roles and permissions its tile is shown to.
-  { endpoint: "page /services/[key]", allow: ["eo", "admin", "adminBare", "otherCentre"], params: () => ({ key: "manage-users" }), rule: "Manage users: EO and Admins only" },
+  { endpoint: "page /services/[key]", allow: ["eo", "admin", "user+iamis", "otherCentre"], params: () => ({ key: "moderator-reports" }), rule: "a planned service (moderator reports): only those with the IAMIS permission" },
 ];
