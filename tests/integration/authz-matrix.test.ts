@@ -10,34 +10,12 @@ import { createTestDb, type TestDb } from "../utils/test-db";
 import { buildWorld, type World } from "../authz/fixtures";
 import { MATRIX } from "../authz/matrix";
 import { ACTORS, type Actor, type Row } from "../authz/types";
+import { signInAs } from "../utils/next-mocks";
 
-const state = vi.hoisted(() => ({ sid: null as string | null }));
-
-vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (state.sid ? { sid: state.sid } : null),
-  signIn: async () => {
-    throw Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/;307;" });
-  },
-  signOut: async () => {},
-  entraConfigured: () => false,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
-  headers: async () => new Headers({ "user-agent": "matrix" }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn, refresh: () => {} }));
-vi.mock("next-intl/server", () => {
-  const t = Object.assign((key: string) => key, { rich: (key: string) => key, markup: (key: string) => key, raw: (key: string) => key, has: () => true });
-  return {
-    getTranslations: async () => t,
-    getLocale: async () => "en",
-    getMessages: async () => ({}),
-    getNow: async () => new Date(),
-    getTimeZone: async () => "Europe/London",
-    getFormatter: async () => ({ dateTime: () => "", number: () => "", relativeTime: () => "", list: () => "" }),
-  };
-});
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
+vi.mock("next-intl/server", async () => (await import("../utils/next-mocks")).intlServerMock);
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEFAULT_AT = "2027-09-01T09:00:00Z";
@@ -176,12 +154,12 @@ describe("the authorization matrix", () => {
       const wrong: string[] = [];
       for (const actor of ACTORS) {
         await world.refreshSessions(at);
-        state.sid = actor === "anonymous" ? null : (world.sessionIds[actor] ?? null);
+        signInAs(actor === "anonymous" ? null : (world.sessionIds[actor] ?? null));
         const outcome = await run(found, row, world, actor);
         const allowed = expectedAllowed(row, actor);
         if (outcome.denied === allowed) wrong.push(`${actor}: expected ${allowed ? "allowed" : "denied"}, got ${outcome.how}`);
       }
-      state.sid = null;
+      signInAs(null);
       vi.unstubAllEnvs();
       expect(wrong).toEqual([]);
     });

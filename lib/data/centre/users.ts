@@ -360,7 +360,9 @@ export async function setPermissions(session: LiveSession, userId: string, wante
     const found = await manageableTarget(tx, actor, userId);
     if (found.error) return found.error;
     const { target, subject } = found;
-    const want = new Set(wanted.filter((p): p is Permission => isPermission(p) && isGrantable(target.role, p)));
+    // A permission the role can never be given (or no permission at all) is a tampered post.
+    if (wanted.some((p) => !isPermission(p) || !isGrantable(target.role, p))) return "cannotGrant" as const;
+    const want = new Set(wanted as Permission[]);
     const have = new Set(subject.grants.filter((p): p is Permission => isPermission(p) && isGrantable(target.role, p)));
     const added = [...want].filter((p) => !have.has(p));
     const removed = [...have].filter((p) => !want.has(p));

@@ -1,0 +1,351 @@
+// Manage Users, access requests, centre activity and the board's centres (issue 4), at the data
+// layer on a real database, plus the server actions' refusal of tampered posts. Emails are read
+// back from the outbox.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb, type TestDb } from "../utils/test-db";
+import { redirectTarget, signInAs } from "../utils/next-mocks";
+import { createCentre } from "../factories/centres";
+import { createUser, type CreateUserOptions } from "../factories/users";
+import { readOutbox } from "@/lib/email/outbox";
+import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
+import { signInWithPassword } from "@/lib/data/identity/sign-in";
+import {
+  accountStatus,
+  centreActivity,
+  decideAccessRequest,
+  deleteUser,
+  getCentreUser,
+  inviteUser,
+  listCentreUsers,
+  pendingAccessRequests,
+  requestAccess,
+  resendInvite,
+  resetMfa,
+  setPermissions,
+  setRole,
+  withdrawInvite,
+} from "@/lib/data/centre/users";
+import { createCentre as boardCreateCentre, inviteExamsOfficer, listCentres } from "@/lib/data/board/centres";
+import { hasPermission } from "@/lib/auth/permissions";
+import { addMonths } from "@/lib/time";
+
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
+
+let db: TestDb;
+const T0 = new Date("2027-03-01T09:00:00Z");
+const request = { ip: "192.0.2.10", userAgent: "vitest" };
+const email = (tag: string) => `${tag}-${randomBytes(4).toString("hex")}@example.test`;
+
+beforeAll(async () => {
+  process.env.OUTBOX_DIR = `/tmp/porth-users-outbox-${process.pid}`;
+  db = await createTestDb();
+});
+afterAll(async () => db?.close());
+
+/** An account with a live, fully signed-in session, as the pages see it. */
+async function actor(options: CreateUserOptions): Promise<LiveSession> {
+  const user = await createUser(db.prisma, { mfa: "totp", ...options });
+  const id = randomBytes(16).toString("hex");
+  await db.prisma.session.create({ data: { id, sessionToken: id, userId: user.id, expires: new Date(T0.getTime() + 3600_000), lastSeenAt: T0, mfaAt: T0 } });
+  return (await findLiveSession(id, T0))!;
+}
+
+async function centreWithStaff() {
+  const centre = await createCentre(db.prisma);
+  const eo = await actor({ role: "EXAMS_OFFICER", centre, name: "Eira Officer" });
+  const admin = await actor({ role: "ADMIN", centre, grants: ["a2c", "iamis", "access_arrangements", "scripts"], name: "Alun Admin" });
+  const bareAdmin = await actor({ role: "ADMIN", centre, grants: [], name: "Bethan Bare" });
+  const teacher = await actor({ role: "USER", centre, name: "Tomos Teacher" });
+  return { centre, eo, admin, bareAdmin, teacher };
+}
+
+const invite = (session: LiveSession, role: "ADMIN" | "USER", permissions: string[] = [], address = email("invitee"), now = T0) =>
+  inviteUser(session, { email: address, title: "", name: "New Person", jobRole: "Teacher", role, permissions }, request, now);
+
+const grantsOf = async (userId: string) => (await db.prisma.permissionGrant.findMany({ where: { userId } })).map((g) => g.permission).sort();
+
+describe("inviting", () => {
+  it("emails a temporary password that works once for first sign-in, for two months; the EO and Admins are told", async () => {
+    const { eo, admin } = await centreWithStaff();
+    const address = email("gwen");
+    const result = await invite(eo, "USER", ["results"], address);
+    expect(result.ok).toBe(true);
+    const [message] = await readOutbox(address);
+    const password = message.text.match(/Temporary password: (\S+)/)?.[1] ?? message.text.match(/Cyfrinair dros dro: (\S+)/)?.[1];
+    expect(password).toBeTruthy();
+    // The other managers hear about it; the inviter does not need telling.
+    expect((await readOutbox(admin.user.email)).some((m) => m.text.includes(address))).toBe(true);
+    expect((await readOutbox(eo.user.email)).some((m) => m.text.includes(address))).toBe(false);
+    // First sign-in goes to "choose a password".
+    const first = await signInWithPassword({ email: address, password: password!, door: "centre", request }, new Date(T0.getTime() + 60_000));
+    expect(first).toMatchObject({ ok: true, next: "password" });
+    // Two months later an unused invite no longer works.
+    const other = email("late");
+    await invite(eo, "USER", [], other);
+    const [late] = await readOutbox(other);
+    const latePassword = late.text.match(/Temporary password: (\S+)/)![1];
+    const afterExpiry = new Date(addMonths(T0, 2).getTime() + 1000);
+    expect(await signInWithPassword({ email: other, password: latePassword, door: "centre", request }, afterExpiry)).toEqual({ ok: false, error: "invalidCredentials" });
+    const listed = (await listCentreUsers(eo, {}, afterExpiry))!.find((u) => u.email === other)!;
+    expect(listed.status).toBe("inviteExpired");
+  });
+
+  it("caps Admins at 3 per centre, counting pending invites; Users are unlimited", async () => {
+    const { eo } = await centreWithStaff(); // already 2 admins
+    expect((await invite(eo, "ADMIN")).ok).toBe(true); // the 3rd, pending
+    expect(await invite(eo, "ADMIN")).toEqual({ ok: false, error: "adminLimit" });
+    for (let i = 0; i < 4; i++) expect((await invite(eo, "USER")).ok).toBe(true);
+  });
+
+  it("two Admins inviting the 3rd and 4th Admin at the same moment: only one wins", async () => {
+    const { centre, admin, bareAdmin } = await centreWithStaff();
+    const results = await Promise.all([invite(admin, "ADMIN"), invite(bareAdmin, "ADMIN")]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "adminLimit" }]);
+    expect(await db.prisma.user.count({ where: { centreId: centre.id, role: "ADMIN" } })).toBe(3);
+  });
+
+  it("refuses an email that belongs to any account anywhere, whatever its case", async () => {
+    const { eo } = await centreWithStaff();
+    const elsewhere = await createUser(db.prisma, { role: "USER", email: email("taken") });
+    expect(await invite(eo, "USER", [], ` ${elsewhere.email.toUpperCase()} `)).toEqual({ ok: false, error: "emailTaken" });
+  });
+
+  it("nobody grants what they do not hold: an Admin without IAMIS cannot invite with it, and nothing is created", async () => {
+    const { centre, bareAdmin, admin } = await centreWithStaff();
+    const address = email("nope");
+    expect(await invite(bareAdmin, "USER", ["iamis"], address)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await db.prisma.user.findUnique({ where: { email: address } })).toBeNull();
+    const ok = await invite(admin, "USER", ["iamis"], email("yes"));
+    expect(ok.ok && (await grantsOf(ok.userId))).toEqual(["iamis"]);
+    void centre;
+  });
+
+  it("Users, board staff and appointees cannot invite centre accounts", async () => {
+    const { teacher } = await centreWithStaff();
+    const board = await actor({ role: "BOARD_STAFF", centre: null });
+    const resultsTeacher = await actor({ role: "USER", grants: ["results"] });
+    for (const who of [teacher, board, resultsTeacher]) expect(await invite(who, "USER")).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("re-sending gives a new password and a new expiry and kills the old one; withdrawing removes the account", async () => {
+    const { eo } = await centreWithStaff();
+    const address = email("resend");
+    const created = await invite(eo, "USER", [], address);
+    if (!created.ok) throw new Error(created.error);
+    const oldPassword = (await readOutbox(address))[0].text.match(/Temporary password: (\S+)/)![1];
+    const later = addMonths(T0, 3); // the first invite has expired
+    expect((await resendInvite(eo, created.userId, request, later)).ok).toBe(true);
+    const messages = await readOutbox(address);
+    const newPassword = messages[0].text.match(/Temporary password: (\S+)/)![1];
+    expect(newPassword).not.toBe(oldPassword);
+    expect(await signInWithPassword({ email: address, password: oldPassword, door: "centre", request }, later)).toEqual({ ok: false, error: "invalidCredentials" });
+    expect((await listCentreUsers(eo, {}, later))!.find((u) => u.email === address)!.status).toBe("invited");
+    expect((await signInWithPassword({ email: address, password: newPassword, door: "centre", request }, later)).ok).toBe(true);
+
+    const gone = await invite(eo, "USER");
+    if (!gone.ok) throw new Error(gone.error);
+    expect((await withdrawInvite(eo, gone.userId, request, T0)).ok).toBe(true);
+    expect(await db.prisma.user.findUnique({ where: { id: gone.userId } })).toBeNull();
+    // An account that is set up has no invite to re-send or withdraw.
+    const { teacher } = await centreWithStaff();
+    const { eo: otherEo } = await centreWithStaff();
+    expect(await resendInvite(otherEo, teacher.userId, request, T0)).toEqual({ ok: false, error: "notFound" });
+  });
+});
+
+describe("manage access", () => {
+  it("a permission change reaches the user's very next request, and the change is audited", async () => {
+    const { eo, teacher, centre } = await centreWithStaff();
+    expect(hasPermission({ role: "USER", grants: teacher.user.grants.map((g) => g.permission) }, "results")).toBe(false);
+    expect((await setPermissions(eo, teacher.userId, ["results", "entries"], request, T0)).ok).toBe(true);
+    const next = (await findLiveSession(teacher.id, T0))!;
+    expect(next.user.grants.map((g) => g.permission).sort()).toEqual(["entries", "results"]);
+    expect((await setPermissions(eo, teacher.userId, ["entries"], request, T0)).ok).toBe(true);
+    expect(await grantsOf(teacher.userId)).toEqual(["entries"]);
+    const event = await db.prisma.auditEvent.findFirst({ where: { centreId: centre.id, action: "user.permissions-changed" }, orderBy: { at: "desc" } });
+    expect(event?.details).toEqual({ added: [], removed: ["results"] });
+  });
+
+  it("an Admin cannot give or take away a permission they do not hold, nor change their own", async () => {
+    const { bareAdmin, admin, teacher } = await centreWithStaff();
+    expect(await setPermissions(bareAdmin, teacher.userId, ["iamis"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await grantsOf(teacher.userId)).toEqual([]);
+    // Results: every Admin holds it, so any Admin may give it.
+    expect((await setPermissions(bareAdmin, teacher.userId, ["results"], request, T0)).ok).toBe(true);
+    // Removing their own permissions is refused.
+    expect(await setPermissions(admin, admin.userId, [], request, T0)).toEqual({ ok: false, error: "cannotChangeOwn" });
+    expect(await grantsOf(admin.userId)).toEqual(["a2c", "access_arrangements", "iamis", "scripts"]);
+  });
+
+  it("tampered permission lists and another centre's ids change nothing", async () => {
+    const { eo, teacher } = await centreWithStaff();
+    const other = await centreWithStaff();
+    expect(await setPermissions(eo, teacher.userId, ["manage_users"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await setPermissions(eo, teacher.userId, ["results", "root"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await setPermissions(other.eo, teacher.userId, ["results"], request, T0)).toEqual({ ok: false, error: "notFound" });
+    expect(await getCentreUser(other.eo, teacher.userId, T0)).toBeNull();
+    expect(await grantsOf(teacher.userId)).toEqual([]);
+    // The EO's own access is not for the centre to change.
+    expect(await setPermissions(other.admin, other.eo.userId, [], request, T0)).toEqual({ ok: false, error: "forbidden" });
+  });
+
+  it("a User can be made an Admin when a place is free, and back; the Admin-only grant goes", async () => {
+    const { eo, teacher, centre } = await centreWithStaff();
+    expect((await setRole(eo, teacher.userId, "ADMIN", request, T0)).ok).toBe(true); // 3rd admin
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: teacher.userId } })).role).toBe("ADMIN");
+    await setPermissions(eo, teacher.userId, ["a2c"], request, T0);
+    const fourth = await createUser(db.prisma, { role: "USER", centre });
+    expect(await setRole(eo, fourth.id, "ADMIN", request, T0)).toEqual({ ok: false, error: "adminLimit" });
+    expect((await setRole(eo, teacher.userId, "USER", request, T0)).ok).toBe(true);
+    expect(await grantsOf(teacher.userId)).toEqual([]); // A2C is never a User's
+    expect((await setRole(eo, fourth.id, "ADMIN", request, T0)).ok).toBe(true); // the place is free again
+  });
+});
+
+describe("deleting and resetting", () => {
+  it("EO and Admins delete Admins and Users — never the EO, never themselves — and the sessions end at once", async () => {
+    const { eo, admin, bareAdmin, teacher } = await centreWithStaff();
+    expect(await deleteUser(admin, eo.userId, request, T0)).toEqual({ ok: false, error: "forbidden" });
+    expect(await deleteUser(admin, admin.userId, request, T0)).toEqual({ ok: false, error: "cannotChangeOwn" });
+    expect(await deleteUser(teacher, bareAdmin.userId, request, T0)).toEqual({ ok: false, error: "forbidden" });
+    const other = await centreWithStaff();
+    expect(await deleteUser(other.eo, teacher.userId, request, T0)).toEqual({ ok: false, error: "notFound" });
+    expect(await findLiveSession(teacher.id, T0)).not.toBeNull();
+    expect((await deleteUser(admin, teacher.userId, request, T0)).ok).toBe(true);
+    expect(await findLiveSession(teacher.id, T0)).toBeNull();
+    expect((await deleteUser(admin, bareAdmin.userId, request, T0)).ok).toBe(true);
+    expect(await db.prisma.user.count({ where: { id: { in: [teacher.userId, bareAdmin.userId] } } })).toBe(0);
+  });
+
+  it("resetting a teacher's second factor ends their sessions and sends the next sign-in to set-up", async () => {
+    const { admin, teacher } = await centreWithStaff();
+    expect((await resetMfa(admin, teacher.userId, request, T0)).ok).toBe(true);
+    expect(await findLiveSession(teacher.id, T0)).toBeNull();
+    expect(await db.prisma.mfaFactor.count({ where: { userId: teacher.userId } })).toBe(0);
+    const next = await signInWithPassword({ email: teacher.user.email, password: "correct-horse-battery-staple", door: "centre", request }, T0);
+    expect(next).toMatchObject({ ok: true, next: "mfa-setup" });
+    expect((await readOutbox(teacher.user.email)).some((m) => /reset/i.test(m.subject) || /ailosod/i.test(m.subject))).toBe(true);
+    expect(await resetMfa(teacher, admin.userId, request, T0)).toEqual({ ok: false, error: "forbidden" });
+  });
+});
+
+describe("access requests", () => {
+  it("a User asks once; the EO approves and the permission applies; a refused request grants nothing", async () => {
+    const { eo, bareAdmin, teacher } = await centreWithStaff();
+    expect((await requestAccess(teacher, "results", request, T0)).ok).toBe(true);
+    expect(await requestAccess(teacher, "results", request, T0)).toEqual({ ok: false, error: "alreadyRequested" });
+    expect(await requestAccess(teacher, "manage_users", request, T0)).toEqual({ ok: false, error: "forbidden" });
+    expect((await requestAccess(teacher, "iamis", request, T0)).ok).toBe(true);
+    const pending = await pendingAccessRequests(eo);
+    expect(pending.map((r) => r.permission).sort()).toEqual(["iamis", "results"]);
+    const iamis = pending.find((r) => r.permission === "iamis")!;
+    // The bare Admin does not hold IAMIS, so cannot approve it.
+    expect((await pendingAccessRequests(bareAdmin)).find((r) => r.id === iamis.id)?.canDecide).toBe(false);
+    expect(await decideAccessRequest(bareAdmin, iamis.id, true, request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    const other = await centreWithStaff();
+    expect(await decideAccessRequest(other.eo, iamis.id, true, request, T0)).toEqual({ ok: false, error: "notFound" });
+    expect((await decideAccessRequest(eo, iamis.id, false, request, T0)).ok).toBe(true);
+    expect(await decideAccessRequest(eo, iamis.id, true, request, T0)).toEqual({ ok: false, error: "alreadyDecided" });
+    const results = pending.find((r) => r.permission === "results")!;
+    expect((await decideAccessRequest(eo, results.id, true, request, T0)).ok).toBe(true);
+    expect(await grantsOf(teacher.userId)).toEqual(["results"]);
+    expect(await requestAccess((await findLiveSession(teacher.id, T0))!, "results", request, T0)).toEqual({ ok: false, error: "alreadyHeld" });
+  });
+});
+
+describe("centre activity", () => {
+  it("shows the centre's account changes, newest first, and nothing of other centres or of sign-ins", async () => {
+    const { eo, admin, teacher } = await centreWithStaff();
+    const other = await centreWithStaff();
+    await setPermissions(eo, teacher.userId, ["results"], request, new Date(T0.getTime() + 1000));
+    await deleteUser(admin, teacher.userId, request, new Date(T0.getTime() + 2000));
+    await setPermissions(other.eo, other.teacher.userId, ["results"], request, T0);
+    await db.prisma.auditEvent.create({ data: { action: "sign-in", outcome: "success", centreId: eo.user.centreId, actorId: eo.userId, at: T0 } });
+    const page = (await centreActivity(eo, 1))!;
+    expect(page.events.map((e) => e.action)).toEqual(["user.deleted", "user.permissions-changed"]);
+    expect(page.events[0]).toMatchObject({ actorEmail: admin.user.email, targetEmail: teacher.user.email });
+    expect(await centreActivity(teacher, 1)).toBeNull();
+  });
+});
+
+describe("account status", () => {
+  it("tells active, invited, invite expired and locked apart", () => {
+    const base = { mustChangePassword: false, lockedUntil: null, invites: [] };
+    const invite = { expiresAt: addMonths(T0, 2), acceptedAt: null, withdrawnAt: null };
+    expect(accountStatus(base, T0)).toBe("active");
+    expect(accountStatus({ ...base, lockedUntil: new Date(T0.getTime() + 1) }, T0)).toBe("locked");
+    expect(accountStatus({ ...base, mustChangePassword: true, invites: [invite] }, T0)).toBe("invited");
+    expect(accountStatus({ ...base, mustChangePassword: true, invites: [invite] }, addMonths(T0, 2))).toBe("inviteExpired");
+    expect(accountStatus({ ...base, mustChangePassword: true, invites: [{ ...invite, acceptedAt: T0 }] }, T0)).toBe("inviteExpired");
+  });
+});
+
+describe("board staff: centres and exams officers", () => {
+  it("create a centre, invite its EO once, then replace the EO: the old account ends and the change is audited", async () => {
+    const board = await actor({ role: "BOARD_STAFF", centre: null });
+    const number = String(10000 + Math.floor(Math.random() * 89999));
+    const created = await boardCreateCentre(board, { number, nameEn: "Test College", nameCy: "Coleg Prawf", address: "" }, request, T0);
+    if (!created.ok) throw new Error(created.error);
+    expect(await boardCreateCentre(board, { number, nameEn: "Again", nameCy: "Eto", address: "" }, request, T0)).toEqual({ ok: false, error: "numberTaken" });
+    const first = email("eo1");
+    expect((await inviteExamsOfficer(board, created.centreId, { email: first, title: "", name: "First EO", jobRole: "" }, false, request, T0)).ok).toBe(true);
+    expect(await inviteExamsOfficer(board, created.centreId, { email: email("eo2"), title: "", name: "Second EO", jobRole: "" }, false, request, T0)).toEqual({ ok: false, error: "hasExamsOfficer" });
+    const old = await db.prisma.user.findUniqueOrThrow({ where: { email: first } });
+    const sid = randomBytes(16).toString("hex");
+    await db.prisma.session.create({ data: { id: sid, sessionToken: sid, userId: old.id, expires: new Date(T0.getTime() + 3600_000), lastSeenAt: T0, mfaAt: T0 } });
+    const second = email("eo3");
+    expect((await inviteExamsOfficer(board, created.centreId, { email: second, title: "", name: "New EO", jobRole: "" }, true, request, T0)).ok).toBe(true);
+    expect(await findLiveSession(sid, T0)).toBeNull();
+    expect(await db.prisma.user.findUnique({ where: { email: first } })).toBeNull();
+    expect(await db.prisma.user.count({ where: { centreId: created.centreId, role: "EXAMS_OFFICER" } })).toBe(1);
+    const event = await db.prisma.auditEvent.findFirst({ where: { centreId: created.centreId, action: "centre.exams-officer-replaced" } });
+    expect(event).toMatchObject({ actorId: board.userId, targetEmail: first });
+    expect((await readOutbox(second))[0].text).toContain("Temporary password");
+    const listed = (await listCentres(board, number, T0))!;
+    expect(listed[0]).toMatchObject({ number, examsOfficer: { email: second, status: "invited" } });
+  });
+
+  it("only board staff", async () => {
+    const { eo, centre } = await centreWithStaff();
+    expect(await listCentres(eo, "", T0)).toBeNull();
+    expect(await boardCreateCentre(eo, { number: "99999", nameEn: "x", nameCy: "x", address: "" }, request, T0)).toEqual({ ok: false, error: "forbidden" });
+    expect(await inviteExamsOfficer(eo, centre.id, { email: email("x"), title: "", name: "x", jobRole: "" }, true, request, T0)).toEqual({ ok: false, error: "forbidden" });
+  });
+});
+
+describe("the server actions refuse tampered posts", () => {
+  it("an extra field, or another centre's id, changes nothing", async () => {
+    const { inviteUserAction, setPermissionsAction, deleteUserAction } = await import("@/app/(portal)/centre/users/actions");
+    const { eo, teacher } = await centreWithStaff();
+    const other = await centreWithStaff();
+    const fd = (values: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(values)) data.append(k, v);
+      return data;
+    };
+    vi.stubEnv("PORTH_FAKE_NOW", T0.toISOString());
+    signInAs(eo.id);
+    const address = email("tamper");
+    expect(await inviteUserAction({}, fd({ email: address, title: "", name: "X", jobRole: "", role: "USER", centreId: other.centre.id }))).toEqual({ formError: "tampered" });
+    expect(await db.prisma.user.findUnique({ where: { email: address } })).toBeNull();
+    expect(await setPermissionsAction({}, fd({ userId: teacher.userId, permissions: "results", role: "ADMIN" }))).toEqual({ formError: "tampered" });
+    expect(await setPermissionsAction({}, fd({ userId: other.teacher.userId, permissions: "results" }))).toEqual({ formError: "notFound" });
+    expect(await deleteUserAction({}, fd({ userId: other.teacher.userId, confirm: "yes" }))).toEqual({ formError: "notFound" });
+    expect(await grantsOf(teacher.userId)).toEqual([]);
+    expect(await db.prisma.user.count({ where: { id: other.teacher.userId } })).toBe(1);
+    // And a real invite through the action goes through, to the centre's list.
+    try {
+      await inviteUserAction({}, fd({ email: address, title: "", name: "X", jobRole: "", role: "USER" }));
+      expect.unreachable();
+    } catch (error) {
+      expect(redirectTarget(error)).toBe("/centre/users?done=invited");
+    }
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { email: address } })).centreId).toBe(eo.user.centreId);
+    signInAs(null);
+    vi.unstubAllEnvs();
+  });
+});
