@@ -43,7 +43,13 @@ export async function proxy(request: NextRequest) {
       grants: Array.isArray(token.perms) ? (token.perms as string[]) : [],
       appointeeType: (token.kind as "EXAMINER" | "MODERATOR" | null) ?? null,
     };
-    if (!canUseService(subject, service)) return NextResponse.rewrite(new URL("/no-access", request.url), { status: 403 });
+    if (!canUseService(subject, service)) {
+      // The cookie's permissions may be older than a change the EO just made: /no-access checks
+      // the live session and, if the service is in fact allowed now, refreshes the cookie.
+      const target = new URL("/no-access", request.url);
+      target.searchParams.set("from", path);
+      return NextResponse.rewrite(target, { status: 403 });
+    }
   }
   return NextResponse.next();
 }

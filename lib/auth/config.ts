@@ -2,7 +2,8 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { now } from "@/lib/clock";
-import { exchangeHandoff } from "@/lib/data/identity/sessions";
+import { exchangeHandoff, findLiveSession } from "@/lib/data/identity/sessions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
 import { effectivePermissions } from "./permissions";
 
@@ -19,7 +20,19 @@ export function entraConfigured(): boolean {
 
 type Claims = { sid: string; role: string; step: string | null; perms: string[]; centreId: string | null; kind: string | null };
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** What the signed cookie carries for proxy.ts: a summary, never the authority. */
+function claimsOf(session: { id: string; pendingStep: string | null; user: { role: Role; centreId: string | null; appointeeType: string | null; grants: { permission: string }[] } }): Claims {
+  return {
+    sid: session.id,
+    role: session.user.role,
+    step: session.pendingStep,
+    perms: effectivePermissions(session.user.role, session.user.grants.map((g) => g.permission)),
+    centreId: session.user.centreId,
+    kind: session.user.appointeeType,
+  };
+}
+
+export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   trustHost: true,
   useSecureCookies: secureCookies,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -33,14 +46,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!handoff) return null;
         const session = await exchangeHandoff(handoff, now());
         if (!session) return null;
-        const claims: Claims = {
-          sid: session.id,
-          role: session.user.role,
-          step: session.pendingStep,
-          perms: effectivePermissions(session.user.role, session.user.grants.map((g) => g.permission)),
-          centreId: session.user.centreId,
-          kind: session.user.appointeeType,
-        };
+        const claims: Claims = claimsOf(session);
         return { id: session.userId, email: session.user.email, name: session.user.name, ...claims };
       },
     }),
@@ -55,13 +61,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       : []),
   ],
   callbacks: {
-    async jwt({ token, user, account, profile }) {
+    async jwt({ token, user, account, profile, trigger }) {
       if (account?.provider === "microsoft-entra-id") {
         // Appointees only, matched by email (issue 3 §8). Entra ID is their second factor.
         const email = (profile?.email ?? user?.email ?? "").toString();
         const opened = await openAppointeeSsoSession(email, now());
         if (!opened) return null;
         return { ...token, ...opened };
+      }
+      if (trigger === "update" && typeof token.sid === "string") {
+        // Re-read role, permissions and step from the live session (lib/auth/claims.ts), so
+        // proxy.ts's coarse gate follows a change made by the EO or an Admin.
+        const live = await findLiveSession(token.sid, now());
+        if (!live) return null;
+        return { ...token, ...claimsOf(live) };
       }
       if (user && "sid" in user) {
         const u = user as unknown as Claims;

@@ -27,6 +27,7 @@ export const identityRows: Row[] = [
   // The portal: any fully signed-in account.
   { endpoint: "page /", allow: "signedIn", rule: "All Services shows each account its own tiles" },
   { endpoint: "page /no-access", allow: "signedIn" },
+  { endpoint: "route GET /api/session/refresh", allow: "signedIn", rule: "re-reads the caller's own claims; never another's" },
   { endpoint: "page /profile", allow: "signedIn" },
   { endpoint: "page /profile/security", allow: "signedIn" },
   { endpoint: "action app/(portal)/profile/actions.ts#updateProfileAction", allow: "signedIn" },
