@@ -16,6 +16,12 @@ export const envSchema = z.object({
   AUTH_URL: optionalUrl,
   MFA_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters"),
   FILES_DIR: z.string().min(1).default(".data/files"),
+  /** An S3-compatible bucket instead of FILES_DIR (lib/files/store.ts, ADR 007). */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: optionalUrl,
