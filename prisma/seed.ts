@@ -1,6 +1,7 @@
 // `npm run db:seed` — the demo board: three centres, the June 2027 series, a catalogue of GCSEs
 // and A levels, ~60 candidates a centre with entries and results, grade boundaries, resources,
-// today's question papers, and the demo accounts (docs: README "Demo accounts").
+// today's question papers, marked scripts for the third of candidates who consented, a few
+// reviews of marking, and the demo accounts (docs: README "Demo accounts").
 //
 //   npm run db:seed                      demo data (applies pending migrations first)
 //   npm run db:seed -- --scale board     demo data + 1,500 centres / 250,000 candidates /
@@ -25,8 +26,11 @@ import {
   createQuestionPapers,
   createResources,
   createSeries,
+  createReviewRequests,
+  createScripts,
   createUser,
   DEMO_TOTP_SECRET,
+  setScriptConsent,
   type Db,
 } from "@/tests/factories";
 
@@ -114,12 +118,24 @@ export function assertSeedAllowed(env: NodeJS.ProcessEnv, args: Pick<SeedArgs, "
 }
 
 export type DemoCounts = Record<
-  "centres" | "users" | "candidates" | "entries" | "results" | "componentResults" | "gradeBoundaries" | "resources" | "questionPapers" | "specifications" | "components",
+  | "centres"
+  | "users"
+  | "candidates"
+  | "entries"
+  | "results"
+  | "componentResults"
+  | "gradeBoundaries"
+  | "resources"
+  | "questionPapers"
+  | "specifications"
+  | "components"
+  | "scripts"
+  | "reviewRequests",
   number
 >;
 
 export async function countRows(prisma: Db): Promise<DemoCounts> {
-  const [centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components] =
+  const [centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components, scripts, reviewRequests] =
     await Promise.all([
       prisma.centre.count(),
       prisma.user.count(),
@@ -132,8 +148,10 @@ export async function countRows(prisma: Db): Promise<DemoCounts> {
       prisma.questionPaper.count(),
       prisma.specification.count(),
       prisma.component.count(),
+      prisma.script.count(),
+      prisma.reviewRequest.count(),
     ]);
-  return { centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components };
+  return { centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components, scripts, reviewRequests };
 }
 
 /** True when the demo board is already in the database. */
@@ -183,7 +201,14 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
         if ((await tx.candidate.count({ where: { centreId: centre.id } })) === 0) {
           const candidates = await createCandidates(tx, centre, candidatesPerCentre);
           const made = await createEntriesAndResults(tx, centre, series, candidates, catalogue.specs);
-          log(`Centre ${centre.number}: ${candidates.length} candidates, ${made.entries.length} entries, ${made.componentResults.length} component results`);
+          // About a third of the candidates have consented to their scripts being seen; each of
+          // their component results has a marked-script PDF.
+          const consenting = await setScriptConsent(tx, candidates);
+          const scripts = await createScripts(tx, centre, series, consenting, { writeFiles });
+          log(
+            `Centre ${centre.number}: ${candidates.length} candidates, ${made.entries.length} entries, ${made.componentResults.length} component results, ` +
+              `${consenting.length} with script consent (${scripts.length} scripts)`,
+          );
         }
       }
 
@@ -202,6 +227,15 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
         });
       }
       log(`${DEMO_ACCOUNTS.length} demo accounts (password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET})`);
+
+      // A few post-results requests in each status, made by the centre's exams officer.
+      for (const centre of centres) {
+        if ((await tx.reviewRequest.count({ where: { centreId: centre.id } })) > 0) continue;
+        const eo = await tx.user.findFirst({ where: { centreId: centre.id, role: "EXAMS_OFFICER" }, select: { id: true } });
+        if (!eo) continue;
+        const requests = await createReviewRequests(tx, centre, series, eo.id, new Date(series.releaseAt.getTime() + 5 * 86_400_000));
+        log(`Centre ${centre.number}: ${requests.length} post-results requests`);
+      }
 
       if ((await tx.resource.count()) === 0) {
         const resources = await createResources(tx, catalogue.specs, { writeFiles });

@@ -14,3 +14,4 @@ export { createResources, createQuestionPapers, RESOURCE_YEARS } from "./resourc
 export { makePdf, writeStoredFile } from "./files";
 export * from "./grades";
 export { FIRST_NAMES, LAST_NAMES, SHOWCASE_NAMES } from "./names";
+export { createReviewRequests, createScripts, scriptFileKey, setScriptConsent, type CreateScriptsOptions } from "./post-results";

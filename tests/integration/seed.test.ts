@@ -142,6 +142,37 @@ describe("demo seed", () => {
     expect(candidates.some((c) => c.firstName.startsWith("Dd"))).toBe(true);
   });
 
+  it("records script consent for about a third of each centre's candidates, with a script PDF per component result of theirs only", async () => {
+    const centres = await db.prisma.centre.findMany({ where: { number: { in: ["68101", "68102", "68103"] } } });
+    for (const centre of centres) {
+      const candidates = await db.prisma.candidate.findMany({ where: { centreId: centre.id } });
+      const consenting = candidates.filter((c) => c.scriptConsent);
+      expect(consenting.length, centre.number).toBe(20);
+      const componentResults = await db.prisma.componentResult.count({ where: { result: { centreId: centre.id, entry: { candidate: { scriptConsent: true } } } } });
+      const scripts = await db.prisma.script.findMany({ where: { centreId: centre.id }, include: { candidate: true, componentResult: { include: { result: { include: { entry: true } } } } } });
+      expect(scripts.length).toBe(componentResults);
+      for (const s of scripts) {
+        expect(s.candidate.scriptConsent).toBe(true);
+        expect(s.componentResult.result.entry.candidateId).toBe(s.candidateId);
+        expect(s.componentResult.componentId).toBe(s.componentId);
+        expect(s.entryId).toBe(s.componentResult.result.entryId);
+      }
+      expect(readFileSync(path.join(filesDir, scripts[0].fileKey)).subarray(0, 5).toString()).toBe("%PDF-");
+    }
+    expect(firstCounts.scripts).toBeGreaterThan(0);
+  });
+
+  it("adds post-results requests in each status for the centres with an exams officer", async () => {
+    const requests = await db.prisma.reviewRequest.findMany({ include: { entry: { include: { result: true } }, centre: true } });
+    expect(new Set(requests.map((r) => r.centre.number))).toEqual(new Set(["68101", "68102"]));
+    expect(new Set(requests.map((r) => r.status))).toEqual(new Set(["requested", "in_progress", "completed"]));
+    for (const r of requests) {
+      expect(r.entry.centreId).toBe(r.centreId);
+      expect(r.entry.result).not.toBeNull();
+    }
+    expect(requests.some((r) => r.outcome === "grade_changed" && r.newGrade)).toBe(true);
+  });
+
   it("writes a PDF for every resource and question paper into FILES_DIR", async () => {
     const keys = [
       ...(await db.prisma.resource.findMany({ select: { fileKey: true } })),
