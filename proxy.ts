@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { canUseService, findServiceForPath } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
+import { now } from "@/lib/clock";
 
 // Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
 // §Authorization): it reads only the signed session cookie — never the database. Every page,
@@ -49,6 +50,11 @@ export async function proxy(request: NextRequest) {
       const target = new URL("/no-access", request.url);
       target.searchParams.set("from", path);
       return NextResponse.rewrite(target, { status: 403 });
+    }
+    // Results before the caller's release time: the results page, which shows the countdown.
+    const resultsFrom = typeof token.rf === "number" ? token.rf : null;
+    if (service.section === "results" && path !== "/results" && resultsFrom !== null && now().getTime() < resultsFrom) {
+      return NextResponse.rewrite(new URL("/results", request.url));
     }
   }
   return NextResponse.next();

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { now } from "@/lib/clock";
 import { exchangeHandoff, findLiveSession } from "@/lib/data/identity/sessions";
+import { resultsFromFor } from "@/lib/data/identity/claims";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
 import { effectivePermissions } from "./permissions";
@@ -18,11 +19,12 @@ export function entraConfigured(): boolean {
   return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET);
 }
 
-type Claims = { sid: string; role: string; step: string | null; perms: string[]; centreId: string | null; kind: string | null };
+type Claims = { sid: string; role: string; step: string | null; perms: string[]; centreId: string | null; kind: string | null; rf: number | null };
 
 /** What the signed cookie carries for proxy.ts: a summary, never the authority. */
-function claimsOf(session: { id: string; pendingStep: string | null; user: { role: Role; centreId: string | null; appointeeType: string | null; grants: { permission: string }[] } }): Claims {
+async function claimsOf(session: { id: string; pendingStep: string | null; user: { role: Role; centreId: string | null; appointeeType: string | null; grants: { permission: string }[] } }): Promise<Claims> {
   return {
+    rf: await resultsFromFor(session.user),
     sid: session.id,
     role: session.user.role,
     step: session.pendingStep,
@@ -46,7 +48,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         if (!handoff) return null;
         const session = await exchangeHandoff(handoff, now());
         if (!session) return null;
-        const claims: Claims = claimsOf(session);
+        const claims: Claims = await claimsOf(session);
         return { id: session.userId, email: session.user.email, name: session.user.name, ...claims };
       },
     }),
@@ -74,11 +76,11 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
         // proxy.ts's coarse gate follows a change made by the EO or an Admin.
         const live = await findLiveSession(token.sid, now());
         if (!live) return null;
-        return { ...token, ...claimsOf(live) };
+        return { ...token, ...(await claimsOf(live)) };
       }
       if (user && "sid" in user) {
         const u = user as unknown as Claims;
-        return { ...token, sid: u.sid, role: u.role, step: u.step, perms: u.perms, centreId: u.centreId, kind: u.kind };
+        return { ...token, sid: u.sid, role: u.role, step: u.step, perms: u.perms, centreId: u.centreId, kind: u.kind, rf: u.rf };
       }
       return token;
     },
