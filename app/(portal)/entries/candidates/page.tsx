@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/session";
+import { listCandidates } from "@/lib/data/entries/candidates";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { redirect } from "next/navigation";
+import { isLocale } from "@/lib/i18n/config";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("entries.candidates"))("title") };
+}
+
+export default async function CandidatesPage({ searchParams }: { searchParams: Promise<{ q?: string; saved?: string }> }) {
+  const session = await requirePermission("entries");
+  const { q = "", saved } = await searchParams;
+  const locale = await getLocale();
+  const result = await listCandidates(session, { q: typeof q === "string" ? q : "", locale: isLocale(locale) ? locale : "en" });
+  if (!result.ok) redirect("/no-access");
+  const t = await getTranslations("entries.candidates");
+  const format = await getFormatter();
+  const make = result.access === "make";
+  const dob = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/London" });
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {!make ? <p>{t("readOnly")}</p> : null}
+      {saved && make ? (
+        <Alert variant="success" live>
+          <AlertDescription>{t("added", { number: saved })}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-end gap-4">
+        <form method="get" role="search" className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="q">{t("search")}</Label>
+            <Input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className="w-72" />
+            <span id="q-hint" className="text-muted-foreground">{t("searchHint")}</span>
+          </div>
+          <Button type="submit" variant="secondary">{t("searchButton")}</Button>
+        </form>
+        {make ? (
+          <Button asChild>
+            <Link href="/entries/candidates/new">{t("add")}</Link>
+          </Button>
+        ) : null}
+      </div>
+      <Table labelledBy="candidates-caption">
+        <TableCaption id="candidates-caption">{t("caption", { count: result.candidates.length })}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("surname")}</TableHead>
+            <TableHead>{t("forenames")}</TableHead>
+            <TableHead>{t("number")}</TableHead>
+            <TableHead>{t("uci")}</TableHead>
+            <TableHead>{t("dateOfBirth")}</TableHead>
+            <TableHead>
+              <span className="sr-only">{t("actions")}</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.candidates.map((c) => (
+            <TableRow key={c.id}>
+              <TableCell>{c.lastName}</TableCell>
+              <TableCell>{c.firstName}</TableCell>
+              <TableCell>{c.candidateNumber}</TableCell>
+              <TableCell className="font-mono">{c.uci}</TableCell>
+              <TableCell>{dob(c.dateOfBirth)}</TableCell>
+              <TableCell>
+                <Link href={`/entries/candidates/${c.id}`} className="text-link underline">
+                  {make ? t("editLink", { name: `${c.firstName} ${c.lastName}` }) : t("viewLink", { name: `${c.firstName} ${c.lastName}` })}
+                </Link>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

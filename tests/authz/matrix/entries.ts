@@ -1,0 +1,86 @@
+// Entries & Registrations (issue 6): candidates and entries. EO/Admins make; Users with the
+// entries permission view; a centre-A id is "not found" to centre B's EO.
+import { uciCheckLetter } from "@/lib/validation/entries";
+import { form, type Fixtures, type Row } from "../types";
+
+const MAKE = ["eo", "admin", "adminBare", "otherCentre"] as const;
+const SEE = ["eo", "admin", "adminBare", "user+entries", "otherCentre"] as const;
+const MAKE_HERE = ["eo", "admin", "adminBare"] as const;
+const SEE_HERE = ["eo", "admin", "adminBare", "user+entries"] as const;
+
+type EntryFx = { candidateId: string; candidateNumber: string; uci: string; specId: string; specCode: string; otherSpecId: string; entryId: string };
+const cache = new WeakMap<Fixtures, Promise<EntryFx>>();
+
+/** A candidate of centre A with one entry, made once per fixture world. */
+export function entryFixtures(fx: Fixtures): Promise<EntryFx> {
+  let made = cache.get(fx);
+  if (!made) {
+    made = (async () => {
+      const specs = await fx.prisma.specification.findMany({ orderBy: { code: "asc" }, take: 2 });
+      const first12 = `${fx.centreA.number}2409901`;
+      const candidate = await fx.prisma.candidate.create({
+        data: { centreId: fx.centreA.id, candidateNumber: "9901", uci: first12 + uciCheckLetter(first12), firstName: "Matrix", lastName: "Candidate", dateOfBirth: new Date(Date.UTC(2010, 9, 1)) },
+      });
+      const entry = await fx.prisma.entry.create({ data: { centreId: fx.centreA.id, candidateId: candidate.id, seriesId: fx.seriesId, specificationId: specs[0].id } });
+      return { candidateId: candidate.id, candidateNumber: candidate.candidateNumber, uci: candidate.uci, specId: specs[0].id, specCode: specs[0].code, otherSpecId: specs[1].id, entryId: entry.id };
+    })();
+    cache.set(fx, made);
+  }
+  return made;
+}
+
+export const entriesRows: Row[] = [
+  { endpoint: "page /entries/candidates", allow: SEE, rule: "the entries permission: EO/Admins make, Users with it view" },
+  { endpoint: "page /entries/candidates/new", allow: MAKE, rule: "adding a candidate is a change: not for view-only Users" },
+  {
+    endpoint: "page /entries/candidates/[id]",
+    allow: SEE_HERE,
+    params: async ({ fx }) => ({ id: (await entryFixtures(fx)).candidateId }),
+    rule: "a centre-A candidate: not found for centre B",
+  },
+  { endpoint: "page /entries", allow: SEE, searchParams: ({ fx }) => ({ series: fx.seriesCode }), rule: "entries of the caller's centre" },
+  { endpoint: "page /entries/import", allow: MAKE, searchParams: ({ fx }) => ({ series: fx.seriesCode }), rule: "importing is a change: not for view-only Users" },
+  { endpoint: "action app/(portal)/entries/candidates/actions.ts#createCandidateAction", allow: MAKE, rule: "view-only Users are refused before validation" },
+  {
+    endpoint: "action app/(portal)/entries/candidates/actions.ts#updateCandidateAction",
+    allow: MAKE_HERE,
+    form: async ({ fx }) => {
+      const e = await entryFixtures(fx);
+      return form({ id: e.candidateId, candidateNumber: e.candidateNumber, uci: e.uci, firstName: "Matrix", lastName: "Candidate", dateOfBirth: "2010-10-01" });
+    },
+    rule: "a centre-A candidate: not found for centre B",
+  },
+  {
+    endpoint: "action app/(portal)/entries/actions.ts#enterCandidateAction",
+    allow: MAKE_HERE,
+    form: async ({ fx }) => {
+      const e = await entryFixtures(fx);
+      return form({ seriesId: fx.seriesId, candidateId: e.candidateId, specificationId: e.otherSpecId });
+    },
+    rule: "a centre-A candidate: not found for centre B; Users view only",
+  },
+  {
+    endpoint: "action app/(portal)/entries/actions.ts#withdrawEntryAction",
+    allow: MAKE_HERE,
+    form: async ({ fx }) => form({ entryId: (await entryFixtures(fx)).entryId }),
+    rule: "a centre-A entry: not found for centre B; Users view only",
+  },
+  {
+    endpoint: "action app/(portal)/entries/actions.ts#importEntriesAction",
+    allow: MAKE,
+    form: async ({ fx }) => form({ intent: "preview", series: fx.seriesCode, csv: `candidate_number,specification_code\n${(await entryFixtures(fx)).candidateNumber},${(await entryFixtures(fx)).specCode}\n` }),
+    rule: "preview: EO/Admins of any centre (rows are checked against the caller's own centre)",
+  },
+  {
+    endpoint: "action app/(portal)/entries/actions.ts#importEntriesAction",
+    allow: MAKE,
+    form: async ({ fx }) => form({ intent: "confirm", series: fx.seriesCode, csv: `9999,0000\n` }),
+    rule: "confirm: refused to view-only Users before the file is read",
+  },
+  {
+    endpoint: "route GET /api/entries/export",
+    allow: SEE,
+    request: ({ fx }) => new Request(`http://localhost/api/entries/export?series=${fx.seriesCode}`),
+    rule: "the caller's own centre's entries; Users with the permission may download",
+  },
+];

@@ -1,0 +1,234 @@
+// A2C keys and the A2C machine API (issue 6): who may manage keys, the key shown once and
+// stored hashed, and the API: JSON/CSV, revoked keys, the embargo at restricted release (BST
+// and GMT), the per-key rate limit, last-used time and the audit row of every call.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb, type TestDb } from "../utils/test-db";
+import { createCandidates, createCentre, createEntriesAndResults, createQualificationCatalogue, createSeries, createUser } from "../factories";
+import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
+import { generateKey, hashKey, listKeys, revokeKey } from "@/lib/data/a2c/keys";
+import { LIMITS } from "@/lib/data/rate-limit";
+import { londonTime } from "@/lib/time";
+import { A2C_OPENAPI } from "@/lib/a2c/openapi";
+import type { Centre, Series } from "@/lib/generated/prisma/client";
+import { GET as getEntries } from "@/app/api/a2c/v1/entries/route";
+import { GET as getResults } from "@/app/api/a2c/v1/results/route";
+import { GET as getOpenApi } from "@/app/api/a2c/v1/openapi.json/route";
+
+const NOW = new Date("2027-09-01T09:00:00Z");
+
+let db: TestDb;
+let centreA: Centre;
+let centreB: Centre;
+let june: Series;
+let january: Series;
+const s: Record<"eo" | "admin" | "adminBare" | "user" | "userAll" | "eoB", LiveSession> = {} as never;
+
+async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<LiveSession> {
+  const user = await createUser(db.prisma, { mfa: "totp", ...options });
+  const id = randomBytes(16).toString("hex");
+  await db.prisma.session.create({ data: { id, sessionToken: id, userId: user.id, expires: new Date(NOW.getTime() + 3600_000), lastSeenAt: NOW, mfaAt: NOW } });
+  return (await findLiveSession(id, NOW))!;
+}
+
+async function call(kind: "entries" | "results", options: { key?: string | null; series?: string; at?: Date; query?: string; accept?: string } = {}) {
+  vi.stubEnv("PORTH_FAKE_NOW", (options.at ?? NOW).toISOString());
+  const headers: Record<string, string> = {};
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  if (options.accept) headers.accept = options.accept;
+  const url = `http://localhost/api/a2c/v1/${kind}?series=${options.series ?? june.code}${options.query ?? ""}`;
+  const response = await (kind === "entries" ? getEntries : getResults)(new Request(url, { headers }));
+  vi.unstubAllEnvs();
+  return response;
+}
+
+async function newKey(session: LiveSession = s.eo): Promise<{ id: string; key: string }> {
+  const made = await generateKey(session, `key ${randomBytes(3).toString("hex")}`, NOW);
+  if (!made.ok) throw new Error("could not make a key");
+  return made;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  centreA = await createCentre(db.prisma);
+  centreB = await createCentre(db.prisma);
+  const catalogue = await createQualificationCatalogue(db.prisma);
+  june = await createSeries(db.prisma);
+  // A winter series: results day Thu 13 Jan 2028, restricted release 00:00 GMT on 12 Jan.
+  january = await createSeries(db.prisma, { code: "2028-01", nameEn: "January 2028", nameCy: "Ionawr 2028", resultsDay: new Date(Date.UTC(2028, 0, 13)) });
+  const candA = await createCandidates(db.prisma, centreA, 6);
+  const candB = await createCandidates(db.prisma, centreB, 4);
+  await createEntriesAndResults(db.prisma, centreA, june, candA, catalogue.specs, { entriesPerCandidate: [2, 2] });
+  await createEntriesAndResults(db.prisma, centreB, june, candB, catalogue.specs, { entriesPerCandidate: [2, 2] });
+  await createEntriesAndResults(db.prisma, centreA, january, candA.slice(0, 2), catalogue.specs, { entriesPerCandidate: [1, 1] });
+  s.eo = await sessionFor({ role: "EXAMS_OFFICER", centre: centreA, name: "Eira Officer" });
+  s.admin = await sessionFor({ role: "ADMIN", centre: centreA, grants: ["a2c"] });
+  s.adminBare = await sessionFor({ role: "ADMIN", centre: centreA, grants: [] });
+  s.user = await sessionFor({ role: "USER", centre: centreA });
+  s.userAll = await sessionFor({ role: "USER", centre: centreA, grants: ["entries", "results"] });
+  s.eoB = await sessionFor({ role: "EXAMS_OFFICER", centre: centreB });
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("A2C keys", () => {
+  it("EO and Admins with the a2c permission generate, list and revoke; Admins without it and Users cannot", async () => {
+    for (const who of [s.adminBare, s.user, s.userAll]) {
+      expect(await generateKey(who, "nope", NOW)).toEqual({ ok: false, formError: "forbidden" });
+      expect(await listKeys(who)).toEqual({ ok: false, formError: "forbidden" });
+    }
+    const byEo = await newKey(s.eo);
+    const byAdmin = await newKey(s.admin);
+    expect(await revokeKey(s.adminBare, byEo.id, NOW)).toEqual({ ok: false, formError: "forbidden" });
+    expect(await revokeKey(s.user, byEo.id, NOW)).toEqual({ ok: false, formError: "forbidden" });
+    expect(await revokeKey(s.admin, byEo.id, NOW)).toEqual({ ok: true });
+    expect(await revokeKey(s.eo, byAdmin.id, NOW)).toEqual({ ok: true });
+    const listed = await listKeys(s.eo);
+    expect(listed.ok && listed.keys.find((k) => k.id === byEo.id)).toMatchObject({ createdBy: "Eira Officer", revokedAt: NOW, lastUsedAt: null });
+    expect(await db.prisma.auditEvent.count({ where: { action: "a2c.key.revoked", centreId: centreA.id } })).toBe(2);
+  });
+
+  it("shows the key once and stores only its SHA-256, a prefix and who made it", async () => {
+    const made = await generateKey(s.eo, "MIS server", NOW);
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(made.key).toMatch(/^porth_a2c_[A-Za-z0-9_-]{43}$/);
+    const row = await db.prisma.a2CKey.findUniqueOrThrow({ where: { id: made.id } });
+    expect(row.keyHash).toBe(hashKey(made.key));
+    expect(row.keyHash).not.toContain(made.key.slice(10));
+    expect(made.key.startsWith(row.prefix)).toBe(true);
+    expect(row.prefix.length).toBeLessThan(20);
+    expect(row.createdById).toBe(s.eo.user.id);
+    const listed = await listKeys(s.eo);
+    expect(JSON.stringify(listed)).not.toContain(made.key);
+  });
+
+  it("keeps each centre's keys to itself: another centre's key is not found", async () => {
+    const mine = await newKey(s.eo);
+    expect(await revokeKey(s.eoB, mine.id, NOW)).toEqual({ ok: false, formError: "notFound" });
+    const b = await listKeys(s.eoB);
+    expect(b.ok && b.keys.map((k) => k.id)).not.toContain(mine.id);
+    expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id: mine.id } })).revokedAt).toBeNull();
+  });
+});
+
+describe("A2C API", () => {
+  it("serves the key's centre's entries and results as JSON", async () => {
+    const { key } = await newKey();
+    const entries = await call("entries", { key });
+    expect(entries.status).toBe(200);
+    expect(entries.headers.get("content-type")).toMatch(/application\/json/);
+    const body = (await entries.json()) as { series: string; entries: { uci: string }[] };
+    expect(body.series).toBe("2027-06");
+    const expected = await db.prisma.entry.count({ where: { centreId: centreA.id, seriesId: june.id } });
+    expect(body.entries).toHaveLength(expected);
+    const ucisA = new Set((await db.prisma.candidate.findMany({ where: { centreId: centreA.id } })).map((c) => c.uci));
+    expect(body.entries.every((e) => ucisA.has(e.uci))).toBe(true);
+
+    const results = (await (await call("results", { key })).json()) as { results: { grade: string; uci: string; centreNumber: string }[] };
+    expect(results.results).toHaveLength(await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }));
+    expect(results.results.every((r) => ucisA.has(r.uci) && r.grade && r.centreNumber === centreA.number)).toBe(true);
+  });
+
+  it("serves CSV for format=csv or Accept: text/csv", async () => {
+    const { key } = await newKey();
+    for (const options of [{ query: "&format=csv" }, { accept: "text/csv" }]) {
+      const response = await call("results", { key, ...options });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+      const lines = (await response.text()).trim().split("\r\n");
+      // The results file's layout (lib/data/results/file.ts).
+      expect(lines[0]).toBe("Centre number,Series,Candidate number,UCI,Surname,Forenames,Date of birth,Qualification,Specification code,Specification title,Grade,Uniform mark,Component marks");
+      expect(lines[1].startsWith(`${centreA.number},2027-06,`)).toBe(true);
+      expect(lines.length - 1).toBe(await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }));
+    }
+    const entries = await call("entries", { key, query: "&format=csv" });
+    expect((await entries.text()).split("\r\n")[0]).toMatch(/^candidate_number,uci,surname/);
+  });
+
+  it("answers 401 with WWW-Authenticate for no key, an unknown key and a revoked key", async () => {
+    const { id, key } = await newKey();
+    expect((await call("results", { key })).status).toBe(200);
+    await revokeKey(s.eo, id, NOW);
+    for (const k of [key, null, "porth_a2c_unknown", `${key}x`]) {
+      const response = await call("results", { key: k });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(await response.text()).not.toMatch(/grade/);
+    }
+  });
+
+  it("keeps results under embargo until 00:00 London on the restricted-release day (BST)", async () => {
+    const { key } = await newKey();
+    const count = await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } });
+    const before = await call("results", { key, at: londonTime(2027, 8, 17, 23, 59, 59) });
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ series: "2027-06", results: [] });
+    const csvBefore = await call("results", { key, at: londonTime(2027, 8, 17, 23, 59, 59), query: "&format=csv" });
+    expect((await csvBefore.text()).trim().split("\r\n")).toHaveLength(1);
+    const at = londonTime(2027, 8, 18, 0, 0, 0);
+    expect(at.toISOString()).toBe("2027-08-17T23:00:00.000Z");
+    const after = (await (await call("results", { key, at })).json()) as { results: unknown[] };
+    expect(after.results).toHaveLength(count);
+    expect(count).toBeGreaterThan(0);
+    // Entries are not embargoed.
+    const entries = (await (await call("entries", { key, at: londonTime(2027, 8, 17, 23, 59, 59) })).json()) as { entries: unknown[] };
+    expect(entries.entries.length).toBeGreaterThan(0);
+  });
+
+  it("keeps results under embargo until 00:00 London on the restricted-release day (GMT)", async () => {
+    const { key } = await newKey();
+    const before = (await (await call("results", { key, series: "2028-01", at: londonTime(2028, 1, 11, 23, 59, 59) })).json()) as { results: unknown[] };
+    expect(before.results).toEqual([]);
+    const at = londonTime(2028, 1, 12, 0, 0, 0);
+    expect(at.toISOString()).toBe("2028-01-12T00:00:00.000Z");
+    const after = (await (await call("results", { key, series: "2028-01", at })).json()) as { results: unknown[] };
+    expect(after.results).toHaveLength(2);
+  });
+
+  it("limits each key to 120 calls a minute, answering 429 with Retry-After", async () => {
+    const { id, key } = await newKey();
+    const other = await newKey();
+    // 119 calls already made in this window (filling the window by hand keeps the test quick).
+    await db.prisma.rateLimit.create({ data: { key: `a2c:${id}`, count: LIMITS.a2cPerKey.limit - 1, resetAt: new Date(NOW.getTime() + 30_000) } });
+    expect((await call("entries", { key })).status).toBe(200);
+    const limited = await call("entries", { key });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("30");
+    // Another key is not affected; the window ends and the key works again.
+    expect((await call("entries", { key: other.key })).status).toBe(200);
+    expect((await call("entries", { key, at: new Date(NOW.getTime() + 30_000) })).status).toBe(200);
+  });
+
+  it("records the last use and writes an audit row for every call", async () => {
+    const { id, key } = await newKey();
+    const at = new Date(NOW.getTime() + 5 * 60_000);
+    await call("results", { key, at });
+    expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(at);
+    const rows = await db.prisma.auditEvent.findMany({ where: { action: "a2c.results", centreId: centreA.id } });
+    expect(rows.find((r) => (r.details as { keyId?: string }).keyId === id)).toMatchObject({ outcome: "success", details: { keyId: id, series: "2027-06", outcome: "ok" } });
+
+    const embargoed = await call("results", { key, at: londonTime(2027, 8, 17, 12, 0, 0) });
+    expect(embargoed.status).toBe(200);
+    await call("entries", { key, series: "1999-01" });
+    const all = await db.prisma.auditEvent.findMany({ where: { centreId: centreA.id, action: { in: ["a2c.results", "a2c.entries"] } } });
+    const mine = all.filter((r) => (r.details as { keyId?: string }).keyId === id).map((r) => [r.action, (r.details as { outcome: string }).outcome]);
+    expect(mine).toEqual(expect.arrayContaining([["a2c.results", "ok"], ["a2c.results", "embargoed"], ["a2c.entries", "unknownSeries"]]));
+    const unauthorised = await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } });
+    await call("results", { key: "porth_a2c_nobody" });
+    expect(await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } })).toBe(unauthorised + 1);
+  });
+
+  it("serves its OpenAPI 3.1 description publicly", async () => {
+    const response = await getOpenApi();
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as typeof A2C_OPENAPI;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(["/entries", "/results"]);
+    expect(doc.paths["/results"].get.responses).toHaveProperty("401");
+    expect(doc.paths["/results"].get.responses).toHaveProperty("429");
+    expect(doc.components.securitySchemes.a2cKey.scheme).toBe("bearer");
+  });
+});
