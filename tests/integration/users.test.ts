@@ -349,3 +349,21 @@ describe("the server actions refuse tampered posts", () => {
     vi.unstubAllEnvs();
   });
 });
+
+describe("board staff on centre accounts", () => {
+  it("may assign any permission, reset a second factor and delete any centre account, the EO included", async () => {
+    const board = await actor({ role: "BOARD_STAFF", centre: null });
+    const { eo, teacher, bareAdmin, centre } = await centreWithStaff();
+    expect((await setPermissions(board, bareAdmin.userId, ["a2c", "iamis"], request, T0)).ok).toBe(true);
+    expect(await grantsOf(bareAdmin.userId)).toEqual(["a2c", "iamis"]);
+    expect((await resetMfa(board, eo.userId, request, T0)).ok).toBe(true);
+    expect(await findLiveSession(eo.id, T0)).toBeNull();
+    expect(await deleteUser(board, teacher.userId, request, T0)).toEqual({ ok: true, centreId: centre.id });
+    expect((await deleteUser(board, eo.userId, request, T0)).ok).toBe(true);
+    const event = await db.prisma.auditEvent.findFirst({ where: { action: "user.deleted", targetUserId: eo.userId } });
+    expect(event).toMatchObject({ actorId: board.userId, centreId: centre.id });
+    // Never board staff or appointees: they belong to no centre.
+    const other = await actor({ role: "BOARD_STAFF", centre: null });
+    expect(await deleteUser(board, other.userId, request, T0)).toEqual({ ok: false, error: "notFound" });
+  });
+});

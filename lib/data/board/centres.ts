@@ -37,11 +37,20 @@ export async function getCentre(session: LiveSession, centreId: string, now: Dat
   if (!isBoard(session)) return null;
   const c = await getPrisma().centre.findUnique({
     where: { id: centreId },
-    include: { users: { where: { role: "EXAMS_OFFICER" }, include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } } }, _count: { select: { users: true } } },
+    include: { users: { include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } }, orderBy: [{ role: "asc" }, { name: "asc" }] } },
   });
   if (!c) return null;
-  const eo = c.users[0];
-  return { id: c.id, number: c.number, nameEn: c.nameEn, nameCy: c.nameCy, address: c.address, accounts: c._count.users, examsOfficer: eo ? { id: eo.id, name: eo.name, email: eo.email, status: accountStatus(eo, now), lastSignInAt: eo.lastSignInAt } : null };
+  const eo = c.users.find((u) => u.role === "EXAMS_OFFICER");
+  return {
+    id: c.id,
+    number: c.number,
+    nameEn: c.nameEn,
+    nameCy: c.nameCy,
+    address: c.address,
+    accounts: c.users.length,
+    examsOfficer: eo ? { id: eo.id, name: eo.name, email: eo.email, status: accountStatus(eo, now), lastSignInAt: eo.lastSignInAt } : null,
+    users: c.users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, status: accountStatus(u, now) })),
+  };
 }
 
 export type CentreInput = { number: string; nameEn: string; nameCy: string; address: string };

@@ -62,6 +62,19 @@ function managerOf(session: LiveSession): (Subject & { centreId: string }) | nul
   return actor as Subject & { centreId: string };
 }
 
+/**
+ * Who may act on one existing account: the centre's EO and Admins within their centre, and
+ * board staff on any centre's account (PRODUCT.md: board staff may delete any centre account
+ * and assign any permission). `scope` is the where-clause every lookup of the target uses.
+ */
+type AccountActor = { actor: Subject; scope: Prisma.UserWhereInput };
+function accountActorOf(session: LiveSession): AccountActor | null {
+  const actor = subjectOf(session);
+  if (actor.role === "BOARD_STAFF") return { actor, scope: { centreId: { not: null } } };
+  const manager = managerOf(session);
+  return manager ? { actor: manager, scope: { centreId: manager.centreId } } : null;
+}
+
 type StatusInput = { mustChangePassword: boolean; lockedUntil: Date | null; invites: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt: Date | null }[] };
 
 /** An account's status as Manage Users shows it. */
@@ -115,19 +128,21 @@ export type CentreUser = NonNullable<Awaited<ReturnType<typeof listCentreUsers>>
 
 /** One account of the actor's centre, with what the actor may do to it. */
 export async function getCentreUser(session: LiveSession, userId: string, now: Date) {
-  const actor = managerOf(session);
-  if (!actor) return null;
+  const who = accountActorOf(session);
+  if (!who) return null;
+  const { actor } = who;
   const u = await getPrisma().user.findFirst({
-    where: { id: userId, centreId: actor.centreId },
+    where: { ...who.scope, id: userId },
     include: { grants: { select: { permission: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 }, mfaFactors: { where: { active: true }, select: { method: true } } },
   });
   if (!u) return null;
   const grants = u.grants.map((g) => g.permission);
   const target: Subject = { id: u.id, role: u.role, centreId: u.centreId, grants };
-  const adminCount = await getPrisma().user.count({ where: { centreId: actor.centreId, role: "ADMIN" } });
-  const manageable = u.id !== actor.id && (u.role === "ADMIN" || u.role === "USER");
+  const adminCount = await getPrisma().user.count({ where: { centreId: u.centreId, role: "ADMIN" } });
+  const manageable = u.id !== actor.id && (u.role === "ADMIN" || u.role === "USER" || (actor.role === "BOARD_STAFF" && u.role === "EXAMS_OFFICER"));
   return {
     id: u.id,
+    centreId: u.centreId,
     email: u.email,
     title: u.title,
     name: u.name,
@@ -291,35 +306,37 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
 type TargetUser = Prisma.UserGetPayload<{ include: { grants: { select: { permission: true } } } }>;
 type Manageable = { error: "notFound" | "cannotChangeOwn" | "forbidden" } | { error: null; target: TargetUser; subject: Subject };
 
-async function manageableTarget(tx: Tx, actor: Subject & { centreId: string }, userId: string): Promise<Manageable> {
-  const target = await tx.user.findFirst({ where: { id: userId, centreId: actor.centreId }, include: { grants: { select: { permission: true } } } });
+async function manageableTarget(tx: Tx, { actor, scope }: AccountActor, userId: string): Promise<Manageable> {
+  const target = await tx.user.findFirst({ where: { ...scope, id: userId }, include: { grants: { select: { permission: true } } } });
   if (!target) return { error: "notFound" };
   if (target.id === actor.id) return { error: "cannotChangeOwn" };
-  if (target.role !== "ADMIN" && target.role !== "USER") return { error: "forbidden" };
+  const manageable = target.role === "ADMIN" || target.role === "USER" || (actor.role === "BOARD_STAFF" && target.role === "EXAMS_OFFICER");
+  if (!manageable) return { error: "forbidden" };
   return { error: null, target, subject: { id: target.id, role: target.role, centreId: target.centreId, grants: target.grants.map((g) => g.permission) } satisfies Subject };
 }
 
 /** Re-send an invite: a new temporary password and a new two-month expiry; the old one stops working. */
 export async function resendInvite(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   const db = getPrisma();
   const password = temporaryPassword();
   const passwordHash = await hashSecret(password);
   const outcome = await db.$transaction(async (tx) => {
-    const found = await manageableTarget(tx, actor, userId);
+    const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     if (!found.target.mustChangePassword) return "notInvited" as const;
     const previous = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
     await tx.invite.updateMany({ where: { userId, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: now } });
     const invite = await tx.invite.create({ data: { userId, invitedById: actor.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now } });
     await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
-    await audit(tx, { action: "user.invite-resent", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
+    await audit(tx, { action: "user.invite-resent", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
     return { target: found.target, expiresAt: invite.expiresAt, inviteId: invite.id, previousHash: previous.passwordHash };
   });
   if (typeof outcome === "string") return { ok: false, error: outcome };
   try {
-    await sendInviteEmails({ ...outcome.target, centreId: actor.centreId }, password, outcome.expiresAt, { id: actor.id, name: session.user.name, email: session.user.email }, false);
+    await sendInviteEmails({ ...outcome.target, centreId: outcome.target.centreId! }, password, outcome.expiresAt, { id: actor.id, name: session.user.name, email: session.user.email }, false);
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     // Undo: the new invite goes, the previous password comes back (its invite stays withdrawn).
@@ -333,18 +350,19 @@ export async function resendInvite(session: LiveSession, userId: string, request
 }
 
 /** Withdraw an invite nobody has completed: the account is removed. */
-export async function withdrawInvite(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+export async function withdrawInvite(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult<{ centreId: string }>> {
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const found = await manageableTarget(tx, actor, userId);
+    const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     if (!found.target.mustChangePassword) return "notInvited" as const;
     await tx.user.delete({ where: { id: userId } });
-    await audit(tx, { action: "user.invite-withdrawn", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
-    return null;
+    await audit(tx, { action: "user.invite-withdrawn", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
+    return { centreId: found.target.centreId! };
   });
-  return outcome ? { ok: false, error: outcome } : { ok: true };
+  return typeof outcome === "string" ? { ok: false, error: outcome } : { ok: true, centreId: outcome.centreId };
 }
 
 /**
@@ -353,11 +371,12 @@ export async function withdrawInvite(session: LiveSession, userId: string, reque
  * affected user's next request (their session reads grants live).
  */
 export async function setPermissions(session: LiveSession, userId: string, wanted: string[], request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   if (userId === actor.id) return { ok: false, error: "cannotChangeOwn" };
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const found = await manageableTarget(tx, actor, userId);
+    const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     const { target, subject } = found;
     // A permission the role can never be given (or no permission at all) is a tampered post.
@@ -371,7 +390,7 @@ export async function setPermissions(session: LiveSession, userId: string, wante
     await tx.permissionGrant.deleteMany({ where: { userId, permission: { in: removed } } });
     await tx.permissionGrant.createMany({ data: added.map((permission) => ({ userId, permission, grantedById: actor.id })) });
     await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 } } });
-    await audit(tx, { action: "user.permissions-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { added, removed }, at: now });
+    await audit(tx, { action: "user.permissions-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { added, removed }, at: now });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
@@ -379,56 +398,59 @@ export async function setPermissions(session: LiveSession, userId: string, wante
 
 /** Make a User an Admin (when one of the 3 places is free) or an Admin a User. */
 export async function setRole(session: LiveSession, userId: string, role: "ADMIN" | "USER", request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   if (userId === actor.id) return { ok: false, error: "cannotChangeOwn" };
   const outcome = await getPrisma().$transaction(async (tx) => {
-    if (role === "ADMIN") await lockCentre(tx, actor.centreId);
-    const found = await manageableTarget(tx, actor, userId);
+    const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     const { target, subject } = found;
-    if (target.role === role) return null;
+    if (target.role === role || target.role === "EXAMS_OFFICER") return target.role === role ? null : ("forbidden" as const);
     if (role === "ADMIN") {
-      const admins = await tx.user.count({ where: { centreId: actor.centreId, role: "ADMIN" } });
+      await lockCentre(tx, target.centreId!);
+      const admins = await tx.user.count({ where: { centreId: target.centreId, role: "ADMIN" } });
       if (admins >= MAX_ADMINS_PER_CENTRE) return "adminLimit" as const;
     }
     // Grants the new role cannot hold go; an Admin made from a User keeps what they had that Admins may be given.
     const keep = subject.grants.filter((p) => isPermission(p) && isGrantable(role, p));
     await tx.permissionGrant.deleteMany({ where: { userId, permission: { notIn: keep } } });
     await tx.user.update({ where: { id: userId }, data: { role, authVersion: { increment: 1 } } });
-    await audit(tx, { action: "user.role-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { from: target.role, to: role }, at: now });
+    await audit(tx, { action: "user.role-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { from: target.role, to: role }, at: now });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
 }
 
 /** Delete an Admin or User (never the EO, never oneself). Their sessions end at once. */
-export async function deleteUser(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+export async function deleteUser(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult<{ centreId: string }>> {
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, centreId: actor.centreId }, include: { grants: { select: { permission: true } } } });
+    const target = await tx.user.findFirst({ where: { ...who.scope, id: userId }, include: { grants: { select: { permission: true } } } });
     if (!target) return "notFound" as const;
     if (!canDeleteAccount(actor, { id: target.id, role: target.role, centreId: target.centreId, grants: [] })) return target.id === actor.id ? ("cannotChangeOwn" as const) : ("forbidden" as const);
     await revokeAllSessions(tx, userId, now);
     await tx.user.delete({ where: { id: userId } });
-    await audit(tx, { action: "user.deleted", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { role: target.role }, at: now });
-    return null;
+    await audit(tx, { action: "user.deleted", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { role: target.role }, at: now });
+    return { centreId: target.centreId! };
   });
-  return outcome ? { ok: false, error: outcome } : { ok: true };
+  return typeof outcome === "string" ? { ok: false, error: outcome } : { ok: true, centreId: outcome.centreId };
 }
 
 /** Reset another account's second factor: the next sign-in sets up a new one. */
 export async function resetMfa(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
-  const actor = managerOf(session);
-  if (!actor) return { ok: false, error: "forbidden" };
+  const who = accountActorOf(session);
+  if (!who) return { ok: false, error: "forbidden" };
+  const { actor } = who;
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const found = await manageableTarget(tx, actor, userId);
+    const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     await tx.mfaFactor.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await revokeAllSessions(tx, userId, now);
-    await audit(tx, { action: "user.mfa-reset", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
+    await audit(tx, { action: "user.mfa-reset", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
     return found.target;
   });
   if (typeof outcome === "string") return { ok: false, error: outcome };

@@ -5,6 +5,8 @@ import { form, type Actor, type Row, type RowContext } from "../types";
 const MANAGERS: Actor[] = ["eo", "admin", "adminBare"];
 /** Pages without a record id: the other centre's EO sees their own centre's. */
 const MANAGERS_ANY_CENTRE: Actor[] = [...MANAGERS, "otherCentre"];
+/** One existing account: the centre's EO and Admins, and board staff (any centre account). */
+const ACCOUNT_ACTORS: Actor[] = [...MANAGERS, "board"];
 const newEmail = () => `matrix-${randomBytes(5).toString("hex")}@example.test`;
 
 /** A fresh User of centre A for each caller, so one caller's change never meets the next. */
@@ -21,12 +23,12 @@ export const usersRows: Row[] = [
     form: () => form({ email: newEmail(), title: "", name: "Matrix Invitee", jobRole: "", role: "USER" }),
     rule: "only the EO and Admins invite, into their own centre",
   },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#resendInviteAction", allow: MANAGERS, form: (c) => freshUser(c), rule: "another centre's account is not found" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#withdrawInviteAction", allow: MANAGERS, form: (c) => freshUser(c) },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#deleteUserAction", allow: MANAGERS, form: (c) => freshUser(c, { confirm: "yes" }), rule: "EO and Admins delete Admins and Users of their centre" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#resetMfaAction", allow: MANAGERS, form: (c) => freshUser(c), rule: "EO and Admins reset Admins' and Users' second factor" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#setPermissionsAction", allow: MANAGERS, form: (c) => freshUser(c, { permissions: "iamis" }) },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#setRoleAction", allow: MANAGERS, form: (c) => freshUser(c, { role: "ADMIN" }) },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#resendInviteAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c), rule: "another centre's account is not found" },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#withdrawInviteAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c) },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#deleteUserAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { confirm: "yes" }), rule: "EO and Admins delete Admins and Users of their centre; board staff any centre account" },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#resetMfaAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c), rule: "EO and Admins reset Admins' and Users' second factor" },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#setPermissionsAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { permissions: "iamis" }) },
+  { endpoint: "action app/(portal)/centre/users/actions.ts#setRoleAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { role: "ADMIN" }) },
   {
     endpoint: "action app/(portal)/centre/users/actions.ts#decideRequestAction",
     allow: MANAGERS,
@@ -46,6 +48,7 @@ export const usersRows: Row[] = [
   { endpoint: "page /board/centres", allow: ["board"], rule: "board staff only" },
   { endpoint: "page /board/centres/new", allow: ["board"] },
   { endpoint: "page /board/centres/[id]", allow: ["board"], params: ({ fx }) => ({ id: fx.centreA.id }) },
+  { endpoint: "page /board/centres/[id]/accounts/[userId]", allow: ["board"], params: ({ fx }) => ({ id: fx.centreA.id, userId: fx.userIds.user! }), rule: "board staff manage any centre account" },
   { endpoint: "action app/(portal)/board/centres/actions.ts#createCentreAction", allow: ["board"], rule: "only board staff create centres" },
   { endpoint: "action app/(portal)/board/centres/actions.ts#inviteExamsOfficerAction", allow: ["board"], rule: "only board staff invite or replace an EO" },
   { endpoint: "action app/(portal)/board/centres/actions.ts#resendExamsOfficerInviteAction", allow: ["board"] },

@@ -62,7 +62,7 @@ export async function inviteUserAction(_prev: ManageState, formData: FormData): 
 const idSchema = z.string().min(1).max(100);
 
 /** The one-account actions of the "⋯" menu: each posts `userId` and nothing else. */
-function oneAccountAction(run: (session: Awaited<ReturnType<typeof requireUser>>, userId: string) => Promise<ManageResult>, done: string, after?: string, confirm = false) {
+function oneAccountAction(run: (session: Awaited<ReturnType<typeof requireUser>>, userId: string) => Promise<ManageResult<{ centreId?: string }>>, done: string, after?: string, confirm = false) {
   return async (formData: FormData): Promise<ManageState> => {
     const session = await requireUser();
     if (hasUnexpectedFields(formData, confirm ? ["userId", "confirm"] : ["userId"])) return { formError: "tampered" };
@@ -72,6 +72,8 @@ function oneAccountAction(run: (session: Awaited<ReturnType<typeof requireUser>>
     const result = await run(session, userId.data);
     if (!result.ok) return failed(result);
     revalidatePath("/centre/users");
+    // Board staff act from the centre's page in the board console.
+    if (after && session.user.role === "BOARD_STAFF" && result.centreId) redirect(`/board/centres/${result.centreId}?done=${done}`);
     if (after) redirect(`${after}?done=${done}`);
     return { ok: true, done };
   };

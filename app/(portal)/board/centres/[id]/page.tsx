@@ -7,13 +7,14 @@ import { requireRole } from "@/lib/auth/session";
 import { getCentre } from "@/lib/data/board/centres";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ExamsOfficerForm, ResendExamsOfficerForm } from "../_components/board-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("title") };
 }
 
-const DONE = ["created", "invited", "replaced"] as const;
+const DONE = ["created", "invited", "replaced", "deleted", "inviteWithdrawn"] as const;
 
 export default async function BoardCentrePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const session = await requireRole("BOARD_STAFF");
@@ -23,6 +24,7 @@ export default async function BoardCentrePage({ params, searchParams }: { params
   const done = DONE.find((d) => d === asked);
   const t = await getTranslations("board");
   const tu = await getTranslations("users");
+  const tr = await getTranslations("roles");
   const locale = await getLocale();
   const eo = centre.examsOfficer;
   return (
@@ -37,7 +39,7 @@ export default async function BoardCentrePage({ params, searchParams }: { params
       </h1>
       {done ? (
         <Alert variant="success" live>
-          <AlertDescription>{t(`done_${done}`)}</AlertDescription>
+          <AlertDescription>{done === "deleted" || done === "inviteWithdrawn" ? tu(`done_${done}`) : t(`done_${done}`)}</AlertDescription>
         </Alert>
       ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
@@ -68,6 +70,35 @@ export default async function BoardCentrePage({ params, searchParams }: { params
             <ExamsOfficerForm centreId={centre.id} replace={false} />
           </>
         )}
+      </section>
+      <section aria-labelledby="accounts-title" className="flex flex-col gap-3">
+        <h2 id="accounts-title" className="text-2xl font-bold">{t("accountsTitle")}</h2>
+        <Table labelledBy="accounts-caption">
+          <TableCaption id="accounts-caption" className="sr-only">
+            {t("accountsTitle")}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{tu("name")}</TableHead>
+              <TableHead>{tu("role")}</TableHead>
+              <TableHead>{tu("status")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {centre.users.map((u) => (
+              <TableRow key={u.id}>
+                <TableCell>
+                  <Link href={`/board/centres/${centre.id}/accounts/${u.id}`} className="underline">
+                    {u.name || u.email}
+                  </Link>
+                  <span className="block text-muted-foreground">{u.email}</span>
+                </TableCell>
+                <TableCell>{tr(u.role)}</TableCell>
+                <TableCell>{tu(`status_${u.status}`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       </section>
     </div>
   );
