@@ -7,6 +7,8 @@ import { createUser } from "../factories/users";
 import { createQualificationCatalogue } from "../factories/catalogue";
 import { createSeries } from "../factories/series";
 import { ADMIN_PERMS, USER_PERMS, type Actor, type Fixtures } from "./types";
+import { buildResourceFixtures } from "./resources-fixtures";
+import { buildPostResultsFixtures } from "./post-results-fixtures";
 
 export type World = Fixtures & { sessionIds: Partial<Record<Actor, string>>; refreshSessions(at: Date): Promise<void> };
 
@@ -39,8 +41,13 @@ export async function buildWorld(prisma: PrismaClient): Promise<World> {
   // A centre Admin part-way through signing in: password done, second factor still to come.
   await make("pendingMfa", { role: "ADMIN", centre: centreA, grants: [...ADMIN_PERMS] }, "mfa");
 
+  const resources = await buildResourceFixtures(prisma, { centreAId: centreA.id, seriesId: series.id });
+  const postResults = await buildPostResultsFixtures(prisma, { centreAId: centreA.id, seriesId: series.id });
+
   return {
     prisma,
+    resources,
+    postResults,
     centreA: { id: centreA.id, number: centreA.number },
     centreB: { id: centreB.id, number: centreB.number },
     userIds,

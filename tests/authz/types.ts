@@ -48,6 +48,10 @@ export type Fixtures = {
   /** A series with results (restricted release 2027-08-17T23:00Z, release 2027-08-19T07:00Z). */
   seriesId: string;
   seriesCode: string;
+  /** Issue 6: a secure resource and a question paper that centre A (only) has entries for. */
+  resources: import("./resources-fixtures").ResourceFixtures;
+  /** Issue 6: an entry with a result, and scripts with and without consent, at centre A. */
+  postResults: import("./post-results-fixtures").PostResultsFixtures;
   /** A new throwaway account at centre A (for delete/reset/change rows, so rows never share state). */
   newCentreUser(role: "ADMIN" | "USER", options?: { grants?: string[] }): Promise<string>;
 };

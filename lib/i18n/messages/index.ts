@@ -6,15 +6,25 @@ import enCore from "./en.json";
 import cyCore from "./cy.json";
 import enUsers from "./en/users.json";
 import cyUsers from "./cy/users.json";
+import enEntries from "./en/entries.json";
+import cyEntries from "./cy/entries.json";
+import enA2c from "./en/a2c.json";
+import cyA2c from "./cy/a2c.json";
+import enResources from "./en/resources.json";
+import cyResources from "./cy/resources.json";
+import enPostResults from "./en/post-results.json";
+import cyPostResults from "./cy/post-results.json";
+import enResults from "./en/results.json";
+import cyResults from "./cy/results.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
-export type Messages = typeof enCore & typeof enUsers;
+export type Messages = typeof enCore & typeof enUsers & typeof enEntries & typeof enA2c & typeof enResources & typeof enResults & typeof enPostResults;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
 export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
-  en: { core: enCore, users: enUsers },
-  cy: { core: cyCore, users: cyUsers },
+  en: { core: enCore, users: enUsers, entries: enEntries, a2c: enA2c, resources: enResources, results: enResults, postResults: enPostResults },
+  cy: { core: cyCore, users: cyUsers, entries: cyEntries, a2c: cyA2c, resources: cyResources, results: cyResults, postResults: cyPostResults },
 };
 
 /** Deep-merges trees; returns the dotted keys defined in more than one file. */

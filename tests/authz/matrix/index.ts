@@ -2,5 +2,10 @@
 import type { Row } from "../types";
 import { identityRows } from "./identity";
 import { usersRows } from "./users";
+import { entriesRows } from "./entries";
+import { a2cRows } from "./a2c";
+import { resourcesRows } from "./resources";
+import { postResultsRows } from "./post-results";
+import { resultsRows } from "./results";
 
-export const MATRIX: Row[] = [...identityRows, ...usersRows];
+export const MATRIX: Row[] = [...identityRows, ...usersRows, ...entriesRows, ...a2cRows, ...resourcesRows, ...postResultsRows, ...resultsRows];

@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { resultFilterOptions, resultsByCandidate, resultsBySubject } from "@/lib/data/results/results";
+import { param, resultsContext, seriesName, type SearchParams } from "./_components/context";
+import { ResultsShell } from "./_components/shell";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("results"))("title") };
+}
+
+export default async function ResultsPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const ctx = await resultsContext(sp);
+  const t = await getTranslations("results");
+  const view = param(sp, "view") === "subject" ? "subject" : "candidate";
+  const filters = { q: param(sp, "q"), spec: param(sp, "spec"), grade: param(sp, "grade"), page: Number(param(sp, "page")) || 1 };
+
+  return (
+    <ResultsShell ctx={ctx} title={t("title")} path="/results">
+      {async () => {
+        const series = ctx.series!;
+        const name = seriesName(series, ctx.locale);
+        const [data, options] = await Promise.all([
+          view === "subject" ? resultsBySubject(ctx.session, series.id, ctx.at, filters) : resultsByCandidate(ctx.session, series.id, ctx.at, filters),
+          resultFilterOptions(ctx.session, series.id, ctx.at),
+        ]);
+        const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+        const link = (changes: Record<string, string | number | null>) => {
+          const next = new URLSearchParams({ series: series.code, view, q: filters.q, spec: filters.spec, grade: filters.grade });
+          for (const [k, v] of Object.entries(changes)) if (v === null) next.delete(k); else next.set(k, String(v));
+          for (const k of [...next.keys()]) if (!next.get(k)) next.delete(k);
+          return `/results?${next.toString()}`;
+        };
+        const specTitle = (r: (typeof data.rows)[number]) => `${r.specificationCode} ${ctx.locale === "cy" ? r.specificationTitleCy : r.specificationTitleEn}`;
+        return (
+          <>
+            <nav aria-label={t("views.label")}>
+              <ul className="flex gap-2 border-b-2 border-input">
+                {(["candidate", "subject"] as const).map((v) => (
+                  <li key={v}>
+                    <Link
+                      href={link({ view: v, page: null })}
+                      aria-current={view === v ? "page" : undefined}
+                      className="-mb-0.5 inline-block border-b-4 border-transparent px-4 py-2 underline aria-[current=page]:border-primary aria-[current=page]:font-bold aria-[current=page]:no-underline"
+                    >
+                      {v === "candidate" ? t("views.byCandidate") : t("views.bySubject")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+
+            <form method="get" action="/results" aria-labelledby="filters-title" className="flex flex-col gap-3">
+              <h2 id="filters-title" className="text-xl font-bold">{t("filters.title")}</h2>
+              <input type="hidden" name="series" value={series.code} />
+              <input type="hidden" name="view" value={view} />
+              <div className="flex flex-wrap items-end gap-4">
+                <div className="flex flex-col gap-1">
+                  <Label htmlFor="filter-q">{t("filters.search")}</Label>
+                  <Input id="filter-q" name="q" type="search" defaultValue={filters.q} className="w-64" autoComplete="off" />
+                </div>
+                <div className="flex flex-col gap-1">
+                  <Label htmlFor="filter-spec">{t("filters.specification")}</Label>
+                  <Select id="filter-spec" name="spec" defaultValue={filters.spec} wrapperClassName="w-72">
+                    <option value="">{t("filters.anySpecification")}</option>
+                    {options.specifications.map((s) => (
+                      <option key={s.code} value={s.code}>
+                        {s.code} {ctx.locale === "cy" ? s.titleCy : s.titleEn}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+                <div className="flex flex-col gap-1">
+                  <Label htmlFor="filter-grade">{t("filters.grade")}</Label>
+                  <Select id="filter-grade" name="grade" defaultValue={filters.grade} wrapperClassName="w-40">
+                    <option value="">{t("filters.anyGrade")}</option>
+                    {options.grades.map((g) => (
+                      <option key={g} value={g}>
+                        {g}
+                      </option>
+                    ))}
+                  </Select>
+                </div>
+                <Button type="submit">{t("filters.apply")}</Button>
+                <Link href={`/results?series=${encodeURIComponent(series.code)}&view=${view}`} className="py-2 underline">
+                  {t("filters.clear")}
+                </Link>
+              </div>
+            </form>
+
+            <Table labelledBy="results-caption">
+              <TableCaption id="results-caption">
+                {t(view === "subject" ? "table.captionBySubject" : "table.captionByCandidate", { series: name, count: data.total })}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {view === "subject" ? <TableHead>{t("table.specification")}</TableHead> : null}
+                  <TableHead>{t("table.candidateNumber")}</TableHead>
+                  <TableHead>{t("table.name")}</TableHead>
+                  {view === "candidate" ? <TableHead>{t("table.specification")}</TableHead> : null}
+                  <TableHead>{t("table.qualification")}</TableHead>
+                  <TableHead>{t("table.grade")}</TableHead>
+                  <TableHead>{t("table.statement")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.rows.length === 0 ? (
+                  <TableRow>
+                    <TableCell colSpan={6}>{t("table.none")}</TableCell>
+                  </TableRow>
+                ) : (
+                  data.rows.map((r) => {
+                    const person = `${r.lastName}, ${r.firstName}`;
+                    return (
+                      <TableRow key={r.resultId}>
+                        {view === "subject" ? <TableCell>{specTitle(r)}</TableCell> : null}
+                        <TableCell>{r.candidateNumber}</TableCell>
+                        <TableCell>{person}</TableCell>
+                        {view === "candidate" ? <TableCell>{specTitle(r)}</TableCell> : null}
+                        <TableCell>{ctx.locale === "cy" ? r.qualificationNameCy : r.qualificationNameEn}</TableCell>
+                        <TableCell className="font-bold">{r.grade}</TableCell>
+                        <TableCell>
+                          <Link href={`/results/statement/${r.candidateId}?series=${encodeURIComponent(series.code)}`} className="underline">
+                            {t("table.viewStatement")}
+                            <span className="sr-only"> ({r.candidateNumber} {person})</span>
+                          </Link>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })
+                )}
+              </TableBody>
+            </Table>
+
+            {pages > 1 ? (
+              <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-4">
+                {data.page > 1 ? (
+                  <Link href={link({ page: data.page - 1 })} className="underline">
+                    {t("pagination.previous")}
+                  </Link>
+                ) : null}
+                <span>{t("pagination.pageOf", { page: data.page, pages })}</span>
+                {data.page < pages ? (
+                  <Link href={link({ page: data.page + 1 })} className="underline">
+                    {t("pagination.next")}
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </>
+        );
+      }}
+    </ResultsShell>
+  );
+}
