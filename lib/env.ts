@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isEndToEndDatabase } from "./clock";
 
 // Every environment variable Porth reads, validated once at start-up (scripts/start.ts and
 // instrumentation.ts). A missing or malformed value stops the server with one clear line.
@@ -38,6 +39,8 @@ export const envSchema = z.object({
   MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
   /** Test-only: lets end-to-end tests pin the server clock. Refused in production. */
   PORTH_FAKE_NOW: z.iso.datetime().optional(),
+  /** End-to-end tests only: a file holding the server's pinned time (lib/clock.ts). */
+  PORTH_TEST_CLOCK_FILE: z.string().min(1).optional(),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   AUTH_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -53,6 +56,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment: ${issue.path.join(".")} ${issue.message}`);
+  }
+  if (parsed.data.PORTH_TEST_CLOCK_FILE && !isEndToEndDatabase(source)) {
+    throw new Error("Invalid environment: PORTH_TEST_CLOCK_FILE is only for the end-to-end test database");
   }
   if (parsed.data.NODE_ENV === "production" && parsed.data.PORTH_FAKE_NOW) {
     throw new Error("Invalid environment: PORTH_FAKE_NOW must not be set in production");

@@ -2,7 +2,7 @@
 // database on the PostgreSQL server when DATABASE_URL is set), the demo seed plus the e2e
 // fixtures, an empty outbox, then `next start` on E2E_PORT. Needs a build (scripts/test.ts).
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { E2E_ENV } from "../tests/e2e/env";
@@ -23,6 +23,9 @@ if (process.env.DATABASE_URL) {
   rmSync(E2E_ENV.PGLITE_DIR, { recursive: true, force: true });
 }
 rmSync(E2E_ENV.OUTBOX_DIR, { recursive: true, force: true });
+// The real time until a test pins it.
+mkdirSync(path.dirname(E2E_ENV.PORTH_TEST_CLOCK_FILE), { recursive: true });
+writeFileSync(E2E_ENV.PORTH_TEST_CLOCK_FILE, "");
 // The authenticator steps the tests used belong to the old database.
 rmSync(path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json"), { force: true });
 

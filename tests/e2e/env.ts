@@ -5,6 +5,8 @@ export const E2E_ENV = {
   PGLITE_DIR: ".data/e2e/pglite",
   OUTBOX_DIR: ".data/e2e/outbox",
   FILES_DIR: ".data/e2e/files",
+  // The server's pinned time, moved by tests that cross results-release boundaries (lib/clock.ts).
+  PORTH_TEST_CLOCK_FILE: ".data/e2e/clock",
   AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdefghijklmnop",
   MFA_ENCRYPTION_KEY: "e2e-only-mfa-key-0123456789abcdefghijklmnopqrs",
   // Each test sends its own X-Forwarded-For, so the per-IP limits do not couple tests.

@@ -40,12 +40,18 @@ export async function enterEmailAndPassword(page: Page, email: string, password:
   await page.getByRole("button", { name: /^(Sign in|Mewngofnodi)$/ }).click();
 }
 
-/** Signs in through the real pages with the demo password and an authenticator code. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Pins the e2e server's clock (null = the real time again). Pin it before signing in. */
+export async function setServerClock(at: Date | null) {
+  await writeFile(E2E_ENV.PORTH_TEST_CLOCK_FILE, at ? at.toISOString() : "");
+}
+
+/** Signs in through the real pages with the demo password and an authenticator code (for the
+ *  server's time `at` when its clock is pinned). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, at?: Date) {
   await ownIp(page);
   await enterEmailAndPassword(page, email, password);
   await expect(page).toHaveURL(/\/mfa$/);
-  await page.getByLabel(/^(Code|Cod)$/).fill(await totpFor(email));
+  await page.getByLabel(/^(Code|Cod)$/).fill(at ? await totpCode(DEMO_SECRET, at) : await totpFor(email));
   await page.getByRole("button", { name: /^(Continue|Parhau)$/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/All Services|Pob gwasanaeth/);
 }
