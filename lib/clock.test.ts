@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { isEndToEndDatabase, now } from "./clock";
 import { loadEnv } from "./env";
 
-const secrets = { AUTH_SECRET: "x".repeat(32), MFA_ENCRYPTION_KEY: "y".repeat(32) };
+const secrets = { NODE_ENV: "test", AUTH_SECRET: "x".repeat(32), MFA_ENCRYPTION_KEY: "y".repeat(32) } as const;
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -26,6 +26,6 @@ describe("the test clock", () => {
     expect(() => loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", DATABASE_URL: "postgresql://u:p@db:5432/porth" })).toThrow(/PORTH_TEST_CLOCK_FILE/);
     expect(() => loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/pglite" })).toThrow(/PORTH_TEST_CLOCK_FILE/);
     expect(loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/e2e/pglite" }).PORTH_TEST_CLOCK_FILE).toBe("/tmp/clock");
-    expect(isEndToEndDatabase({ DATABASE_URL: "postgresql://u:p@h/porth_e2e_not" })).toBe(false);
+    expect(isEndToEndDatabase({ NODE_ENV: "test", DATABASE_URL: "postgresql://u:p@h/porth_e2e_not" })).toBe(false);
   });
 });
