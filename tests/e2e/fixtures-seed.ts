@@ -12,6 +12,10 @@ export const E2E = {
   recovery: { email: "recovery.user@68101.test", codes: ["abcde-23456", "fghjk-34567"] },
   forgot: { email: "forgot.user@68101.test" },
   lockout: { email: "lockout.user@68101.test" },
+  // For tests that pin the server's clock: their authenticator steps are in 2027, so they must
+  // never be shared with accounts that sign in at the real time.
+  clockResults: { email: "clock.results@68101.test" },
+  clockTeacher: { email: "clock.teacher@68101.test" },
   password: "correct-horse-battery-staple",
 } as const;
 
@@ -33,5 +37,7 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
   const recovery = await createUser(prisma, { email: E2E.recovery.email, role: "USER", centre, name: "Owain Lewis", password: E2E.password, mfa: "totp" });
   await prisma.recoveryCode.createMany({ data: await Promise.all(E2E.recovery.codes.map(async (c) => ({ userId: recovery.id, codeHash: await hashSecret(c) }))) });
   await createUser(prisma, { email: E2E.forgot.email, role: "USER", centre, name: "Cerys Hughes", password: E2E.password, mfa: "totp" });
+  await createUser(prisma, { email: E2E.clockResults.email, role: "USER", centre, name: "Elin Results", password: E2E.password, mfa: "totp", grants: ["results"] });
+  await createUser(prisma, { email: E2E.clockTeacher.email, role: "USER", centre, name: "Iwan Teacher", password: E2E.password, mfa: "totp" });
   await createUser(prisma, { email: E2E.lockout.email, role: "USER", centre, name: "Dafydd Rees", password: E2E.password, mfa: "totp" });
 }

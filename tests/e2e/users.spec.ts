@@ -82,8 +82,9 @@ test("board staff create a centre and invite its exams officer", async ({ page }
   await signIn(page, "board@board.test");
   await page.goto("/board/centres");
   await page.getByRole("link", { name: "Create a centre" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create a centre");
   const number = String(70000 + Math.floor(Math.random() * 9999));
-  await page.getByLabel("Centre number").fill(number);
+  await page.getByLabel("Centre number", { exact: true }).fill(number);
   await page.getByLabel("Name in English").fill("Bryn Hill School");
   await page.getByLabel("Name in Welsh").fill("Ysgol Bryn");
   await page.getByRole("button", { name: "Create centre" }).click();
