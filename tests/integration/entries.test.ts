@@ -248,6 +248,8 @@ describe("import from CSV", () => {
     expect(await previewImport(s.userEntries, series.code, `0001,${specCode()}`)).toEqual({ ok: false, formError: "forbidden" });
     expect(await confirmImport(s.userEntries, series.code, `0001,${specCode()}`, NOW)).toEqual({ ok: false, formError: "forbidden" });
     expect(await previewImport(s.eo, series.code, "candidate_number,specification_code\n")).toEqual({ ok: false, formError: "importEmpty" });
+    // A file with broken quoting is refused as a whole, not guessed at.
+    expect(await previewImport(s.eo, series.code, `0001,"${specCode()}\n0003,${specCode()}`)).toEqual({ ok: false, formError: "importMalformed" });
   });
 });
 

@@ -118,7 +118,7 @@ export async function withdrawEntry(session: LiveSession, entryId: string, now: 
 export type ImportRowError = "badRow" | "unknownCandidate" | "unknownSpecification" | "duplicateRow" | "alreadyEntered";
 export type ImportRow = { line: number; candidateNumber: string; specCode: string; candidateName: string; errors: ImportRowError[] };
 export type ImportPreview = { rows: ImportRow[]; valid: number; invalid: number };
-export type ImportCheck = { ok: true; preview: ImportPreview } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" };
+export type ImportCheck = { ok: true; preview: ImportPreview } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" };
 
 export const IMPORT_MAX_ROWS = 5000;
 
@@ -126,7 +126,13 @@ type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>["$transaction"]>[0]
 
 async function checkImport(tx: Tx, centreId: string, seriesId: string, csv: string) {
   if (Buffer.byteLength(csv, "utf8") > IMPORT_MAX_BYTES) return { error: "importTooLarge" as const };
-  let rows = parseCsv(csv).map((fields, i) => ({ fields: fields.map((f) => f.trim()), line: i + 1 }));
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(csv);
+  } catch {
+    return { error: "importMalformed" as const };
+  }
+  let rows = parsed.map((fields, i) => ({ fields: fields.map((f) => f.trim()), line: i + 1 }));
   // A header row is allowed: a first row whose first field is not a candidate number.
   if (rows.length > 0 && !/^\d+$/.test(rows[0].fields[0] ?? "")) rows = rows.slice(1);
   if (rows.length === 0) return { error: "importEmpty" as const };
@@ -188,7 +194,7 @@ export async function previewImport(session: LiveSession, seriesCode: string, cs
   return { ok: true, preview: result.preview };
 }
 
-export type ImportConfirm = { ok: true; created: number; late: boolean } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importHasErrors"; preview?: ImportPreview };
+export type ImportConfirm = { ok: true; created: number; late: boolean } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" | "importHasErrors"; preview?: ImportPreview };
 
 /**
  * Saves every row of the file, or none: the file is checked again inside the transaction (the

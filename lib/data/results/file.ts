@@ -1,8 +1,8 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
-import { csvLine, type CsvCell } from "./csv";
+import { csvLine, type CsvCell } from "@/lib/csv";
 
-export { csvCell, csvLine, type CsvCell } from "./csv";
+export { csvCell, csvLine, type CsvCell } from "@/lib/csv";
 
 // The results file: one CSV record per result (candidate × specification) of a centre in a
 // series, in candidate-number order, then specification code. NO embargo check in here — every

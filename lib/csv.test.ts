@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine } from "./csv";
+import { csvCell, csvLine, parseCsv } from "./csv";
 
 describe("results CSV encoding", () => {
   it("writes plain text and numbers as they are", () => {
@@ -34,5 +34,19 @@ describe("results CSV encoding", () => {
 
   it("keeps the component-marks column intact", () => {
     expect(csvLine(["9521/01:54;9521/02:61"])).toBe("9521/01:54;9521/02:61\r\n");
+  });
+});
+
+describe("parseCsv", () => {
+  it("reads quoted fields with commas, doubled quotes and line breaks, a BOM and CRLF, and skips blank lines", () => {
+    expect(parseCsv('\uFEFFcandidate,spec\r\n0001,"9521"\r\n\r\n"00,02","say ""hi""\nthere"\n')).toEqual([
+      ["candidate", "spec"],
+      ["0001", "9521"],
+      ["00,02", 'say "hi"\nthere'],
+    ]);
+  });
+
+  it("refuses malformed quoting rather than guessing", () => {
+    expect(() => parseCsv('0001,"9521\n0002,9522')).toThrow();
   });
 });
