@@ -22,4 +22,6 @@ export const LIMITS = {
   codePerIp: { limit: 30, windowMs: 15 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 15 * 60_000 },
   a2cPerKey: { limit: 120, windowMs: 60_000 },
+  /** Calls with no key, or a wrong or revoked one, per client IP (key guessing; audit flooding). */
+  a2cUnauthorisedPerIp: { limit: 20, windowMs: 60_000 },
 } as const;

@@ -160,6 +160,26 @@ describe("A2C API", () => {
     }
   });
 
+  it("slows down key guessing from one address: after 20 wrong keys a minute, 429 without an audit row each", async () => {
+    vi.stubEnv("TRUST_PROXY", "true");
+    const guess = (i: number) => {
+      vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
+      return getResults(new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, { headers: { authorization: `Bearer porth_a2c_guess${i}`, "x-forwarded-for": "203.0.113.77" } }));
+    };
+    const before = await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied" } });
+    for (let i = 0; i < 20; i++) expect((await guess(i)).status).toBe(401);
+    const limited = await guess(20);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied" } })).toBe(before + 20);
+    // A valid key from the same address still works.
+    const { key } = await newKey();
+    vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
+    const ok = await getResults(new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, { headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "203.0.113.77" } }));
+    expect(ok.status).toBe(200);
+    vi.unstubAllEnvs();
+  });
+
   it("keeps results under embargo until 00:00 London on the restricted-release day (BST)", async () => {
     const { key } = await newKey();
     const count = await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } });

@@ -41,6 +41,12 @@ export async function handleA2C(request: Request, kind: A2CKind, now: Date): Pro
 
   const caller = await authenticateKey(bearer(request));
   if (!caller) {
+    // Key guessing from one address is slowed down, and stops filling the audit trail.
+    const ip = (process.env.TRUST_PROXY === "true" ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined) || request.headers.get("x-real-ip") || "local";
+    const { limit, windowMs } = LIMITS.a2cUnauthorisedPerIp;
+    if (!(await allow(db, `a2c-unauthorised:${ip}`, limit, windowMs, now))) {
+      return json(429, { error: "rateLimited" }, { "Retry-After": String(Math.ceil(windowMs / 1000)), "WWW-Authenticate": 'Bearer realm="a2c"' });
+    }
     await record(null, null, "unauthorised", "denied");
     return json(401, { error: "unauthorised" }, { "WWW-Authenticate": 'Bearer realm="a2c"' });
   }
