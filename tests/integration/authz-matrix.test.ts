@@ -74,7 +74,7 @@ function fromThrown(error: unknown, isPage: boolean): Outcome {
 function fromValue(value: unknown): Outcome {
   if (value instanceof Response) {
     const location = value.headers.get("location") ?? "";
-    if ([401, 403, 404].includes(value.status)) return { denied: true, how: `status ${value.status}` };
+    if ([401, 403, 404, 429].includes(value.status)) return { denied: true, how: `status ${value.status}` };
     if (value.status >= 300 && value.status < 400) {
       const pathOnly = new URL(location, "http://x").pathname;
       return { denied: DENIED_PATHS.includes(pathOnly), how: `status ${value.status} → ${location}` };
