@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { uciCheckLetter } from "../../lib/validation/entries";
 import { BASE_URL } from "./env";
 import { E2E } from "./fixtures-seed";
-import { setServerClock, signIn } from "./helpers";
+import { expectNoAxeViolations, setServerClock, signIn } from "./helpers";
 
 // The server's clock is pinned for these tests (tests/e2e/helpers.ts setServerClock); each test
 // puts it back. June 2027: restricted release 00:00 BST on 18 Aug (2027-08-17T23:00Z); Users
@@ -28,6 +28,7 @@ test("on the restricted-release day an EO adds a candidate, makes an entry and d
   const number = String(9000 + Math.floor(Math.random() * 999));
   const first12 = `68102270${number}`;
   await page.goto("/entries/candidates/new");
+  await expectNoAxeViolations(page, "add a candidate");
   await page.getByLabel("Candidate number").fill(number);
   await page.getByLabel("UCI").fill(first12 + uciCheckLetter(first12));
   await page.getByLabel("Forenames").fill("Megan");
@@ -46,9 +47,16 @@ test("on the restricted-release day an EO adds a candidate, makes an entry and d
   await expect(page.getByRole("row", { name: new RegExp(`${number}.*Late entry`) })).toBeVisible();
 
   // Results are out for exams officers from 00:00: the page, then the file.
+  await page.goto("/entries/import");
+  await expectNoAxeViolations(page, "import entries");
   await page.goto("/results");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Candidate results");
   await expect(page.getByText("Results are not yet released")).toHaveCount(0);
+  // A candidate's statement of results.
+  await page.getByRole("link", { name: /^Statement of results/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statement of results");
+  await expect(page.getByRole("table").first()).toContainText(/GCSE|A level/);
+  await expectNoAxeViolations(page, "statement of results");
   await page.goto("/results/file");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download results file for/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^results-68102-2027-06\.csv$/);
@@ -66,6 +74,7 @@ test("a results teacher sees nothing at 07:59 and results at 08:00; a teacher wi
   await page.goto("/results");
   await expect(page.getByText("Results are not yet released")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
+  await expectNoAxeViolations(page, "results countdown");
   // The file is refused on the server too, as if there were no results.
   expect((await page.request.get("/api/results/file?series=2027-06")).status()).toBe(404);
   await page.goto("/results/grade-boundaries");
@@ -77,13 +86,14 @@ test("a results teacher sees nothing at 07:59 and results at 08:00; a teacher wi
   await expect(page.getByRole("table").first()).toContainText(/\d{4}/);
   expect((await page.request.get("/api/results/file?series=2027-06")).status()).toBe(200);
 
-  const teacher = await browser.newPage();
+  const context = await browser.newContext();
+  const teacher = await context.newPage();
   await signIn(teacher, E2E.clockTeacher.email, E2E.password, EIGHT);
   await expect(teacher.getByRole("main").getByRole("link", { name: "Candidate results", exact: true })).toHaveCount(0);
   await teacher.goto("/results");
   await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
   expect((await teacher.request.get("/api/results/file?series=2027-06")).status()).toBe(403);
-  await teacher.close();
+  await context.close();
 });
 
 test("an A2C key fetches results, and stops working once revoked", async ({ page, request }) => {

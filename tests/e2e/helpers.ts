@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
 import { E2E_ENV } from "./env";
@@ -74,4 +75,10 @@ export function codeIn(text: string): string {
   const match = text.match(/\b(\d{6})\b/);
   if (!match) throw new Error("no code in message");
   return match[1];
+}
+
+/** axe (WCAG 2.2 AA tags) finds nothing on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
 import { E2E } from "./fixtures-seed";
-import { codeIn, DEMO_PASSWORD, enterEmailAndPassword, latestMessage, ownIp, signIn, totpFor } from "./helpers";
+import { codeIn, DEMO_PASSWORD, enterEmailAndPassword, expectNoAxeViolations, latestMessage, ownIp, signIn, totpFor } from "./helpers";
 
 test("anonymous visitors are sent to sign in, which works in English and Welsh", async ({ page }) => {
   await page.goto("/");
@@ -120,6 +120,7 @@ test("SMS second factor: the texted code signs in", async ({ page }) => {
   await ownIp(page);
   await enterEmailAndPassword(page, E2E.sms.email, E2E.password);
   await expect(page).toHaveURL(/\/mfa$/);
+  await expectNoAxeViolations(page, "second factor: text message");
   const before = Date.now();
   await page.getByRole("button", { name: "Send code" }).click();
   await expect(page.getByText("We've sent a code.")).toBeVisible();

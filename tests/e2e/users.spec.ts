@@ -1,17 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
-import { enterEmailAndPassword, latestMessage, ownIp, signIn } from "./helpers";
-
-async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
-}
+import { enterEmailAndPassword, expectNoAxeViolations, latestMessage, ownIp, signIn } from "./helpers";
 
 async function invite(page: Page, email: string, name: string, role: "Admin" | "User") {
   await page.goto("/centre/users");
   await page.getByRole("link", { name: "Invite a user" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Invite a user");
+  await expectNoAxeViolations(page, "invite page");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel(role === "Admin" ? /^Admin:/ : /^User:/).check();
@@ -32,19 +27,26 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
   expect((await latestMessage(adminEmail)).text).toContain("Temporary password");
 
   // The new teacher's first sign-in, from the emailed temporary password.
-  const invitee = await browser.newPage();
+  const context = await browser.newContext();
+  const invitee = await context.newPage();
   await ownIp(invitee);
   const password = (await latestMessage(userEmail)).text.match(/Temporary password: (\S+)/)![1];
   await enterEmailAndPassword(invitee, userEmail, password);
   await expect(invitee).toHaveURL(/\/set-password$/);
+  await expectNoAxeViolations(invitee, "set password");
   await invitee.getByLabel("New password", { exact: true }).fill("orange lantern harbour seven");
   await invitee.getByLabel("Confirm new password").fill("orange lantern harbour seven");
   await invitee.getByRole("button", { name: "Save password" }).click();
+  await expect(invitee).toHaveURL(/\/mfa\/setup$/);
+  await expectNoAxeViolations(invitee, "MFA set-up: choose a method");
   await invitee.getByLabel("Authenticator app (most secure)").check();
   await invitee.getByRole("button", { name: "Continue" }).click();
   const key = (await invitee.getByTestId("totp-key").textContent())!.trim();
+  await expectNoAxeViolations(invitee, "MFA set-up: authenticator app");
   await invitee.getByLabel("Code", { exact: true }).fill(await totpCode(key, new Date()));
   await invitee.getByRole("button", { name: "Finish set-up" }).click();
+  await expect(invitee.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await expectNoAxeViolations(invitee, "MFA set-up: recovery codes");
   await invitee.getByRole("button", { name: /I have saved my codes/ }).click();
   await expect(invitee.getByRole("heading", { level: 1 })).toHaveText("All Services");
   const main = invitee.getByRole("main");
@@ -75,11 +77,15 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
   await page.goto("/centre/activity");
   await expect(page.getByRole("row", { name: new RegExp(`Changed permissions.*${userEmail.replace(/\./g, "\\.")}`) })).toBeVisible();
   await expectNoAxeViolations(page, "centre activity");
-  await invitee.close();
+  await context.close();
 });
 
 test("board staff create a centre and invite its exams officer", async ({ page }) => {
   await signIn(page, "board@board.test");
+  await page.goto("/board/centres");
+  await page.getByRole("link", { name: "Create a centre" }).waitFor();
+  await page.goto("/board/centres/new");
+  await expectNoAxeViolations(page, "board: new centre");
   await page.goto("/board/centres");
   await page.getByRole("link", { name: "Create a centre" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create a centre");
@@ -96,4 +102,8 @@ test("board staff create a centre and invite its exams officer", async ({ page }
   await expect(page.getByText("The exams officer has been invited.")).toBeVisible();
   expect((await latestMessage(eoEmail)).text).toContain("Temporary password");
   await expectNoAxeViolations(page, "board centre");
+  // The new exams officer's account, as board staff see it.
+  await page.getByRole("link", { name: "Ffion Officer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ffion Officer");
+  await expectNoAxeViolations(page, "board: centre account");
 });
