@@ -26,7 +26,7 @@ import {
   setRole,
   withdrawInvite,
 } from "@/lib/data/centre/users";
-import { createCentre as boardCreateCentre, inviteExamsOfficer, listCentres } from "@/lib/data/board/centres";
+import { createCentre as boardCreateCentre, inviteExamsOfficer, listCentres, resendExamsOfficerInvite } from "@/lib/data/board/centres";
 import { hasPermission } from "@/lib/auth/permissions";
 import { addMonths } from "@/lib/time";
 
@@ -294,6 +294,10 @@ describe("board staff: centres and exams officers", () => {
     const first = email("eo1");
     expect((await inviteExamsOfficer(board, created.centreId, { email: first, title: "", name: "First EO", jobRole: "" }, false, request, T0)).ok).toBe(true);
     expect(await inviteExamsOfficer(board, created.centreId, { email: email("eo2"), title: "", name: "Second EO", jobRole: "" }, false, request, T0)).toEqual({ ok: false, error: "hasExamsOfficer" });
+    // The board re-sends the EO's invite: a new temporary password replaces the first.
+    const firstPassword = (await readOutbox(first))[0].text.match(/Temporary password: (\S+)/)![1];
+    expect(await resendExamsOfficerInvite(board, created.centreId, request, T0)).toEqual({ ok: true });
+    expect((await readOutbox(first))[0].text.match(/Temporary password: (\S+)/)![1]).not.toBe(firstPassword);
     const old = await db.prisma.user.findUniqueOrThrow({ where: { email: first } });
     const sid = randomBytes(16).toString("hex");
     await db.prisma.session.create({ data: { id: sid, sessionToken: sid, userId: old.id, expires: new Date(T0.getTime() + 3600_000), lastSeenAt: T0, mfaAt: T0 } });

@@ -4,10 +4,8 @@ import { audit } from "@/lib/data/audit";
 import { revokeAllSessions, type LiveSession, type RequestInfo } from "@/lib/data/identity/sessions";
 import { normaliseEmail } from "@/lib/data/identity/sign-in";
 import { DeliveryError } from "@/lib/email/send";
-import { temporaryPassword } from "@/lib/auth/codes";
-import { hashSecret } from "@/lib/auth/password";
-import { addMonths } from "@/lib/time";
-import { accountStatus, createInvitedAccount, INVITE_MONTHS, lockCentre, sendInviteEmails, type ManageResult } from "@/lib/data/centre/users";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { accountStatus, createInvitedAccount, lockCentre, resendInvite, sendInviteEmails, type ManageResult } from "@/lib/data/centre/users";
 
 // Board staff's centres (issue 4, "minimum needed now"): list, create, invite the Exams Officer,
 // replace the Exams Officer. Only board staff; every change audited against the centre.
@@ -65,7 +63,7 @@ export async function createCentre(session: LiveSession, input: CentreInput, req
     });
     return { ok: true, centreId: centre.id };
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "numberTaken" };
+    if (isUniqueViolation(error)) return { ok: false, error: "numberTaken" };
     throw error;
   }
 }
@@ -110,7 +108,7 @@ export async function inviteExamsOfficer(
     created = outcome.account;
     replaced = outcome.replaced;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "emailTaken" };
+    if (isUniqueViolation(error)) return { ok: false, error: "emailTaken" };
     throw error;
   }
   try {
@@ -127,28 +125,11 @@ export async function inviteExamsOfficer(
   return { ok: true, userId: created.user.id };
 }
 
-/** Re-send the Exams Officer's invite (expired, lost, or not delivered): a new temporary password and expiry. */
+/** Re-send the Exams Officer's invite (expired, lost, or not delivered): the same re-send as any
+ *  centre account's (board staff may act on any centre account), found by centre. */
 export async function resendExamsOfficerInvite(session: LiveSession, centreId: string, request: RequestInfo, now: Date): Promise<ManageResult | { ok: false; error: "noExamsOfficer" }> {
   if (!isBoard(session)) return { ok: false, error: "forbidden" };
-  const db = getPrisma();
-  const password = temporaryPassword();
-  const passwordHash = await hashSecret(password);
-  const outcome = await db.$transaction(async (tx) => {
-    const eo = await tx.user.findFirst({ where: { centreId, role: "EXAMS_OFFICER" } });
-    if (!eo) return "noExamsOfficer" as const;
-    if (!eo.mustChangePassword) return "notInvited" as const;
-    await tx.invite.updateMany({ where: { userId: eo.id, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: now } });
-    const invite = await tx.invite.create({ data: { userId: eo.id, invitedById: session.userId, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now } });
-    await tx.user.update({ where: { id: eo.id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
-    await audit(tx, { action: "user.invite-resent", outcome: "success", actorId: session.userId, actorEmail: session.user.email, centreId, targetUserId: eo.id, targetEmail: eo.email, ip: request.ip, at: now });
-    return { eo, expiresAt: invite.expiresAt };
-  });
-  if (typeof outcome === "string") return { ok: false, error: outcome };
-  try {
-    await sendInviteEmails({ ...outcome.eo, centreId }, password, outcome.expiresAt, { id: session.userId, name: session.user.name, email: session.user.email }, false);
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    return { ok: false, error: "deliveryFailed" };
-  }
-  return { ok: true };
+  const eo = await getPrisma().user.findFirst({ where: { centreId, role: "EXAMS_OFFICER" }, select: { id: true } });
+  if (!eo) return { ok: false, error: "noExamsOfficer" };
+  return resendInvite(session, eo.id, request, now);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { hashSecret } from "@/lib/auth/password";
 import { temporaryPassword } from "@/lib/auth/codes";
 import {
@@ -88,6 +89,48 @@ export function accountStatus(user: StatusInput, now: Date): AccountStatus {
   return "active";
 }
 
+type SummaryInput = StatusInput & {
+  id: string;
+  email: string;
+  title: string;
+  name: string;
+  jobRole: string;
+  role: Role;
+  lastSignInAt: Date | null;
+  grants: { permission: string }[];
+  invites: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt: Date | null }[];
+};
+
+/** What Manage Users shows of one account. */
+function accountSummary(u: SummaryInput, actorId: string, now: Date) {
+  const grants = u.grants.map((g) => g.permission);
+  return {
+    id: u.id,
+    email: u.email,
+    title: u.title,
+    name: u.name,
+    jobRole: u.jobRole,
+    role: u.role,
+    grants,
+    permissions: effectivePermissions(u.role, grants),
+    status: accountStatus(u, now),
+    lastSignInAt: u.lastSignInAt,
+    inviteExpiresAt: u.invites[0]?.expiresAt ?? null,
+    isSelf: u.id === actorId,
+  };
+}
+
+/** Admin accounts of a centre, pending invites included (the cap of 3 counts them). */
+function countAdmins(db: Pick<Tx, "user">, centreId: string | null) {
+  return db.user.count({ where: { centreId, role: "ADMIN" } });
+}
+
+/** Whose account the actor may change: Admins and Users, and for board staff the EO too; never their own. */
+function isManageableBy(actor: Subject, target: { id: string; role: Role }): boolean {
+  if (target.id === actor.id) return false;
+  return target.role === "ADMIN" || target.role === "USER" || (actor.role === "BOARD_STAFF" && target.role === "EXAMS_OFFICER");
+}
+
 export type UserFilter = { q?: string; role?: "EXAMS_OFFICER" | "ADMIN" | "USER"; status?: AccountStatus; permission?: Permission };
 
 export async function listCentreUsers(session: LiveSession, filter: UserFilter, now: Date) {
@@ -104,23 +147,7 @@ export async function listCentreUsers(session: LiveSession, filter: UserFilter, 
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
   return users
-    .map((u) => {
-      const grants = u.grants.map((g) => g.permission);
-      return {
-        id: u.id,
-        email: u.email,
-        title: u.title,
-        name: u.name,
-        jobRole: u.jobRole,
-        role: u.role,
-        grants,
-        permissions: effectivePermissions(u.role, grants),
-        status: accountStatus(u, now),
-        lastSignInAt: u.lastSignInAt,
-        inviteExpiresAt: u.invites[0]?.expiresAt ?? null,
-        isSelf: u.id === actor.id,
-      };
-    })
+    .map((u) => accountSummary(u, actor.id, now))
     .filter((u) => (!filter.status || u.status === filter.status) && (!filter.permission || u.permissions.includes(filter.permission)));
 }
 
@@ -136,25 +163,15 @@ export async function getCentreUser(session: LiveSession, userId: string, now: D
     include: { grants: { select: { permission: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 }, mfaFactors: { where: { active: true }, select: { method: true } } },
   });
   if (!u) return null;
-  const grants = u.grants.map((g) => g.permission);
+  const summary = accountSummary(u, actor.id, now);
+  const grants = summary.grants;
   const target: Subject = { id: u.id, role: u.role, centreId: u.centreId, grants };
-  const adminCount = await getPrisma().user.count({ where: { centreId: u.centreId, role: "ADMIN" } });
-  const manageable = u.id !== actor.id && (u.role === "ADMIN" || u.role === "USER" || (actor.role === "BOARD_STAFF" && u.role === "EXAMS_OFFICER"));
+  const adminCount = await countAdmins(getPrisma(), u.centreId);
+  const manageable = isManageableBy(actor, u);
   return {
-    id: u.id,
+    ...summary,
     centreId: u.centreId,
-    email: u.email,
-    title: u.title,
-    name: u.name,
-    jobRole: u.jobRole,
-    role: u.role,
-    grants,
-    permissions: effectivePermissions(u.role, grants),
-    status: accountStatus(u, now),
-    lastSignInAt: u.lastSignInAt,
-    inviteExpiresAt: u.invites[0]?.expiresAt ?? null,
     mfaMethod: u.mfaFactors[0]?.method ?? null,
-    isSelf: u.id === actor.id,
     /** Each grantable permission of the target's role, and whether the actor may change it. */
     assignable: GRANTABLE[u.role].map((p) => ({ permission: p as Permission, held: grants.includes(p), canChange: canAssign(actor, target, p as Permission) })),
     can: {
@@ -181,7 +198,7 @@ export function invitablePermissions(session: LiveSession, role: "ADMIN" | "USER
 export async function adminPlacesLeft(session: LiveSession): Promise<number> {
   const actor = managerOf(session);
   if (!actor) return 0;
-  const count = await getPrisma().user.count({ where: { centreId: actor.centreId, role: "ADMIN" } });
+  const count = await countAdmins(getPrisma(), actor.centreId);
   return Math.max(0, MAX_ADMINS_PER_CENTRE - count);
 }
 
@@ -276,7 +293,7 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
     const outcome = await db.$transaction(async (tx) => {
       if (role === "ADMIN") {
         await lockCentre(tx, actor.centreId);
-        const admins = await tx.user.count({ where: { centreId: actor.centreId, role: "ADMIN" } });
+        const admins = await countAdmins(tx, actor.centreId);
         if (admins >= MAX_ADMINS_PER_CENTRE) return "adminLimit" as const;
       }
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return "emailTaken" as const;
@@ -285,7 +302,7 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
     if (typeof outcome === "string") return { ok: false, error: outcome };
     created = outcome;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, error: "emailTaken" };
+    if (isUniqueViolation(error)) return { ok: false, error: "emailTaken" };
     throw error;
   }
   try {
@@ -310,8 +327,7 @@ async function manageableTarget(tx: Tx, { actor, scope }: AccountActor, userId: 
   const target = await tx.user.findFirst({ where: { ...scope, id: userId }, include: { grants: { select: { permission: true } } } });
   if (!target) return { error: "notFound" };
   if (target.id === actor.id) return { error: "cannotChangeOwn" };
-  const manageable = target.role === "ADMIN" || target.role === "USER" || (actor.role === "BOARD_STAFF" && target.role === "EXAMS_OFFICER");
-  if (!manageable) return { error: "forbidden" };
+  if (!isManageableBy(actor, target)) return { error: "forbidden" };
   return { error: null, target, subject: { id: target.id, role: target.role, centreId: target.centreId, grants: target.grants.map((g) => g.permission) } satisfies Subject };
 }
 
@@ -409,7 +425,7 @@ export async function setRole(session: LiveSession, userId: string, role: "ADMIN
     if (target.role === role || target.role === "EXAMS_OFFICER") return target.role === role ? null : ("forbidden" as const);
     if (role === "ADMIN") {
       await lockCentre(tx, target.centreId!);
-      const admins = await tx.user.count({ where: { centreId: target.centreId, role: "ADMIN" } });
+      const admins = await countAdmins(tx, target.centreId);
       if (admins >= MAX_ADMINS_PER_CENTRE) return "adminLimit" as const;
     }
     // Grants the new role cannot hold go; an Admin made from a User keeps what they had that Admins may be given.

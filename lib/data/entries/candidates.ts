@@ -1,11 +1,12 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/data/audit";
 import type { LiveSession } from "@/lib/data/identity/sessions";
 import { compareNames } from "@/lib/i18n/collate";
 import type { Locale } from "@/lib/i18n/config";
 import type { CandidateInput } from "@/lib/validation/entries";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { accessOf, FORBIDDEN, NOT_FOUND, type Denied } from "./access";
 
 export type CandidateDto = {
@@ -67,7 +68,6 @@ export async function getCandidate(session: LiveSession, id: string): Promise<{ 
 
 export type SaveResult = { ok: true; id: string } | Denied | { ok: false; fieldErrors: Record<string, string[]> };
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 
 // Two requests racing past the checks below meet the unique indexes instead.
 const uniqueField = (e: unknown): Record<string, string[]> =>
