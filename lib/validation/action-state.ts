@@ -10,6 +10,13 @@ export type ActionState<Extra = unknown> = {
   values?: Record<string, string>;
 } & Partial<Extra>;
 
+/** A zod error as field errors: the first message key for each field. */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) out[String(issue.path[0])] ??= [issue.message];
+  return out;
+}
+
 export function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value : "";

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { now } from "@/lib/clock";
 import { requestInfo, requireUser } from "@/lib/auth/session";
 import { createCentre, inviteExamsOfficer, resendExamsOfficerInvite } from "@/lib/data/board/centres";
-import { emailSchema, firstIssue } from "@/lib/validation/identity";
-import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { emailSchema } from "@/lib/validation/identity";
+import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 
 // Board staff: centres and their Exams Officers. The data layer refuses anyone else.
 
@@ -18,12 +18,6 @@ const centreSchema = z.object({
   nameCy: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField"),
   address: z.string().trim().max(500, "tooLongField"),
 });
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) out[String(issue.path[0])] ??= [issue.path[0] === "email" ? firstIssue(error) : issue.message];
-  return out;
-}
 
 export async function createCentreAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const session = await requireUser();

@@ -16,8 +16,8 @@ import {
   withdrawInvite,
   type ManageResult,
 } from "@/lib/data/centre/users";
-import { emailSchema, firstIssue } from "@/lib/validation/identity";
-import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { emailSchema } from "@/lib/validation/identity";
+import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 
 // Manage Users. Thin: validate the post, call the data layer (which checks the actor, the rules
 // and the centre), translate the outcome. A post with fields the form never sends is refused.
@@ -45,11 +45,7 @@ export async function inviteUserAction(_prev: ManageState, formData: FormData): 
   const raw = { ...Object.fromEntries(INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)])), permissions: formData.getAll("permissions").map(String) };
   const parsed = inviteSchema.safeParse(raw);
   const values = Object.fromEntries(INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)]));
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.path[0] === "email" ? firstIssue(parsed.error) : issue.message];
-    return { fieldErrors, values };
-  }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await inviteUser(session, parsed.data, await requestInfo(), now());
   if (!result.ok) {
     const field = result.error === "emailTaken" ? "email" : result.error === "adminLimit" ? "role" : undefined;

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { requestInfo, requireUser } from "@/lib/auth/session";
 import { reviewsAccess, subjectOf } from "@/lib/data/post-results/access";
 import { REVIEW_KINDS, requestReview } from "@/lib/data/post-results/reviews";
-import { text, type ActionState } from "@/lib/validation/action-state";
+import { fieldErrorsOf, text, type ActionState } from "@/lib/validation/action-state";
 
 const schema = z.object({
   entryId: z.string().trim().min(1, "reviewEntryRequired").max(40, "reviewEntryRequired"),
@@ -22,11 +22,7 @@ export async function requestReviewAction(_prev: ActionState, formData: FormData
   if (reviewsAccess(subjectOf(session)) !== "request") return { formError: "forbidden" };
   const raw = Object.fromEntries(["entryId", "kind", "componentId", "notes"].map((k) => [k, text(formData, k)]));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= [issue.message];
-    return { fieldErrors, values: raw };
-  }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: raw };
   const { entryId, kind, componentId, notes } = parsed.data;
   const result = await requestReview(session, { entryId, kind, componentId: componentId || null, notes }, await requestInfo(), now());
   if (!result.ok) {
