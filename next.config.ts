@@ -15,7 +15,12 @@ const nextConfig: NextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   // PGlite ships WASM and data files that must not be bundled (STACK.md).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "@prisma/schema-engine-wasm",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -12,7 +12,15 @@ const call = (path: string) => proxy(new NextRequest(new URL(path, "http://porth
 const rewrittenTo = (res: Response) => res.headers.get("x-middleware-rewrite");
 const redirectedTo = (res: Response) => res.headers.get("location");
 
-const eo = { sid: "s", role: "EXAMS_OFFICER", step: null, perms: ["resources", "a2c", "entries", "results", "manage_users", "question_papers"], centreId: "c", kind: null, rf: Date.parse("2027-08-17T23:00:00Z") };
+const eo = {
+  sid: "s",
+  role: "EXAMS_OFFICER",
+  step: null,
+  perms: ["resources", "a2c", "entries", "results", "manage_users", "question_papers"],
+  centreId: "c",
+  kind: null,
+  rf: Date.parse("2027-08-17T23:00:00Z"),
+};
 const teacher = { ...eo, role: "USER", perms: ["resources"], rf: null };
 
 afterEach(() => {

@@ -20,7 +20,8 @@ const RUNS = Number(process.argv[3] ?? 3);
 async function main() {
   const { createTestDb } = await import("../tests/utils/test-db");
   const f = await import("../tests/factories");
-  const { resultsFileHeader, resultsFileLine, resultsFileRows, resultsFileStream } = await import("../lib/data/results/file");
+  const { resultsFileHeader, resultsFileLine, resultsFileRows, resultsFileStream } =
+    await import("../lib/data/results/file");
 
   const setupStart = performance.now();
   const db = await createTestDb();

@@ -23,9 +23,16 @@ describe("the test clock", () => {
   });
 
   it("is refused at start-up anywhere but the end-to-end database", () => {
-    expect(() => loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", DATABASE_URL: "postgresql://u:p@db:5432/porth" })).toThrow(/PORTH_TEST_CLOCK_FILE/);
-    expect(() => loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/pglite" })).toThrow(/PORTH_TEST_CLOCK_FILE/);
-    expect(loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/e2e/pglite" }).PORTH_TEST_CLOCK_FILE).toBe("/tmp/clock");
+    expect(() =>
+      loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", DATABASE_URL: "postgresql://u:p@db:5432/porth" }),
+    ).toThrow(/PORTH_TEST_CLOCK_FILE/);
+    expect(() => loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/pglite" })).toThrow(
+      /PORTH_TEST_CLOCK_FILE/,
+    );
+    expect(
+      loadEnv({ ...secrets, PORTH_TEST_CLOCK_FILE: "/tmp/clock", PGLITE_DIR: ".data/e2e/pglite" })
+        .PORTH_TEST_CLOCK_FILE,
+    ).toBe("/tmp/clock");
     expect(isEndToEndDatabase({ NODE_ENV: "test", DATABASE_URL: "postgresql://u:p@h/porth_e2e_not" })).toBe(false);
   });
 });

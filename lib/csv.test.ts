@@ -18,11 +18,14 @@ describe("results CSV encoding", () => {
     expect(csvCell("Ŵyn ap Rhys")).toBe("Ŵyn ap Rhys");
   });
 
-  it.each(["=SUM(A1:A9)", "+44 1234", "-2+3", "@cmd", "=HYPERLINK(\"http://x\")"])("guards %s against formula injection with a leading quote", (value) => {
-    const cell = csvCell(value);
-    expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
-    expect(cell).toContain(value.replace(/"/g, '""'));
-  });
+  it.each(["=SUM(A1:A9)", "+44 1234", "-2+3", "@cmd", '=HYPERLINK("http://x")'])(
+    "guards %s against formula injection with a leading quote",
+    (value) => {
+      const cell = csvCell(value);
+      expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
+      expect(cell).toContain(value.replace(/"/g, '""'));
+    },
+  );
 
   it("quotes a guarded cell that also needs quoting", () => {
     expect(csvCell('=1,"2"')).toBe(`"'=1,""2"""`);

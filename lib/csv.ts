@@ -6,7 +6,13 @@ import { parse } from "csv-parse/sync";
 
 /** Parses CSV text into rows of fields, skipping empty lines. Throws on malformed quoting. */
 export function parseCsv(text: string): string[][] {
-  const rows = parse(text, { bom: true, record_delimiter: ["\r\n", "\n", "\r"], relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+  const rows = parse(text, {
+    bom: true,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: false,
+  }) as string[][];
   return rows.filter((r) => r.some((f) => f.trim() !== ""));
 }
 

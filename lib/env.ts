@@ -44,6 +44,7 @@ export const envSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   AUTH_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   PORT: z.coerce.number().int().positive().default(3000),
+  HOST: z.string().max(255).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

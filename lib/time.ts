@@ -17,7 +17,14 @@ const partsFormatter = new Intl.DateTimeFormat("en-GB", {
 /** The wall-clock fields of an instant in Europe/London. */
 export function londonParts(at: Date) {
   const get = (type: string) => Number(partsFormatter.formatToParts(at).find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** Offset of Europe/London from UTC at an instant, in minutes (0 in GMT, 60 in BST). */

@@ -20,7 +20,14 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { A_LEVEL_BORN_BEFORE, candidateRow, type CandidateRow } from "@/tests/factories/candidates";
-import { aggregateThresholds, defaultBoundaries, gradeFromThresholds, markFor, questionMaxima, splitMark } from "@/tests/factories/grades";
+import {
+  aggregateThresholds,
+  defaultBoundaries,
+  gradeFromThresholds,
+  markFor,
+  questionMaxima,
+  splitMark,
+} from "@/tests/factories/grades";
 import { createRng } from "@/tests/factories/prng";
 
 export const SCALE_CENTRES = 1500;
@@ -51,13 +58,76 @@ export type SeedScaleOptions = {
 export type SeedScaleReport = { centresAdded: number; rows: number; ms: number; skipped: boolean };
 
 const PLACES = [
-  "Aberaeron", "Aberdâr", "Abergele", "Aberhonddu", "Abertawe", "Aberteifi", "Amlwch", "Bangor", "Bargod", "Betws",
-  "Blaenau", "Bodelwyddan", "Brynmawr", "Caerfyrddin", "Caergybi", "Caerffili", "Caerleon", "Cas-gwent", "Castell-nedd", "Cei Newydd",
-  "Conwy", "Crughywel", "Cwmbrân", "Dinbych", "Dolgellau", "Ffestiniog", "Fflint", "Glynebwy", "Hwlffordd", "Llanbedr",
-  "Llandeilo", "Llandudno", "Llanelli", "Llangefni", "Llangollen", "Llanidloes", "Llanrwst", "Machynlleth", "Merthyr", "Mynwy",
-  "Niwbwrch", "Pen-y-bont", "Penarth", "Pontypridd", "Porthcawl", "Porthmadog", "Pwllheli", "Rhaeadr", "Rhuthun", "Rhydaman",
-  "Rhyl", "Tonypandy", "Treforys", "Trefynwy", "Tregaron", "Tyddewi", "Wrecsam", "Y Bala", "Y Barri", "Y Drenewydd",
-  "Bristol", "Chester", "Gloucester", "Hereford", "Shrewsbury", "Worcester", "Ludlow", "Oswestry", "Bath", "Cheltenham",
+  "Aberaeron",
+  "Aberdâr",
+  "Abergele",
+  "Aberhonddu",
+  "Abertawe",
+  "Aberteifi",
+  "Amlwch",
+  "Bangor",
+  "Bargod",
+  "Betws",
+  "Blaenau",
+  "Bodelwyddan",
+  "Brynmawr",
+  "Caerfyrddin",
+  "Caergybi",
+  "Caerffili",
+  "Caerleon",
+  "Cas-gwent",
+  "Castell-nedd",
+  "Cei Newydd",
+  "Conwy",
+  "Crughywel",
+  "Cwmbrân",
+  "Dinbych",
+  "Dolgellau",
+  "Ffestiniog",
+  "Fflint",
+  "Glynebwy",
+  "Hwlffordd",
+  "Llanbedr",
+  "Llandeilo",
+  "Llandudno",
+  "Llanelli",
+  "Llangefni",
+  "Llangollen",
+  "Llanidloes",
+  "Llanrwst",
+  "Machynlleth",
+  "Merthyr",
+  "Mynwy",
+  "Niwbwrch",
+  "Pen-y-bont",
+  "Penarth",
+  "Pontypridd",
+  "Porthcawl",
+  "Porthmadog",
+  "Pwllheli",
+  "Rhaeadr",
+  "Rhuthun",
+  "Rhydaman",
+  "Rhyl",
+  "Tonypandy",
+  "Treforys",
+  "Trefynwy",
+  "Tregaron",
+  "Tyddewi",
+  "Wrecsam",
+  "Y Bala",
+  "Y Barri",
+  "Y Drenewydd",
+  "Bristol",
+  "Chester",
+  "Gloucester",
+  "Hereford",
+  "Shrewsbury",
+  "Worcester",
+  "Ludlow",
+  "Oswestry",
+  "Bath",
+  "Cheltenham",
 ];
 const KINDS: [string, string][] = [
   ["{p} Comprehensive School", "Ysgol Gyfun {p}"],
@@ -108,11 +178,20 @@ export function centreSizes(centres: number, total: number): number[] {
   return sizes;
 }
 
-type Tables = { centres: string[]; candidates: string[]; entries: string[]; results: string[]; componentResults: string[] };
+type Tables = {
+  centres: string[];
+  candidates: string[];
+  entries: string[];
+  results: string[];
+  componentResults: string[];
+};
 
 const COLUMNS: Record<keyof Tables, [string, string]> = {
   centres: ["Centre", `"id","number","nameEn","nameCy","address","updatedAt"`],
-  candidates: ["Candidate", `"id","centreId","candidateNumber","uci","firstName","lastName","dateOfBirth","scriptConsent","updatedAt"`],
+  candidates: [
+    "Candidate",
+    `"id","centreId","candidateNumber","uci","firstName","lastName","dateOfBirth","scriptConsent","updatedAt"`,
+  ],
   entries: ["Entry", `"id","centreId","candidateId","seriesId","specificationId","updatedAt"`],
   results: ["Result", `"id","entryId","centreId","seriesId","grade"`],
   componentResults: ["ComponentResult", `"id","resultId","componentId","mark","itemMarks"`],
@@ -159,7 +238,9 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
 
   const numbers = Array.from({ length: centreCount }, (_, i) => String(firstCentreNumber + i));
   const existing = new Set(
-    (await prisma.centre.findMany({ where: { number: { in: numbers } }, select: { number: true } })).map((c) => c.number),
+    (await prisma.centre.findMany({ where: { number: { in: numbers } }, select: { number: true } })).map(
+      (c) => c.number,
+    ),
   );
   if (existing.size === centreCount) {
     log(`Large seed: all ${centreCount.toLocaleString("en-GB")} scale centres already present: nothing to do.`);
@@ -183,7 +264,8 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
   const [{ superuser }] = await prisma.$queryRawUnsafe<{ superuser: boolean }[]>(
     `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
   );
-  const skipForeignKeyChecks = options.foreignKeyChecks === false || (options.foreignKeyChecks === undefined && superuser);
+  const skipForeignKeyChecks =
+    options.foreignKeyChecks === false || (options.foreignKeyChecks === undefined && superuser);
 
   let rows = 0;
   let centresAdded = 0;
@@ -206,7 +288,14 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
       const copy = Math.floor(index / (PLACES.length * KINDS.length));
       const suffix = copy ? ` ${copy + 1}` : "";
       tables.centres.push(
-        format.row([centreId, number, kindEn.replace("{p}", place) + suffix, kindCy.replace("{p}", place) + suffix, `1 Heol yr Ysgol\n${place}`, now]),
+        format.row([
+          centreId,
+          number,
+          kindEn.replace("{p}", place) + suffix,
+          kindCy.replace("{p}", place) + suffix,
+          `1 Heol yr Ysgol\n${place}`,
+          now,
+        ]),
       );
 
       const centre = { id: centreId, number };
@@ -216,9 +305,24 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
         const c: CandidateRow = candidateRow(centre, i, rng);
         const candidateId = `${ID_PREFIX}k${number}-${String(i).padStart(5, "0")}`;
         tables.candidates.push(
-          format.row([candidateId, centreId, c.candidateNumber, c.uci, c.firstName, c.lastName, c.dateOfBirth.toISOString().slice(0, 10), c.scriptConsent, now]),
+          format.row([
+            candidateId,
+            centreId,
+            c.candidateNumber,
+            c.uci,
+            c.firstName,
+            c.lastName,
+            c.dateOfBirth.toISOString().slice(0, 10),
+            c.scriptConsent,
+            now,
+          ]),
         );
-        const pool = c.dateOfBirth.getTime() < A_LEVEL_BORN_BEFORE.getTime() && alevelPlans.length ? alevelPlans : gcsePlans.length ? gcsePlans : plans;
+        const pool =
+          c.dateOfBirth.getTime() < A_LEVEL_BORN_BEFORE.getTime() && alevelPlans.length
+            ? alevelPlans
+            : gcsePlans.length
+              ? gcsePlans
+              : plans;
         const chosen = rng.sample(pool, Math.min(pool.length, rng.int(3, 5)));
         const ability = Math.max(-2.5, Math.min(2.5, rng.normal()));
         for (const plan of chosen) {
@@ -233,9 +337,19 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
             total += mark;
             crNo += 1;
             const items = `{${splitMark(mark, plan.maxima[k], rng.next).join(",")}}`;
-            tables.componentResults.push(format.row([`${ID_PREFIX}m${number}-${crNo.toString(36).padStart(5, "0")}`, resultId, component.id, mark, items]));
+            tables.componentResults.push(
+              format.row([
+                `${ID_PREFIX}m${number}-${crNo.toString(36).padStart(5, "0")}`,
+                resultId,
+                component.id,
+                mark,
+                items,
+              ]),
+            );
           });
-          tables.results.push(format.row([resultId, entryId, centreId, series.id, gradeFromThresholds(total, plan.thresholds)]));
+          tables.results.push(
+            format.row([resultId, entryId, centreId, series.id, gradeFromThresholds(total, plan.thresholds)]),
+          );
         }
       }
     }
@@ -264,7 +378,9 @@ export async function seedScale(prisma: PrismaClient, options: SeedScaleOptions 
             const [table, columns] = COLUMNS[key];
             const values = tables[key];
             for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-              await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) VALUES ${values.slice(i, i + ROWS_PER_STATEMENT).join(",")}`);
+              await tx.$executeRawUnsafe(
+                `INSERT INTO "${table}" (${columns}) VALUES ${values.slice(i, i + ROWS_PER_STATEMENT).join(",")}`,
+              );
             }
           }
         },

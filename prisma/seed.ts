@@ -41,9 +41,24 @@ export const DEMO_CANDIDATES_PER_CENTRE = 60;
 export const DEMO_SERIES_CODE = "2027-06";
 
 export const DEMO_CENTRES = [
-  { number: "68101", nameEn: "Porth Comprehensive School", nameCy: "Ysgol Gyfun Porth", address: "Heol y Ddraenen\nPorth\nRhondda Cynon Taf\nCF39 0AB" },
-  { number: "68102", nameEn: "Llanfair Community College", nameCy: "Coleg Cymunedol Llanfair", address: "Ffordd yr Ysgol\nLlanfair Caereinion\nPowys\nSY21 0HW" },
-  { number: "68103", nameEn: "Glan Taf High School", nameCy: "Ysgol Uwchradd Glan Taf", address: "Glan Taf Road\nCardiff\nCF14 1AB" },
+  {
+    number: "68101",
+    nameEn: "Porth Comprehensive School",
+    nameCy: "Ysgol Gyfun Porth",
+    address: "Heol y Ddraenen\nPorth\nRhondda Cynon Taf\nCF39 0AB",
+  },
+  {
+    number: "68102",
+    nameEn: "Llanfair Community College",
+    nameCy: "Coleg Cymunedol Llanfair",
+    address: "Ffordd yr Ysgol\nLlanfair Caereinion\nPowys\nSY21 0HW",
+  },
+  {
+    number: "68103",
+    nameEn: "Glan Taf High School",
+    nameCy: "Ysgol Uwchradd Glan Taf",
+    address: "Glan Taf Road\nCardiff\nCF14 1AB",
+  },
 ] as const;
 
 export type DemoAccount = {
@@ -60,26 +75,89 @@ export type DemoAccount = {
 
 /** Every demo account: password DEMO_PASSWORD, an active authenticator-app factor (DEMO_TOTP_SECRET). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "board@board.test", role: "BOARD_STAFF", title: "Mr", name: "Gareth Hopkins", jobRole: "Centre Services Manager", phone: "+447700900101" },
-  { email: "eo@68101.test", role: "EXAMS_OFFICER", centre: "68101", title: "Mrs", name: "Siân Prys", jobRole: "Exams Officer", phone: "+447700900102" },
   {
-    email: "admin@68101.test", role: "ADMIN", centre: "68101", grants: ["a2c", "iamis", "access_arrangements", "scripts"],
-    title: "Ms", name: "Catrin Huws", jobRole: "Assistant Exams Officer", phone: "+447700900103",
-  },
-  { email: "teacher@68101.test", role: "USER", centre: "68101", grants: [], title: "Mr", name: "Tomos Ellis", jobRole: "Teacher of Geography", phone: "+447700900104" },
-  {
-    email: "results.teacher@68101.test", role: "USER", centre: "68101", grants: ["results", "entries", "iamis"],
-    title: "Dr", name: "Ffion Rhydderch", jobRole: "Head of Mathematics", phone: "+447700900105",
-  },
-  { email: "locktest@68101.test", role: "USER", centre: "68101", grants: [], title: "Mr", name: "Llŷr Jenkins", jobRole: "Teacher of Latin", phone: "+447700900106" },
-  { email: "eo@68102.test", role: "EXAMS_OFFICER", centre: "68102", title: "Mr", name: "Alun Roberts", jobRole: "Examinations Officer", phone: "+447700900107" },
-  {
-    email: "examiner@appointees.test", role: "APPOINTEE", appointeeType: "EXAMINER",
-    title: "Dr", name: "Eleri Morgan", jobRole: "Examiner, GCSE Latin", phone: "+447700900108",
+    email: "board@board.test",
+    role: "BOARD_STAFF",
+    title: "Mr",
+    name: "Gareth Hopkins",
+    jobRole: "Centre Services Manager",
+    phone: "+447700900101",
   },
   {
-    email: "moderator@appointees.test", role: "APPOINTEE", appointeeType: "MODERATOR",
-    title: "Mrs", name: "Helen Charles", jobRole: "Moderator, GCSE Geography", phone: "+447700900109",
+    email: "eo@68101.test",
+    role: "EXAMS_OFFICER",
+    centre: "68101",
+    title: "Mrs",
+    name: "Siân Prys",
+    jobRole: "Exams Officer",
+    phone: "+447700900102",
+  },
+  {
+    email: "admin@68101.test",
+    role: "ADMIN",
+    centre: "68101",
+    grants: ["a2c", "iamis", "access_arrangements", "scripts"],
+    title: "Ms",
+    name: "Catrin Huws",
+    jobRole: "Assistant Exams Officer",
+    phone: "+447700900103",
+  },
+  {
+    email: "teacher@68101.test",
+    role: "USER",
+    centre: "68101",
+    grants: [],
+    title: "Mr",
+    name: "Tomos Ellis",
+    jobRole: "Teacher of Geography",
+    phone: "+447700900104",
+  },
+  {
+    email: "results.teacher@68101.test",
+    role: "USER",
+    centre: "68101",
+    grants: ["results", "entries", "iamis"],
+    title: "Dr",
+    name: "Ffion Rhydderch",
+    jobRole: "Head of Mathematics",
+    phone: "+447700900105",
+  },
+  {
+    email: "locktest@68101.test",
+    role: "USER",
+    centre: "68101",
+    grants: [],
+    title: "Mr",
+    name: "Llŷr Jenkins",
+    jobRole: "Teacher of Latin",
+    phone: "+447700900106",
+  },
+  {
+    email: "eo@68102.test",
+    role: "EXAMS_OFFICER",
+    centre: "68102",
+    title: "Mr",
+    name: "Alun Roberts",
+    jobRole: "Examinations Officer",
+    phone: "+447700900107",
+  },
+  {
+    email: "examiner@appointees.test",
+    role: "APPOINTEE",
+    appointeeType: "EXAMINER",
+    title: "Dr",
+    name: "Eleri Morgan",
+    jobRole: "Examiner, GCSE Latin",
+    phone: "+447700900108",
+  },
+  {
+    email: "moderator@appointees.test",
+    role: "APPOINTEE",
+    appointeeType: "MODERATOR",
+    title: "Mrs",
+    name: "Helen Charles",
+    jobRole: "Moderator, GCSE Geography",
+    phone: "+447700900109",
   },
 ];
 
@@ -97,7 +175,8 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
       const value = a === "--scale" ? argv[++i] : a.slice("--scale=".length);
       if (value !== "board") throw new SeedRefusedError(`Unknown --scale "${value ?? ""}": the only scale is "board".`);
       args.scale = "board";
-    } else throw new SeedRefusedError(`Unknown argument "${a}". Usage: db:seed [-- --scale board] [--force] [--no-migrate]`);
+    } else
+      throw new SeedRefusedError(`Unknown argument "${a}". Usage: db:seed [-- --scale board] [--force] [--no-migrate]`);
   }
   return args;
 }
@@ -135,23 +214,50 @@ export type DemoCounts = Record<
 >;
 
 export async function countRows(prisma: Db): Promise<DemoCounts> {
-  const [centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components, scripts, reviewRequests] =
-    await Promise.all([
-      prisma.centre.count(),
-      prisma.user.count(),
-      prisma.candidate.count(),
-      prisma.entry.count(),
-      prisma.result.count(),
-      prisma.componentResult.count(),
-      prisma.gradeBoundary.count(),
-      prisma.resource.count(),
-      prisma.questionPaper.count(),
-      prisma.specification.count(),
-      prisma.component.count(),
-      prisma.script.count(),
-      prisma.reviewRequest.count(),
-    ]);
-  return { centres, users, candidates, entries, results, componentResults, gradeBoundaries, resources, questionPapers, specifications, components, scripts, reviewRequests };
+  const [
+    centres,
+    users,
+    candidates,
+    entries,
+    results,
+    componentResults,
+    gradeBoundaries,
+    resources,
+    questionPapers,
+    specifications,
+    components,
+    scripts,
+    reviewRequests,
+  ] = await Promise.all([
+    prisma.centre.count(),
+    prisma.user.count(),
+    prisma.candidate.count(),
+    prisma.entry.count(),
+    prisma.result.count(),
+    prisma.componentResult.count(),
+    prisma.gradeBoundary.count(),
+    prisma.resource.count(),
+    prisma.questionPaper.count(),
+    prisma.specification.count(),
+    prisma.component.count(),
+    prisma.script.count(),
+    prisma.reviewRequest.count(),
+  ]);
+  return {
+    centres,
+    users,
+    candidates,
+    entries,
+    results,
+    componentResults,
+    gradeBoundaries,
+    resources,
+    questionPapers,
+    specifications,
+    components,
+    scripts,
+    reviewRequests,
+  };
 }
 
 /** True when the demo board is already in the database. */
@@ -175,10 +281,14 @@ export type SeedDemoOptions = {
  * demo data is already there. Needs MFA_ENCRYPTION_KEY. Safe to call in-process (start script,
  * e2e set-up, tests); it neither exits nor closes the client.
  */
-export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = {}): Promise<{ skipped: boolean; ms: number }> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: SeedDemoOptions = {},
+): Promise<{ skipped: boolean; ms: number }> {
   const started = performance.now();
   const { candidatesPerCentre = DEMO_CANDIDATES_PER_CENTRE, writeFiles = true, log = () => {} } = options;
-  if (!process.env.MFA_ENCRYPTION_KEY) throw new SeedRefusedError("MFA_ENCRYPTION_KEY is not set: the seed encrypts the demo TOTP secret with it.");
+  if (!process.env.MFA_ENCRYPTION_KEY)
+    throw new SeedRefusedError("MFA_ENCRYPTION_KEY is not set: the seed encrypts the demo TOTP secret with it.");
   if (await demoExists(prisma)) {
     log("Demo data already present (centre 68101, board@board.test): nothing to do.");
     return { skipped: true, ms: performance.now() - started };
@@ -196,7 +306,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
 
       const centres = [];
       for (const c of DEMO_CENTRES) {
-        const centre = (await tx.centre.findUnique({ where: { number: c.number } })) ?? (await createCentre(tx, { ...c }));
+        const centre =
+          (await tx.centre.findUnique({ where: { number: c.number } })) ?? (await createCentre(tx, { ...c }));
         centres.push(centre);
         if ((await tx.candidate.count({ where: { centreId: centre.id } })) === 0) {
           const candidates = await createCandidates(tx, centre, candidatesPerCentre);
@@ -231,9 +342,18 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
       // A few post-results requests in each status, made by the centre's exams officer.
       for (const centre of centres) {
         if ((await tx.reviewRequest.count({ where: { centreId: centre.id } })) > 0) continue;
-        const eo = await tx.user.findFirst({ where: { centreId: centre.id, role: "EXAMS_OFFICER" }, select: { id: true } });
+        const eo = await tx.user.findFirst({
+          where: { centreId: centre.id, role: "EXAMS_OFFICER" },
+          select: { id: true },
+        });
         if (!eo) continue;
-        const requests = await createReviewRequests(tx, centre, series, eo.id, new Date(series.releaseAt.getTime() + 5 * 86_400_000));
+        const requests = await createReviewRequests(
+          tx,
+          centre,
+          series,
+          eo.id,
+          new Date(series.releaseAt.getTime() + 5 * 86_400_000),
+        );
         log(`Centre ${centre.number}: ${requests.length} post-results requests`);
       }
 
@@ -275,7 +395,9 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const { closePrisma, getPgliteReady, getPrisma, resolveDatabaseConfig } = await import("@/lib/db/client");
   const config = resolveDatabaseConfig();
-  console.log(`Seeding ${config.kind === "postgres" ? new URL(config.url).host + new URL(config.url).pathname : config.dataDir}`);
+  console.log(
+    `Seeding ${config.kind === "postgres" ? new URL(config.url).host + new URL(config.url).pathname : config.dataDir}`,
+  );
   try {
     if (args.migrate) {
       const { applyMigrations } = await import("@/lib/db/migrations");
@@ -284,7 +406,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const prisma = getPrisma();
     const demo = await seedDemo(prisma, { log: (line) => console.log(`  ${line}`) });
-    console.log(demo.skipped ? "Demo data: already present." : `Demo data: seeded in ${(demo.ms / 1000).toFixed(1)} s.`);
+    console.log(
+      demo.skipped ? "Demo data: already present." : `Demo data: seeded in ${(demo.ms / 1000).toFixed(1)} s.`,
+    );
     if (args.scale === "board") {
       const { seedScale } = await import("./seed-scale");
       await seedScale(prisma, { pglite: await getPgliteReady(), log: (line) => console.log(`  ${line}`) });

@@ -31,7 +31,9 @@ rmSync(path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json"), { force: true 
 
 const { applyMigrations } = await import("../lib/db/migrations");
 const { getPrisma, closePrisma } = await import("../lib/db/client");
-await applyMigrations(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { pgliteDir: path.resolve(E2E_ENV.PGLITE_DIR) });
+await applyMigrations(
+  process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { pgliteDir: path.resolve(E2E_ENV.PGLITE_DIR) },
+);
 const { seedDemo } = await import("../prisma/seed");
 const { seedE2eFixtures } = await import("../tests/e2e/fixtures-seed");
 const prisma = getPrisma();
@@ -39,6 +41,9 @@ await seedDemo(prisma);
 await seedE2eFixtures(prisma);
 await closePrisma();
 
-const server = spawn("npx", ["next", "start", "-p", E2E_ENV.PORT, "-H", "127.0.0.1"], { stdio: "inherit", env: process.env });
+const server = spawn("npx", ["next", "start", "-p", E2E_ENV.PORT, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

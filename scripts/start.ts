@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareLocalEnv } from "./local-env";
+import { prepareDatabase } from "./prepare-db";
 
 const started = Date.now();
 const log = (line: string) => console.log(`[porth] ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -22,25 +23,21 @@ try {
   process.exit(1);
 }
 
-// 1. Database: migrate and, if empty, seed. PGlite allows one process per data dir, so this
-//    finishes and closes before the server opens it.
-{
-  const { applyMigrations } = await import("../lib/db/migrations");
-  const { getPrisma, closePrisma, isPostgresUrl } = await import("../lib/db/client");
-  const target = isPostgresUrl(process.env.DATABASE_URL) ? { url: process.env.DATABASE_URL } : { pgliteDir: path.resolve(process.env.PGLITE_DIR ?? ".data/pglite") };
-  const { applied } = await applyMigrations(target);
-  log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
-  const prisma = getPrisma();
-  if ((await prisma.centre.count()) === 0) {
-    const { seedDemo } = await import("../prisma/seed");
-    await seedDemo(prisma);
-    log("seeded the demo data");
-  }
-  await closePrisma();
-}
+// 1. Database: migrate and, if empty, seed.
+await prepareDatabase(log);
 
 // 2. Build when there is no build or the sources changed since the last one.
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package.json", "instrumentation.ts", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "instrumentation.ts",
+  "postcss.config.mjs",
+];
 function sourceStamp(): string {
   const hash = createHash("sha256");
   const walk = (p: string) => {
@@ -64,7 +61,12 @@ if (!existsSync(".next/BUILD_ID") || !existsSync(stampFile) || readFileSync(stam
 
 // 3. Serve.
 const port = process.env.PORT ?? "3000";
-log(`serving http://localhost:${port}`);
-const server = spawn("npx", ["next", "start", "-p", port, "-H", process.env.HOST ?? "0.0.0.0"], { stdio: "inherit", env: process.env });
+// Loopback only unless a host is configured: the portal is not put on the network by accident.
+const host = process.env.HOST ?? "127.0.0.1";
+log(`serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const server = spawn("npx", ["next", "start", "-p", port, "-H", host], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -8,16 +8,24 @@ const run = (label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   const started = Date.now();
   console.log(`\n▶ ${label}`);
   const result = spawnSync(cmd, args, { stdio: "inherit", env });
-  console.log(`◀ ${label}: ${result.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `◀ ${label}: ${result.status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. See README.`);
+  console.error(
+    `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. See README.`,
+  );
   process.exit(1);
 }
-const testEnv = { ...process.env, MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY ?? "test-only-mfa-key-0123456789abcdefghijkl", AUTH_SECRET: process.env.AUTH_SECRET ?? "test-only-auth-secret-0123456789abcdefghij" };
+const testEnv = {
+  ...process.env,
+  MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY ?? "test-only-mfa-key-0123456789abcdefghijkl",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "test-only-auth-secret-0123456789abcdefghij",
+};
 run("unit and integration tests", "npx", ["vitest", "run"], testEnv);
 run("production build", "npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);

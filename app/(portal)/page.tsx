@@ -22,7 +22,11 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
   const user = session.user;
   const at = now();
   const other = locale === "cy" ? "en" : "cy";
-  const tiles: Tile[] = servicesFor({ role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType }).map((s) => ({
+  const tiles: Tile[] = servicesFor({
+    role: user.role,
+    grants: user.grants.map((g) => g.permission),
+    appointeeType: user.appointeeType,
+  }).map((s) => ({
     key: s.key,
     section: s.section,
     sectionTitle: SECTIONS[s.section][locale],
@@ -30,7 +34,15 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
     description: s.description[locale],
     href: s.href,
     // Search matches either language (issue 5).
-    haystack: [s.title[locale], s.description[locale], SECTIONS[s.section][locale], s.title[other], s.description[other]].join(" ").toLowerCase(),
+    haystack: [
+      s.title[locale],
+      s.description[locale],
+      SECTIONS[s.section][locale],
+      s.title[other],
+      s.description[other],
+    ]
+      .join(" ")
+      .toLowerCase(),
   }));
   const [favourites, dates] = await Promise.all([listFavourites(user.id), dashboardDates(at)]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" });
@@ -45,7 +57,14 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
         <h2 id="welcome-title" className="text-xl font-bold">
           {t("welcome", { name: user.name || user.email })}
         </h2>
-        {user.centre ? <p>{t("centre", { number: user.centre.number, name: locale === "cy" ? user.centre.nameCy : user.centre.nameEn })}</p> : null}
+        {user.centre ? (
+          <p>
+            {t("centre", {
+              number: user.centre.number,
+              name: locale === "cy" ? user.centre.nameCy : user.centre.nameEn,
+            })}
+          </p>
+        ) : null}
         <p>{t("role", { role: tr(user.role) })}</p>
         {dates.series || dates.deadline ? (
           <>
@@ -53,31 +72,46 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
             <ul className="list-disc pl-6">
               {dates.deadline?.markDeadline ? (
                 <li>
-                  {t("markDeadline", { component: `${dates.deadline.code} ${locale === "cy" ? dates.deadline.titleCy : dates.deadline.titleEn}`, at: when(dates.deadline.markDeadline) })} ({t("countdown", { days: daysUntil(dates.deadline.markDeadline) })})
+                  {t("markDeadline", {
+                    component: `${dates.deadline.code} ${locale === "cy" ? dates.deadline.titleCy : dates.deadline.titleEn}`,
+                    at: when(dates.deadline.markDeadline),
+                  })}{" "}
+                  ({t("countdown", { days: daysUntil(dates.deadline.markDeadline) })})
                 </li>
               ) : null}
               {dates.series && (user.role === "EXAMS_OFFICER" || user.role === "ADMIN") ? (
                 <li>
-                  {t("restricted", { series: seriesName, at: when(dates.series.restrictedReleaseAt) })} ({t("countdown", { days: daysUntil(dates.series.restrictedReleaseAt) })})
+                  {t("restricted", { series: seriesName, at: when(dates.series.restrictedReleaseAt) })} (
+                  {t("countdown", { days: daysUntil(dates.series.restrictedReleaseAt) })})
                 </li>
               ) : null}
               {dates.series ? (
                 <li>
-                  {t("resultsDay", { series: seriesName, at: when(dates.series.releaseAt) })} ({t("countdown", { days: daysUntil(dates.series.releaseAt) })})
+                  {t("resultsDay", { series: seriesName, at: when(dates.series.releaseAt) })} (
+                  {t("countdown", { days: daysUntil(dates.series.releaseAt) })})
                 </li>
               ) : null}
             </ul>
           </>
         ) : null}
       </section>
-      {tiles.length ? <ServicesGrid tiles={tiles} favourites={favourites} initialQuery={(await searchParams).q ?? ""} /> : <p>{t("noServices")}</p>}
+      {tiles.length ? (
+        <ServicesGrid tiles={tiles} favourites={favourites} initialQuery={(await searchParams).q ?? ""} />
+      ) : (
+        <p>{t("noServices")}</p>
+      )}
     </div>
   );
 }
 
 /** The London calendar date of an instant, as [y, m0, d] for Date.UTC. */
 function ymd(d: Date): [number, number, number] {
-  const s = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  const s = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(d);
   const [y, m, day] = s.split("-").map(Number);
   return [y, m - 1, day];
 }

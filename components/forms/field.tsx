@@ -123,9 +123,7 @@ export function Field({
       {hint}
     </div>
   ) : null;
-  const errorNode = (
-    <ErrorList id={fieldErrorId(id)} errors={errors} errorPrefix={errorPrefix} />
-  );
+  const errorNode = <ErrorList id={fieldErrorId(id)} errors={errors} errorPrefix={errorPrefix} />;
   const labelNode = (
     <Label htmlFor={id} className={labelClassName}>
       {label}
@@ -244,8 +242,7 @@ export function FormErrorSummary({
     const active = document.activeElement;
     const focusLost = !active || active === document.body;
     const changed =
-      signature !== lastSignature.current ||
-      (focusKey !== undefined && focusKey !== lastFocusKey.current);
+      signature !== lastSignature.current || (focusKey !== undefined && focusKey !== lastFocusKey.current);
     lastSignature.current = signature;
     lastFocusKey.current = focusKey;
     if (changed || focusLost) ref.current?.focus();
@@ -262,9 +259,7 @@ export function FormErrorSummary({
       className={cn("rounded-md border-4 border-destructive bg-background p-4 sm:p-6", className)}
     >
       <div role="alert">
-        <Heading className="mb-3 text-xl font-bold text-foreground">
-          {title}
-        </Heading>
+        <Heading className="mb-3 text-xl font-bold text-foreground">{title}</Heading>
         <ul className="flex flex-col gap-2">
           {errors!.map((error, i) => (
             <li key={`${i}-${error.fieldId ?? ""}`} className="font-semibold">

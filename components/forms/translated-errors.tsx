@@ -11,7 +11,9 @@ export function useActionErrors(state: ActionState<object> | undefined) {
   const field = (name: string) => state?.fieldErrors?.[name]?.map(tr);
   const summary = [
     ...(state?.formError ? [{ message: tr(state.formError) }] : []),
-    ...Object.entries(state?.fieldErrors ?? {}).flatMap(([name, keys]) => keys.map((k) => ({ message: tr(k), fieldId: name }))),
+    ...Object.entries(state?.fieldErrors ?? {}).flatMap(([name, keys]) =>
+      keys.map((k) => ({ message: tr(k), fieldId: name })),
+    ),
   ];
   return { field, summary, tr };
 }

@@ -15,7 +15,13 @@ export function LanguageToggle() {
     <form action={switchLanguage}>
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="returnTo" value={search ? `${pathname}?${search}` : pathname} />
-      <Button type="submit" variant="ghost" lang={other} aria-label={t("switchToLabel")} className="text-inherit hover:bg-white/10">
+      <Button
+        type="submit"
+        variant="ghost"
+        lang={other}
+        aria-label={t("switchToLabel")}
+        className="text-inherit hover:bg-white/10"
+      >
         {t("switchTo")}
       </Button>
     </form>

@@ -13,12 +13,18 @@ export async function PortalHeader({ session }: { session: LiveSession }) {
   const th = await getTranslations("home");
   const locale = await getLocale();
   const user = session.user;
-  const services = servicesFor({ role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType });
+  const services = servicesFor({
+    role: user.role,
+    grants: user.grants.map((g) => g.permission),
+    appointeeType: user.appointeeType,
+  });
   const sections = (Object.keys(SECTIONS) as SectionKey[])
     .map((key) => ({
       key,
       title: SECTIONS[key][locale],
-      items: services.filter((s) => s.section === key).map((s) => ({ key: s.key, title: s.title[locale], href: s.href })),
+      items: services
+        .filter((s) => s.section === key)
+        .map((s) => ({ key: s.key, title: s.title[locale], href: s.href })),
     }))
     .filter((s) => s.items.length > 0);
   const name = user.name || user.email;
@@ -34,12 +40,25 @@ export async function PortalHeader({ session }: { session: LiveSession }) {
             <label htmlFor="header-search" className="sr-only">
               {th("searchLabel")}
             </label>
-            <input id="header-search" name="q" type="search" className="h-11 w-40 rounded-md border border-white/60 bg-white px-2 text-foreground" />
+            <input
+              id="header-search"
+              name="q"
+              type="search"
+              className="h-11 w-40 rounded-md border border-white/60 bg-white px-2 text-foreground"
+            />
           </form>
           <Suspense>
             <LanguageToggle />
           </Suspense>
-          <ProfileMenu name={name} labels={{ menu: t("profileMenu", { name }), profile: t("profile"), security: t("security"), signOut: t("signOut") }} />
+          <ProfileMenu
+            name={name}
+            labels={{
+              menu: t("profileMenu", { name }),
+              profile: t("profile"),
+              security: t("security"),
+              signOut: t("signOut"),
+            }}
+          />
         </nav>
       </div>
     </header>

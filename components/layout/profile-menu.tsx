@@ -2,11 +2,23 @@
 
 import Link from "next/link";
 import { LogOut, Settings, ShieldCheck, UserRound } from "lucide-react";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
 
-export function ProfileMenu({ name, labels }: { name: string; labels: { menu: string; profile: string; security: string; signOut: string } }) {
+export function ProfileMenu({
+  name,
+  labels,
+}: {
+  name: string;
+  labels: { menu: string; profile: string; security: string; signOut: string };
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>

@@ -2,13 +2,28 @@
 
 import Link from "next/link";
 import { LayoutGrid } from "lucide-react";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuGroup, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuGroup,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Button } from "@/components/ui/button";
 
 export type MenuSection = { key: string; title: string; items: { key: string; title: string; href: string }[] };
 
 /** The "All Services" menu in the header of every portal page (issue 5). */
-export function ServicesMenu({ label, allLabel, sections }: { label: string; allLabel: string; sections: MenuSection[] }) {
+export function ServicesMenu({
+  label,
+  allLabel,
+  sections,
+}: {
+  label: string;
+  allLabel: string;
+  sections: MenuSection[];
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>

@@ -10,7 +10,15 @@ import { mfaSetupAction, type SetupState } from "@/lib/actions/mfa-setup";
 
 type Method = "TOTP" | "SMS" | "EMAIL";
 
-export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]; email: string; onboarding: boolean }) {
+export function MfaSetupFlow({
+  methods,
+  email,
+  onboarding,
+}: {
+  methods: Method[];
+  email: string;
+  onboarding: boolean;
+}) {
   const t = useTranslations("mfaSetup");
   const tc = useTranslations("common");
   const [state, action] = useActionState<SetupState, FormData>(mfaSetupAction, { stage: "choose" });
@@ -20,10 +28,18 @@ export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]
   if (state.stage === "done") {
     return (
       <section aria-labelledby="recovery-title" className="flex flex-col gap-4">
-        <h2 id="recovery-title" className="text-2xl font-bold">{t("recoveryTitle")}</h2>
+        <h2 id="recovery-title" className="text-2xl font-bold">
+          {t("recoveryTitle")}
+        </h2>
         <p>{t("recoveryIntro")}</p>
-        <ul aria-label={t("recoveryListLabel")} className="grid grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
-          {state.recoveryCodes?.map((c) => <li key={c}>{c}</li>)}
+        <ul
+          aria-label={t("recoveryListLabel")}
+          className="grid grid-cols-2 gap-2 font-mono text-lg"
+          data-testid="recovery-codes"
+        >
+          {state.recoveryCodes?.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
         </ul>
         {onboarding ? (
           // Only now does the half-open session become a full one (lib/data/identity/mfa-setup.ts).
@@ -53,9 +69,19 @@ export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]
               <li>
                 {t("totpStep2")}
                 {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-                <img src={state.qr} alt={t("qrAlt")} width={220} height={220} className="my-3 border border-border bg-white p-2" data-otpauth={state.uri} />
+                <img
+                  src={state.qr}
+                  alt={t("qrAlt")}
+                  width={220}
+                  height={220}
+                  className="my-3 border border-border bg-white p-2"
+                  data-otpauth={state.uri}
+                />
                 <p>
-                  {t("keyLabel")}: <code className="break-all font-mono text-lg" data-testid="totp-key">{state.secret}</code>
+                  {t("keyLabel")}:{" "}
+                  <code className="break-all font-mono text-lg" data-testid="totp-key">
+                    {state.secret}
+                  </code>
                 </p>
               </li>
               <li>{t("totpStep3")}</li>
@@ -64,7 +90,14 @@ export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]
         ) : (
           <p role="status">{t("codeSentTo", { destination: state.destination ?? "" })}</p>
         )}
-        <OtpField id="code" label={tc("codeLabel")} hint={tc("codeHint")} errors={errors.field("code")} {...fe} required />
+        <OtpField
+          id="code"
+          label={tc("codeLabel")}
+          hint={tc("codeHint")}
+          errors={errors.field("code")}
+          {...fe}
+          required
+        />
         <SubmitButton pendingLabel={tc("pleaseWait")}>{t("verify")}</SubmitButton>
       </form>
     );
@@ -76,22 +109,48 @@ export function MfaSetupFlow({ methods, email, onboarding }: { methods: Method[]
       <input type="hidden" name="intent" value="choose" />
       <fieldset className="flex flex-col gap-4" aria-describedby={errors.field("method") ? "method-error" : undefined}>
         <legend className="mb-2 text-xl font-bold">{t("methodLegend")}</legend>
-        {errors.field("method") ? <p id="method-error" className="font-semibold text-destructive">{errors.field("method")?.[0]}</p> : null}
+        {errors.field("method") ? (
+          <p id="method-error" className="font-semibold text-destructive">
+            {errors.field("method")?.[0]}
+          </p>
+        ) : null}
         {methods.map((m, i) => {
           const key = m === "TOTP" ? "totp" : m === "SMS" ? "sms" : "email";
           return (
             <div key={m} className="flex items-start gap-3">
-              <input id={`method-${m}`} type="radio" name="method" value={m} defaultChecked={(state.method ?? "TOTP") === m || (i === 0 && !state.method)} className="mt-1 size-6 accent-primary" aria-describedby={`method-${m}-hint`} />
+              <input
+                id={`method-${m}`}
+                type="radio"
+                name="method"
+                value={m}
+                defaultChecked={(state.method ?? "TOTP") === m || (i === 0 && !state.method)}
+                className="mt-1 size-6 accent-primary"
+                aria-describedby={`method-${m}-hint`}
+              />
               <div>
-                <label htmlFor={`method-${m}`} className="font-semibold">{t(key)}</label>
-                <p id={`method-${m}-hint`} className="text-muted-foreground">{m === "EMAIL" ? `${t("emailHint")} ${t("emailConfirm", { email })}` : t(`${key}Hint`)}</p>
+                <label htmlFor={`method-${m}`} className="font-semibold">
+                  {t(key)}
+                </label>
+                <p id={`method-${m}-hint`} className="text-muted-foreground">
+                  {m === "EMAIL" ? `${t("emailHint")} ${t("emailConfirm", { email })}` : t(`${key}Hint`)}
+                </p>
               </div>
             </div>
           );
         })}
       </fieldset>
       {methods.includes("SMS") ? (
-        <Field id="phone" name="phone" type="tel" autoComplete="tel" label={t("phoneLabel")} hint={t("phoneHint")} defaultValue={state.values?.phone ?? ""} errors={errors.field("phone")} {...fe} />
+        <Field
+          id="phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          label={t("phoneLabel")}
+          hint={t("phoneHint")}
+          defaultValue={state.values?.phone ?? ""}
+          errors={errors.field("phone")}
+          {...fe}
+        />
       ) : null}
       <SubmitButton pendingLabel={tc("pleaseWait")}>{t("choose")}</SubmitButton>
     </form>

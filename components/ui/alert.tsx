@@ -10,10 +10,8 @@ export const alertVariants = cva(
       variant: {
         info: "border-info bg-info-subtle [&>[data-slot=alert-icon]]:text-info",
         success: "border-success bg-success-subtle [&>[data-slot=alert-icon]]:text-success",
-        warning:
-          "border-warning bg-warning-subtle [&>[data-slot=alert-icon]]:text-warning-subtle-foreground",
-        destructive:
-          "border-destructive bg-destructive-subtle [&>[data-slot=alert-icon]]:text-destructive",
+        warning: "border-warning bg-warning-subtle [&>[data-slot=alert-icon]]:text-warning-subtle-foreground",
+        destructive: "border-destructive bg-destructive-subtle [&>[data-slot=alert-icon]]:text-destructive",
       },
     },
     defaultVariants: { variant: "info" },
@@ -39,15 +37,7 @@ export type AlertProps = React.ComponentProps<"div"> &
     hideIcon?: boolean;
   };
 
-export function Alert({
-  className,
-  variant,
-  live = false,
-  hideIcon = false,
-  role,
-  children,
-  ...props
-}: AlertProps) {
+export function Alert({ className, variant, live = false, hideIcon = false, role, children, ...props }: AlertProps) {
   const v = variant ?? "info";
   const Icon = icons[v];
   const liveRole = live ? (v === "destructive" ? "alert" : "status") : undefined;
@@ -59,9 +49,7 @@ export function Alert({
       className={cn(alertVariants({ variant: v }), className)}
       {...props}
     >
-      {hideIcon ? null : (
-        <Icon data-slot="alert-icon" aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-      )}
+      {hideIcon ? null : <Icon data-slot="alert-icon" aria-hidden="true" className="mt-0.5 size-5 shrink-0" />}
       <div className={cn("flex min-w-0 flex-col gap-1", hideIcon && "col-span-2")}>{children}</div>
     </div>
   );
@@ -73,9 +61,7 @@ export type AlertTitleProps = React.ComponentProps<"p"> & {
 };
 
 export function AlertTitle({ as: Comp = "p", className, ...props }: AlertTitleProps) {
-  return (
-    <Comp data-slot="alert-title" className={cn("font-bold leading-snug", className)} {...props} />
-  );
+  return <Comp data-slot="alert-title" className={cn("font-bold leading-snug", className)} {...props} />;
 }
 
 export function AlertDescription({ className, ...props }: React.ComponentProps<"div">) {

@@ -18,12 +18,9 @@ export const buttonVariants = cva(
   {
     variants: {
       variant: {
-        default:
-          "bg-primary text-primary-foreground hover:bg-primary-hover hover:text-primary-foreground",
-        secondary:
-          "bg-secondary text-secondary-foreground hover:bg-secondary-hover hover:text-secondary-foreground",
-        outline:
-          "border-primary bg-background text-primary hover:bg-secondary hover:text-secondary-foreground",
+        default: "bg-primary text-primary-foreground hover:bg-primary-hover hover:text-primary-foreground",
+        secondary: "bg-secondary text-secondary-foreground hover:bg-secondary-hover hover:text-secondary-foreground",
+        outline: "border-primary bg-background text-primary hover:bg-secondary hover:text-secondary-foreground",
         ghost: "bg-transparent text-foreground hover:bg-accent hover:text-accent-foreground",
         destructive:
           "bg-destructive text-destructive-foreground hover:bg-destructive-hover hover:text-destructive-foreground",

@@ -4,10 +4,7 @@ export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card"
-      className={cn(
-        "flex min-w-0 flex-col gap-4 rounded-lg border bg-card p-4 text-card-foreground sm:p-6",
-        className,
-      )}
+      className={cn("flex min-w-0 flex-col gap-4 rounded-lg border bg-card p-4 text-card-foreground sm:p-6", className)}
       {...props}
     />
   );
@@ -43,11 +40,5 @@ export function CardContent({ className, ...props }: React.ComponentProps<"div">
 }
 
 export function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="card-footer"
-      className={cn("flex flex-wrap items-center gap-3", className)}
-      {...props}
-    />
-  );
+  return <div data-slot="card-footer" className={cn("flex flex-wrap items-center gap-3", className)} {...props} />;
 }

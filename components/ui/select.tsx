@@ -18,12 +18,7 @@ export function Select({ className, wrapperClassName, multiple, ...props }: Sele
       <select
         data-slot="select"
         multiple={multiple}
-        className={cn(
-          controlClasses,
-          "min-h-11 py-2 pl-3",
-          multiple ? "pr-3" : "appearance-none pr-10",
-          className,
-        )}
+        className={cn(controlClasses, "min-h-11 py-2 pl-3", multiple ? "pr-3" : "appearance-none pr-10", className)}
         {...props}
       />
       {multiple ? null : (

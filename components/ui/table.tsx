@@ -55,18 +55,12 @@ export function Table({ className, containerClassName, label, labelledBy, ...pro
 
 export function TableHeader({ className, ...props }: React.ComponentProps<"thead">) {
   return (
-    <thead
-      data-slot="table-header"
-      className={cn("[&_tr]:border-b-2 [&_tr]:border-input", className)}
-      {...props}
-    />
+    <thead data-slot="table-header" className={cn("[&_tr]:border-b-2 [&_tr]:border-input", className)} {...props} />
   );
 }
 
 export function TableBody({ className, ...props }: React.ComponentProps<"tbody">) {
-  return (
-    <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />
-  );
+  return <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
 }
 
 export function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {

@@ -10,9 +10,7 @@ import { cn } from "@/lib/utils";
  * `label` is announced with each toast (translated, e.g. "Notification" / "Hysbysiad");
  * Radix's default is English, so it is required here.
  */
-export function ToastProvider(
-  props: React.ComponentProps<typeof ToastPrimitive.Provider> & { label: string },
-) {
+export function ToastProvider(props: React.ComponentProps<typeof ToastPrimitive.Provider> & { label: string }) {
   return <ToastPrimitive.Provider {...props} />;
 }
 
@@ -54,8 +52,7 @@ export const toastVariants = cva(
   },
 );
 
-export type ToastProps = React.ComponentProps<typeof ToastPrimitive.Root> &
-  VariantProps<typeof toastVariants>;
+export type ToastProps = React.ComponentProps<typeof ToastPrimitive.Root> & VariantProps<typeof toastVariants>;
 
 export function Toast({ className, variant, type, ...props }: ToastProps) {
   return (
@@ -71,29 +68,17 @@ export function Toast({ className, variant, type, ...props }: ToastProps) {
 }
 
 export function ToastTitle({ className, ...props }: React.ComponentProps<typeof ToastPrimitive.Title>) {
-  return (
-    <ToastPrimitive.Title data-slot="toast-title" className={cn("font-bold", className)} {...props} />
-  );
+  return <ToastPrimitive.Title data-slot="toast-title" className={cn("font-bold", className)} {...props} />;
 }
 
-export function ToastDescription({
-  className,
-  ...props
-}: React.ComponentProps<typeof ToastPrimitive.Description>) {
+export function ToastDescription({ className, ...props }: React.ComponentProps<typeof ToastPrimitive.Description>) {
   return (
-    <ToastPrimitive.Description
-      data-slot="toast-description"
-      className={cn("text-foreground", className)}
-      {...props}
-    />
+    <ToastPrimitive.Description data-slot="toast-description" className={cn("text-foreground", className)} {...props} />
   );
 }
 
 /** `altText` (required by Radix) tells screen reader users how to reach the action. */
-export function ToastAction({
-  className,
-  ...props
-}: React.ComponentProps<typeof ToastPrimitive.Action>) {
+export function ToastAction({ className, ...props }: React.ComponentProps<typeof ToastPrimitive.Action>) {
   return (
     <ToastPrimitive.Action
       data-slot="toast-action"

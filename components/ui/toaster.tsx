@@ -2,15 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 
-import {
-  Toast,
-  ToastAction,
-  ToastClose,
-  ToastDescription,
-  ToastProvider,
-  ToastTitle,
-  ToastViewport,
-} from "./toast";
+import { Toast, ToastAction, ToastClose, ToastDescription, ToastProvider, ToastTitle, ToastViewport } from "./toast";
 
 export type ToastVariant = "default" | "success" | "destructive";
 

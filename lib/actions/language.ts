@@ -11,7 +11,12 @@ export async function switchLanguage(formData: FormData) {
   const locale = formData.get("locale");
   const returnTo = String(formData.get("returnTo") ?? "/");
   if (isLocale(locale)) {
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", httpOnly: false, maxAge: 60 * 60 * 24 * 365 });
+    (await cookies()).set(LOCALE_COOKIE, locale, {
+      path: "/",
+      sameSite: "lax",
+      httpOnly: false,
+      maxAge: 60 * 60 * 24 * 365,
+    });
     const session = await getSession();
     if (session && session.pendingStep === null) await setPreferredLanguage(session.userId, locale);
   }

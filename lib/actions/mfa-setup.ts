@@ -36,7 +36,12 @@ export async function mfaSetupAction(prev: SetupState, formData: FormData): Prom
       if (!started.ok) {
         const field = started.error === "invalidPhone" ? "phone" : undefined;
         return field
-          ? { stage: "choose", method, fieldErrors: { phone: [started.error] }, values: { phone: text(formData, "phone") } }
+          ? {
+              stage: "choose",
+              method,
+              fieldErrors: { phone: [started.error] },
+              values: { phone: text(formData, "phone") },
+            }
           : { stage: "choose", method, formError: started.error };
       }
       return { stage: "code", method, destination: started.destination };

@@ -15,7 +15,10 @@ export function recoveryCodes(count = 10): string[] {
 }
 
 export function normaliseRecoveryCode(input: string): string {
-  const clean = input.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  const clean = input
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
   return clean.length === 10 ? `${clean.slice(0, 5)}-${clean.slice(5)}` : clean;
 }
 

@@ -19,16 +19,31 @@ export function entraConfigured(): boolean {
   return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET);
 }
 
-type Claims = { sid: string; role: string; step: string | null; perms: string[]; centreId: string | null; kind: string | null; rf: number | null };
+type Claims = {
+  sid: string;
+  role: string;
+  step: string | null;
+  perms: string[];
+  centreId: string | null;
+  kind: string | null;
+  rf: number | null;
+};
 
 /** What the signed cookie carries for proxy.ts: a summary, never the authority. */
-async function claimsOf(session: { id: string; pendingStep: string | null; user: { role: Role; centreId: string | null; appointeeType: string | null; grants: { permission: string }[] } }): Promise<Claims> {
+async function claimsOf(session: {
+  id: string;
+  pendingStep: string | null;
+  user: { role: Role; centreId: string | null; appointeeType: string | null; grants: { permission: string }[] };
+}): Promise<Claims> {
   return {
     rf: await resultsFromFor(session.user),
     sid: session.id,
     role: session.user.role,
     step: session.pendingStep,
-    perms: effectivePermissions(session.user.role, session.user.grants.map((g) => g.permission)),
+    perms: effectivePermissions(
+      session.user.role,
+      session.user.grants.map((g) => g.permission),
+    ),
     centreId: session.user.centreId,
     kind: session.user.appointeeType,
   };
@@ -80,7 +95,16 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
       }
       if (user && "sid" in user) {
         const u = user as unknown as Claims;
-        return { ...token, sid: u.sid, role: u.role, step: u.step, perms: u.perms, centreId: u.centreId, kind: u.kind, rf: u.rf };
+        return {
+          ...token,
+          sid: u.sid,
+          role: u.role,
+          step: u.step,
+          perms: u.perms,
+          centreId: u.centreId,
+          kind: u.kind,
+          rf: u.rf,
+        };
       }
       return token;
     },

@@ -5,7 +5,7 @@ describe("password rules", () => {
   it("needs 10 to 128 characters, with no composition rules", () => {
     expect(checkPassword("short pass")).toBeNull(); // exactly 10, only lower case and a space
     expect(checkPassword("shortpass")).toBe("tooShort");
-    expect(checkPassword("x".repeat(128) .replace(/x/g, (_, i) => String.fromCharCode(97 + (i % 26))))).toBeNull();
+    expect(checkPassword("x".repeat(128).replace(/x/g, (_, i) => String.fromCharCode(97 + (i % 26))))).toBeNull();
     expect(checkPassword("a".repeat(129))).toBe("tooLong");
   });
 

@@ -29,7 +29,10 @@ export function checkPassword(
   const folded = fold(password);
   if (common.has(password.toLowerCase()) || common.has(folded)) return "common";
   // A common password with digits or punctuation added ("password123!") is still common.
-  const core = password.toLowerCase().replace(/[^a-z]+$/g, "").replace(/^[^a-z]+/g, "");
+  const core = password
+    .toLowerCase()
+    .replace(/[^a-z]+$/g, "")
+    .replace(/^[^a-z]+/g, "");
   if (core.length >= 6 && common.has(core) && folded.length - core.length <= 4) return "common";
   const banned = ["porth", "examboard", "awardingbody", ...(context.names ?? [])]
     .map(fold)

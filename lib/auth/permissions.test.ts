@@ -27,7 +27,12 @@ const TABLE: Record<Permission, Record<"EXAMS_OFFICER" | "ADMIN" | "USER", "A" |
 };
 
 const ALL = [...PERMISSIONS];
-const subject = (role: Role, grants: string[] = [], id = `${role}-1`, centreId: string | null = "c1"): Subject => ({ id, role, centreId, grants });
+const subject = (role: Role, grants: string[] = [], id = `${role}-1`, centreId: string | null = "c1"): Subject => ({
+  id,
+  role,
+  centreId,
+  grants,
+});
 
 describe("role × permission", () => {
   for (const permission of PERMISSIONS) {

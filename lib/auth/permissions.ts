@@ -71,7 +71,9 @@ export function canDeleteAccount(actor: Subject, target: Subject): boolean {
   if (actor.id === target.id) return false;
   if (actor.role === "BOARD_STAFF") return target.role !== "BOARD_STAFF" && target.role !== "APPOINTEE";
   if (actor.role !== "EXAMS_OFFICER" && actor.role !== "ADMIN") return false;
-  return actor.centreId !== null && actor.centreId === target.centreId && (target.role === "ADMIN" || target.role === "USER");
+  return (
+    actor.centreId !== null && actor.centreId === target.centreId && (target.role === "ADMIN" || target.role === "USER")
+  );
 }
 
 /**

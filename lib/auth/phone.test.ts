@@ -11,7 +11,8 @@ describe("UK mobile numbers", () => {
     ["  07912345678 ", "+447912345678"],
   ])("%s → %s", (input, expected) => expect(normaliseUkMobile(input)).toBe(expected));
 
-  it.each(["01632 960123", "0770090012", "077009001234", "+33 6 12 34 56 78", "07000 123456", "hello"])("refuses %s", (input) =>
-    expect(normaliseUkMobile(input)).toBeNull(),
+  it.each(["01632 960123", "0770090012", "077009001234", "+33 6 12 34 56 78", "07000 123456", "hello"])(
+    "refuses %s",
+    (input) => expect(normaliseUkMobile(input)).toBeNull(),
   );
 });

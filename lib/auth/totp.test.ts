@@ -12,7 +12,8 @@ describe("authenticator-app codes", () => {
       const check = await checkTotp(SECRET, await totpCode(SECRET, shift(s)), at, null);
       expect(check).toEqual({ ok: true, step: step(shift(s)) });
     }
-    for (const s of [-2, 2]) expect((await checkTotp(SECRET, await totpCode(SECRET, shift(s)), at, null)).ok).toBe(false);
+    for (const s of [-2, 2])
+      expect((await checkTotp(SECRET, await totpCode(SECRET, shift(s)), at, null)).ok).toBe(false);
   });
 
   it("never accepts the same step twice, and says it was a replay", async () => {

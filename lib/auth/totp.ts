@@ -25,7 +25,12 @@ export async function totpCode(secret: string, at: Date): Promise<string> {
 
 export type TotpCheck = { ok: true; step: number } | { ok: false; replay: boolean };
 
-export async function checkTotp(secret: string, token: string, at: Date, lastUsedStep: number | null): Promise<TotpCheck> {
+export async function checkTotp(
+  secret: string,
+  token: string,
+  at: Date,
+  lastUsedStep: number | null,
+): Promise<TotpCheck> {
   if (!/^\d{6}$/.test(token)) return { ok: false, replay: false };
   const epoch = Math.floor(at.getTime() / 1000);
   const base = { secret, token, epoch, epochTolerance: TOTP_PERIOD, guardrails } as const;

@@ -5,7 +5,13 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * Returns true when the call is allowed. Used per IP on sign-in, code and reset endpoints
  * (issue 3 §5) and per A2C key.
  */
-export async function allow(db: PrismaClient, key: string, limit: number, windowMs: number, now: Date): Promise<boolean> {
+export async function allow(
+  db: PrismaClient,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<boolean> {
   const resetAt = new Date(now.getTime() + windowMs);
   // One statement: start a new window when the old one has ended, else count up.
   const rows = await db.$queryRaw<{ count: number }[]>`

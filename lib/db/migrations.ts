@@ -26,20 +26,9 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import pg from "pg";
-import {
-  getPgliteReady,
-  isPostgresUrl,
-  openPglite,
-  pgliteAdapterFactory,
-  resolveDatabaseConfig,
-} from "./client";
+import { getPgliteReady, isPostgresUrl, openPglite, pgliteAdapterFactory, resolveDatabaseConfig } from "./client";
 
 export const DEFAULT_SCHEMA_PATH = "prisma/schema.prisma";
 export const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
@@ -159,9 +148,7 @@ export async function readSchemaFiles(schemaPath = DEFAULT_SCHEMA_PATH): Promise
 }
 
 /** prisma/migrations as the engine wants it — the same shape the Prisma CLI builds. */
-export async function readMigrationsList(
-  migrationsDir = DEFAULT_MIGRATIONS_DIR,
-): Promise<MigrationList> {
+export async function readMigrationsList(migrationsDir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationList> {
   const baseDir = path.resolve(migrationsDir);
   const lockContent = await fs.readFile(path.join(baseDir, LOCKFILE), "utf8").catch(() => null);
   const entries = await fs.readdir(baseDir, { withFileTypes: true }).catch(() => []);
@@ -277,24 +264,28 @@ export async function createMigration(
   const schemaFiles = await readSchemaFiles(options.schemaPath);
   const main = new PGlite();
   try {
-    const result = await withEngine(schemaFiles, pgliteAdapterFactory(() => main), async (engine) => {
-      // The same sequence as `migrate dev`. It matters: createMigration has no access to the
-      // adapter's shadow database and reads the history's schema from a cache that only
-      // devDiagnostic fills (on a database that has the history applied); calling it alone
-      // fails with "PostgreSQL shadow DB must be provided through an external factory".
-      await engine.applyMigrations({ migrationsList, filters: FILTERS });
-      const { action } = await engine.devDiagnostic({ migrationsList, filters: FILTERS });
-      if (action.tag === "reset") {
-        throw new Error(`The migration history is inconsistent: ${action.reason}`);
-      }
-      return engine.createMigration({
-        draft: !!options.allowEmpty,
-        migrationName: slug,
-        migrationsList,
-        schema: { files: schemaFiles },
-        filters: FILTERS,
-      });
-    });
+    const result = await withEngine(
+      schemaFiles,
+      pgliteAdapterFactory(() => main),
+      async (engine) => {
+        // The same sequence as `migrate dev`. It matters: createMigration has no access to the
+        // adapter's shadow database and reads the history's schema from a cache that only
+        // devDiagnostic fills (on a database that has the history applied); calling it alone
+        // fails with "PostgreSQL shadow DB must be provided through an external factory".
+        await engine.applyMigrations({ migrationsList, filters: FILTERS });
+        const { action } = await engine.devDiagnostic({ migrationsList, filters: FILTERS });
+        if (action.tag === "reset") {
+          throw new Error(`The migration history is inconsistent: ${action.reason}`);
+        }
+        return engine.createMigration({
+          draft: !!options.allowEmpty,
+          migrationName: slug,
+          migrationsList,
+          schema: { files: schemaFiles },
+          filters: FILTERS,
+        });
+      },
+    );
     if (result.migrationScript === null) return { created: null, sql: null };
 
     // The engine names the directory <timestamp>_<name>; keep our own UTC timestamp if it ever

@@ -11,13 +11,34 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe("file keys", () => {
   it("accepts the keys the seed writes", () => {
-    for (const key of ["resources/9521/2026/mark-scheme-en.pdf", "question-papers/2027-06/9521-01.pdf", "resources/circulars/2026-key-dates-june-2027.pdf", "a.pdf"]) {
+    for (const key of [
+      "resources/9521/2026/mark-scheme-en.pdf",
+      "question-papers/2027-06/9521-01.pdf",
+      "resources/circulars/2026-key-dates-june-2027.pdf",
+      "a.pdf",
+    ]) {
       expect(isValidFileKey(key), key).toBe(true);
     }
   });
 
   it("refuses keys that could leave the store's root", () => {
-    for (const key of ["../secret.pdf", "resources/../../etc/passwd", "/etc/passwd", "resources/./a.pdf", "resources//a.pdf", "resources/a.pdf/", "C:\\Windows\\win.ini", "resources\\..\\a.pdf", "a\0.pdf", ".env", "resources/.hidden", "", "..", "%2e%2e/a.pdf", "a".repeat(600)]) {
+    for (const key of [
+      "../secret.pdf",
+      "resources/../../etc/passwd",
+      "/etc/passwd",
+      "resources/./a.pdf",
+      "resources//a.pdf",
+      "resources/a.pdf/",
+      "C:\\Windows\\win.ini",
+      "resources\\..\\a.pdf",
+      "a\0.pdf",
+      ".env",
+      "resources/.hidden",
+      "",
+      "..",
+      "%2e%2e/a.pdf",
+      "a".repeat(600),
+    ]) {
       expect(isValidFileKey(key), JSON.stringify(key)).toBe(false);
     }
     expect(isValidFileKey(undefined)).toBe(false);
@@ -28,7 +49,9 @@ describe("file keys", () => {
     expect(contentTypeFor("x/y.pdf")).toBe("application/pdf");
     expect(contentTypeFor("x/y.CSV")).toBe("text/csv; charset=utf-8");
     expect(contentTypeFor("x/y")).toBe("application/octet-stream");
-    expect(attachmentDisposition("9521-2026.pdf")).toBe(`attachment; filename="9521-2026.pdf"; filename*=UTF-8''9521-2026.pdf`);
+    expect(attachmentDisposition("9521-2026.pdf")).toBe(
+      `attachment; filename="9521-2026.pdf"; filename*=UTF-8''9521-2026.pdf`,
+    );
   });
 });
 

@@ -46,7 +46,8 @@ export function localStore(rootDir: string): FileStore {
         const stream = Readable.toWeb(createReadStream(real)) as ReadableStream<Uint8Array>;
         return { stream, size: info.size };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return null;
+        if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR")
+          return null;
         throw error;
       }
     },
@@ -65,7 +66,10 @@ export type S3Config = {
 
 export function s3Store(config: S3Config): FileStore {
   // Loaded on first use, so the local store (tests, the embedded demo) never loads the SDK.
-  let client: Promise<{ send: (command: unknown) => Promise<unknown>; GetObjectCommand: new (input: { Bucket: string; Key: string }) => unknown }> | null = null;
+  let client: Promise<{
+    send: (command: unknown) => Promise<unknown>;
+    GetObjectCommand: new (input: { Bucket: string; Key: string }) => unknown;
+  }> | null = null;
   const getClient = () => {
     client ??= import("@aws-sdk/client-s3").then(({ S3Client, GetObjectCommand }) => {
       const s3 = new S3Client({
@@ -75,7 +79,10 @@ export function s3Store(config: S3Config): FileStore {
           ? { credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } }
           : {}),
       });
-      return { send: (command: unknown) => s3.send(command as InstanceType<typeof GetObjectCommand>), GetObjectCommand };
+      return {
+        send: (command: unknown) => s3.send(command as InstanceType<typeof GetObjectCommand>),
+        GetObjectCommand,
+      };
     });
     return client;
   };

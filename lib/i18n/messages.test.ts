@@ -5,11 +5,16 @@ import { negotiateLocale } from "./config";
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ""): Record<string, string> =>
-  Object.fromEntries(Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))));
+  Object.fromEntries(
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
+  );
 
 function placeholders(elements: MessageFormatElement[], out = new Set<string>()): Set<string> {
   for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) out.add(el.value);
+    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      out.add(el.value);
     if (el.type === TYPE.plural || el.type === TYPE.select) {
       out.add(el.value);
       for (const option of Object.values(el.options)) placeholders(option.value, out);
@@ -24,7 +29,8 @@ describe("English and Welsh messages", () => {
   const C = flatten(messagesFor("cy") as Tree);
 
   it("define every key once across the area files", () => {
-    for (const locale of ["en", "cy"] as const) expect(mergeMessages(Object.values(MESSAGE_FILES[locale])).duplicates, locale).toEqual([]);
+    for (const locale of ["en", "cy"] as const)
+      expect(mergeMessages(Object.values(MESSAGE_FILES[locale])).duplicates, locale).toEqual([]);
   });
 
   it("have the same area files in both languages", () => {

@@ -11,7 +11,9 @@ export type ActionState<Extra = unknown> = {
 } & Partial<Extra>;
 
 /** A zod error as field errors: the first message key for each field. */
-export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+export function fieldErrorsOf(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) out[String(issue.path[0])] ??= [issue.message];
   return out;

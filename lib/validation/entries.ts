@@ -34,7 +34,10 @@ function parseDate(value: string): Date | null {
 export function candidateSchema(now: Date) {
   const today = new Date(`${now.toLocaleDateString("en-CA", { timeZone: "Europe/London" })}T00:00:00Z`);
   return z.object({
-    candidateNumber: z.string().trim().regex(/^\d{4}$/, "candidateNumberInvalid"),
+    candidateNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, "candidateNumberInvalid"),
     uci: z
       .string()
       .trim()

@@ -25,7 +25,14 @@ export async function buildWorld(prisma: PrismaClient): Promise<World> {
     userIds[actor] = user.id;
     const id = randomBytes(16).toString("hex");
     await prisma.session.create({
-      data: { id, sessionToken: id, userId: user.id, expires: new Date(Date.now() + 3600_000), pendingStep, mfaAt: pendingStep ? null : new Date() },
+      data: {
+        id,
+        sessionToken: id,
+        userId: user.id,
+        expires: new Date(Date.now() + 3600_000),
+        pendingStep,
+        mfaAt: pendingStep ? null : new Date(),
+      },
     });
     sessionIds[actor] = id;
   };
@@ -55,13 +62,21 @@ export async function buildWorld(prisma: PrismaClient): Promise<World> {
     seriesId: series.id,
     seriesCode: series.code,
     async newCentreUser(role, options = {}) {
-      const user = await createUser(prisma, { role, centre: centreA, grants: (options.grants ?? []) as never, mfa: "totp" });
+      const user = await createUser(prisma, {
+        role,
+        centre: centreA,
+        grants: (options.grants ?? []) as never,
+        mfa: "totp",
+      });
       return user.id;
     },
     async refreshSessions(at: Date) {
       // Sessions idle out after an hour of the server's clock, and a row may sign its caller out:
       // each call starts with every actor's session alive at the row's time.
-      await prisma.session.updateMany({ where: { id: { in: Object.values(sessionIds) } }, data: { lastSeenAt: at, expires: new Date(at.getTime() + 3600_000), revokedAt: null } });
+      await prisma.session.updateMany({
+        where: { id: { in: Object.values(sessionIds) } },
+        data: { lastSeenAt: at, expires: new Date(at.getTime() + 3600_000), revokedAt: null },
+      });
     },
   };
 }

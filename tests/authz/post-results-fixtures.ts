@@ -16,25 +16,51 @@ export type PostResultsFixtures = {
   scriptWithoutConsentId: string;
 };
 
-export async function buildPostResultsFixtures(prisma: PrismaClient, input: { centreAId: string; seriesId: string }): Promise<PostResultsFixtures> {
+export async function buildPostResultsFixtures(
+  prisma: PrismaClient,
+  input: { centreAId: string; seriesId: string },
+): Promise<PostResultsFixtures> {
   // Never write test files into the developer's .data/files.
   process.env.FILES_DIR ??= mkdtempSync(path.join(tmpdir(), "porth-matrix-files-"));
   const spec = await prisma.specification.findUniqueOrThrow({ where: { code: "9521" }, include: { components: true } });
   const make = async (n: number, scriptConsent: boolean) => {
     const candidate = await prisma.candidate.create({
       data: {
-        centreId: input.centreAId, candidateNumber: String(9960 + n), uci: `POSTFIX00000${n}`, firstName: "Post", lastName: `Results ${n}`,
-        dateOfBirth: new Date(Date.UTC(2011, 0, 1)), scriptConsent,
+        centreId: input.centreAId,
+        candidateNumber: String(9960 + n),
+        uci: `POSTFIX00000${n}`,
+        firstName: "Post",
+        lastName: `Results ${n}`,
+        dateOfBirth: new Date(Date.UTC(2011, 0, 1)),
+        scriptConsent,
       },
     });
-    const entry = await prisma.entry.create({ data: { centreId: input.centreAId, candidateId: candidate.id, seriesId: input.seriesId, specificationId: spec.id } });
-    const result = await prisma.result.create({ data: { entryId: entry.id, centreId: input.centreAId, seriesId: input.seriesId, grade: "6" } });
+    const entry = await prisma.entry.create({
+      data: {
+        centreId: input.centreAId,
+        candidateId: candidate.id,
+        seriesId: input.seriesId,
+        specificationId: spec.id,
+      },
+    });
+    const result = await prisma.result.create({
+      data: { entryId: entry.id, centreId: input.centreAId, seriesId: input.seriesId, grade: "6" },
+    });
     const component = spec.components[0];
-    const componentResult = await prisma.componentResult.create({ data: { resultId: result.id, componentId: component.id, mark: 40, itemMarks: [40] } });
+    const componentResult = await prisma.componentResult.create({
+      data: { resultId: result.id, componentId: component.id, mark: 40, itemMarks: [40] },
+    });
     const fileKey = `scripts/matrix/${candidate.candidateNumber}.pdf`;
     await writeStoredFile(fileKey, await makePdf(`Matrix script ${candidate.candidateNumber}`));
     const script = await prisma.script.create({
-      data: { centreId: input.centreAId, candidateId: candidate.id, entryId: entry.id, componentResultId: componentResult.id, componentId: component.id, fileKey },
+      data: {
+        centreId: input.centreAId,
+        candidateId: candidate.id,
+        entryId: entry.id,
+        componentResultId: componentResult.id,
+        componentId: component.id,
+        fileKey,
+      },
     });
     return { entryId: entry.id, scriptId: script.id };
   };

@@ -18,25 +18,50 @@ export type ResourceFixtures = {
   questionPaperAt: string;
 };
 
-export async function buildResourceFixtures(prisma: PrismaClient, input: { centreAId: string; seriesId: string }): Promise<ResourceFixtures> {
+export async function buildResourceFixtures(
+  prisma: PrismaClient,
+  input: { centreAId: string; seriesId: string },
+): Promise<ResourceFixtures> {
   // Never write test files into the developer's .data/files.
   process.env.FILES_DIR ??= mkdtempSync(path.join(tmpdir(), "porth-matrix-files-"));
   const spec = await prisma.specification.findUniqueOrThrow({ where: { code: "9521" }, include: { components: true } });
   const component = spec.components.find((c) => c.code === "9521/01")!;
   const candidate = await prisma.candidate.create({
-    data: { centreId: input.centreAId, candidateNumber: "9951", uci: "RESFIX0000001", firstName: "Resource", lastName: "Fixture", dateOfBirth: new Date(Date.UTC(2011, 0, 1)) },
+    data: {
+      centreId: input.centreAId,
+      candidateNumber: "9951",
+      uci: "RESFIX0000001",
+      firstName: "Resource",
+      lastName: "Fixture",
+      dateOfBirth: new Date(Date.UTC(2011, 0, 1)),
+    },
   });
-  await prisma.entry.create({ data: { centreId: input.centreAId, candidateId: candidate.id, seriesId: input.seriesId, specificationId: spec.id } });
+  await prisma.entry.create({
+    data: { centreId: input.centreAId, candidateId: candidate.id, seriesId: input.seriesId, specificationId: spec.id },
+  });
   const resourceKey = "resources/matrix/9521-secure-past-paper.pdf";
   const paperKey = "question-papers/matrix/9521-01.pdf";
   await writeStoredFile(resourceKey, await makePdf("Matrix secure past paper"));
   await writeStoredFile(paperKey, await makePdf("Matrix question paper"));
   const resource = await prisma.resource.create({
-    data: { specificationId: spec.id, kind: "PAST_PAPER", titleEn: "Latin secure paper", titleCy: "Papur diogel Lladin", year: 2026, secure: true, fileKey: resourceKey },
+    data: {
+      specificationId: spec.id,
+      kind: "PAST_PAPER",
+      titleEn: "Latin secure paper",
+      titleCy: "Papur diogel Lladin",
+      year: 2026,
+      secure: true,
+      fileKey: resourceKey,
+    },
   });
   const paper = await prisma.questionPaper.upsert({
     where: { seriesId_componentId: { seriesId: input.seriesId, componentId: component.id } },
-    create: { seriesId: input.seriesId, componentId: component.id, availableAt: londonTime(2027, 6, 7, 8, 30), fileKey: paperKey },
+    create: {
+      seriesId: input.seriesId,
+      componentId: component.id,
+      availableAt: londonTime(2027, 6, 7, 8, 30),
+      fileKey: paperKey,
+    },
     update: { availableAt: londonTime(2027, 6, 7, 8, 30), fileKey: paperKey },
   });
   return { secureResourceId: resource.id, questionPaperId: paper.id, questionPaperAt: "2027-06-07T08:00:00.000Z" };

@@ -88,6 +88,7 @@ export type Row = {
 
 export function form(values: Record<string, string | string[]>): FormData {
   const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
+  for (const [key, value] of Object.entries(values))
+    for (const v of Array.isArray(value) ? value : [value]) data.append(key, v);
   return data;
 }

@@ -19,7 +19,9 @@ test.afterEach(async () => {
   await setServerClock(null);
 });
 
-test("on the restricted-release day an EO adds a candidate, makes an entry and downloads the results file", async ({ page }) => {
+test("on the restricted-release day an EO adds a candidate, makes an entry and downloads the results file", async ({
+  page,
+}) => {
   test.slow();
   await setServerClock(RESTRICTED_DAY);
   await signIn(page, EO, undefined, RESTRICTED_DAY);
@@ -53,21 +55,34 @@ test("on the restricted-release day an EO adds a candidate, makes an entry and d
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Candidate results");
   await expect(page.getByText("Results are not yet released")).toHaveCount(0);
   // A candidate's statement of results.
-  await page.getByRole("link", { name: /^Statement of results/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Statement of results/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statement of results");
   await expect(page.getByRole("table").first()).toContainText(/GCSE|A level/);
   await expectNoAxeViolations(page, "statement of results");
   await page.goto("/results/file");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Download results file for/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Download results file for/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^results-68102-2027-06\.csv$/);
-  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const csv = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toMatch(/^Centre number,/);
   expect(lines.length).toBeGreaterThan(60);
   expect(lines.every((line, i) => i === 0 || line.startsWith("68102,2027-06,"))).toBe(true);
 });
 
-test("a results teacher sees nothing at 07:59 and results at 08:00; a teacher without the permission never does", async ({ page, browser }) => {
+test("a results teacher sees nothing at 07:59 and results at 08:00; a teacher without the permission never does", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   await setServerClock(BEFORE_EIGHT);
   await signIn(page, E2E.clockResults.email, E2E.password, BEFORE_EIGHT);

@@ -32,12 +32,67 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
     mfa: "none",
   });
   await prisma.invite.create({ data: { userId: invitee.id, invitedById: eo.id, expiresAt: addMonths(new Date(), 2) } });
-  await createUser(prisma, { email: E2E.sms.email, role: "USER", centre, name: "Rhys Price", password: E2E.password, mfa: "sms", smsPhone: E2E.sms.phone });
-  await createUser(prisma, { email: E2E.emailMfa.email, role: "USER", centre, name: "Nia Evans", password: E2E.password, mfa: "email" });
-  const recovery = await createUser(prisma, { email: E2E.recovery.email, role: "USER", centre, name: "Owain Lewis", password: E2E.password, mfa: "totp" });
-  await prisma.recoveryCode.createMany({ data: await Promise.all(E2E.recovery.codes.map(async (c) => ({ userId: recovery.id, codeHash: await hashSecret(c) }))) });
-  await createUser(prisma, { email: E2E.forgot.email, role: "USER", centre, name: "Cerys Hughes", password: E2E.password, mfa: "totp" });
-  await createUser(prisma, { email: E2E.clockResults.email, role: "USER", centre, name: "Elin Results", password: E2E.password, mfa: "totp", grants: ["results"] });
-  await createUser(prisma, { email: E2E.clockTeacher.email, role: "USER", centre, name: "Iwan Teacher", password: E2E.password, mfa: "totp" });
-  await createUser(prisma, { email: E2E.lockout.email, role: "USER", centre, name: "Dafydd Rees", password: E2E.password, mfa: "totp" });
+  await createUser(prisma, {
+    email: E2E.sms.email,
+    role: "USER",
+    centre,
+    name: "Rhys Price",
+    password: E2E.password,
+    mfa: "sms",
+    smsPhone: E2E.sms.phone,
+  });
+  await createUser(prisma, {
+    email: E2E.emailMfa.email,
+    role: "USER",
+    centre,
+    name: "Nia Evans",
+    password: E2E.password,
+    mfa: "email",
+  });
+  const recovery = await createUser(prisma, {
+    email: E2E.recovery.email,
+    role: "USER",
+    centre,
+    name: "Owain Lewis",
+    password: E2E.password,
+    mfa: "totp",
+  });
+  await prisma.recoveryCode.createMany({
+    data: await Promise.all(
+      E2E.recovery.codes.map(async (c) => ({ userId: recovery.id, codeHash: await hashSecret(c) })),
+    ),
+  });
+  await createUser(prisma, {
+    email: E2E.forgot.email,
+    role: "USER",
+    centre,
+    name: "Cerys Hughes",
+    password: E2E.password,
+    mfa: "totp",
+  });
+  await createUser(prisma, {
+    email: E2E.clockResults.email,
+    role: "USER",
+    centre,
+    name: "Elin Results",
+    password: E2E.password,
+    mfa: "totp",
+    grants: ["results"],
+  });
+  await createUser(prisma, {
+    email: E2E.clockTeacher.email,
+    role: "USER",
+    centre,
+    name: "Iwan Teacher",
+    password: E2E.password,
+    mfa: "totp",
+  });
+  await createUser(prisma, {
+    email: E2E.lockout.email,
+    role: "USER",
+    centre,
+    name: "Dafydd Rees",
+    password: E2E.password,
+    mfa: "totp",
+  });
 }

@@ -63,7 +63,12 @@ export async function latestMessage(to: string, after = 0) {
   for (let i = 0; i < 50; i++) {
     const names = (await readdir(dir).catch(() => [] as string[])).sort().reverse();
     for (const name of names) {
-      const message = JSON.parse(await readFile(path.join(dir, name), "utf8")) as { to: string; text: string; subject: string; sentAt: string };
+      const message = JSON.parse(await readFile(path.join(dir, name), "utf8")) as {
+        to: string;
+        text: string;
+        subject: string;
+        sentAt: string;
+      };
       if (message.to === to && Date.parse(message.sentAt) >= after) return message;
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -79,6 +84,8 @@ export function codeIn(text: string): string {
 
 /** axe (WCAG 2.2 AA tags) finds nothing on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
 }

@@ -9,7 +9,8 @@ test("a teacher and an exams officer each see exactly their tiles, in English an
   await signIn(page, "teacher@68101.test");
   const main = page.getByRole("main");
   await expect(main.getByRole("link", { name: "Past papers and mark schemes" })).toBeVisible();
-  for (const hidden of ["A2C keys", "Manage users", "Candidate results", "Today's question papers"]) await expect(main.getByRole("link", { name: hidden })).toHaveCount(0);
+  for (const hidden of ["A2C keys", "Manage users", "Candidate results", "Today's question papers"])
+    await expect(main.getByRole("link", { name: hidden })).toHaveCount(0);
   await toggleLanguage(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pob gwasanaeth");
   await expect(main.getByRole("link", { name: "Cyn-bapurau a chynlluniau marcio" })).toBeVisible();
@@ -22,7 +23,8 @@ test("a teacher and an exams officer each see exactly their tiles, in English an
 
   await page.context().clearCookies();
   await signIn(page, "eo@68101.test");
-  for (const shown of ["A2C keys", "Manage users", "Candidate results", "Today's question papers", "Entries"]) await expect(main.getByRole("link", { name: shown, exact: true })).toBeVisible();
+  for (const shown of ["A2C keys", "Manage users", "Candidate results", "Today's question papers", "Entries"])
+    await expect(main.getByRole("link", { name: shown, exact: true })).toBeVisible();
   // A teacher's direct visit to a service they cannot use is refused on the server.
   await page.context().clearCookies();
   await signIn(page, "teacher@68101.test");
@@ -68,7 +70,13 @@ test("axe finds nothing on the public pages, in English and Welsh", async ({ pag
   }
 });
 
-for (const account of ["eo@68101.test", "admin@68101.test", "teacher@68101.test", "board@board.test", "examiner@appointees.test"]) {
+for (const account of [
+  "eo@68101.test",
+  "admin@68101.test",
+  "teacher@68101.test",
+  "board@board.test",
+  "examiner@appointees.test",
+]) {
   test(`axe finds nothing on the portal pages as ${account}, in English and Welsh`, async ({ page }) => {
     test.slow();
     if (account.endsWith("appointees.test")) {
@@ -83,7 +91,10 @@ for (const account of ["eo@68101.test", "admin@68101.test", "teacher@68101.test"
       await signIn(page, account);
     }
     // Every service the account's All Services page offers, plus the shell's own pages.
-    const tiles = await page.getByRole("main").locator('a[href^="/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const tiles = await page
+      .getByRole("main")
+      .locator('a[href^="/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     const pages = [...new Set([...PORTAL_PAGES, ...tiles])];
     expect(pages.length).toBeGreaterThan(PORTAL_PAGES.length);
     for (const language of ["en", "cy"]) {

@@ -1,7 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
 import { E2E } from "./fixtures-seed";
-import { codeIn, DEMO_PASSWORD, enterEmailAndPassword, expectNoAxeViolations, latestMessage, ownIp, signIn, totpFor } from "./helpers";
+import {
+  codeIn,
+  DEMO_PASSWORD,
+  enterEmailAndPassword,
+  expectNoAxeViolations,
+  latestMessage,
+  ownIp,
+  signIn,
+  totpFor,
+} from "./helpers";
 
 test("anonymous visitors are sent to sign in, which works in English and Welsh", async ({ page }) => {
   await page.goto("/");
@@ -16,7 +25,9 @@ test("anonymous visitors are sent to sign in, which works in English and Welsh",
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
 });
 
-test("first sign-in from an invite: temporary password with a space, new password, authenticator app", async ({ page }) => {
+test("first sign-in from an invite: temporary password with a space, new password, authenticator app", async ({
+  page,
+}) => {
   await ownIp(page);
   await enterEmailAndPassword(page, E2E.invitee.email, ` ${E2E.invitee.temporaryPassword}`);
   await expect(page).toHaveURL(/\/set-password$/);
@@ -46,7 +57,9 @@ test("first sign-in from an invite: temporary password with a space, new passwor
   await expect(page.getByText("Enter a correct email address and password.")).toBeVisible();
 });
 
-test("a normal sign-in with an authenticator code reaches All Services; sign-out ends the session", async ({ page }) => {
+test("a normal sign-in with an authenticator code reaches All Services; sign-out ends the session", async ({
+  page,
+}) => {
   await signIn(page, "eo@68101.test");
   await expect(page.getByText("Centre 68101")).toBeVisible();
   await page.getByRole("button", { name: /Profile menu/ }).click();
@@ -64,7 +77,9 @@ test("wrong email and wrong password give the same message", async ({ page }) =>
   await expect(page.getByText("Enter a correct email address and password.").first()).toBeVisible();
 });
 
-test("three wrong passwords lock the account; a reset unlocks it but still asks for the second factor", async ({ page }) => {
+test("three wrong passwords lock the account; a reset unlocks it but still asks for the second factor", async ({
+  page,
+}) => {
   await ownIp(page);
   for (let i = 0; i < 3; i++) await enterEmailAndPassword(page, E2E.lockout.email, `wrong-password-${i}`);
   await expect(page.getByText(/reset it – this also unlocks your account/).first()).toBeVisible();

@@ -15,7 +15,10 @@ async function invite(page: Page, email: string, name: string, role: "Admin" | "
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Invited");
 }
 
-test("an EO invites an Admin and a User; the User signs in from the email; a permission the EO gives shows in All Services", async ({ page, browser }) => {
+test("an EO invites an Admin and a User; the User signs in from the email; a permission the EO gives shows in All Services", async ({
+  page,
+  browser,
+}) => {
   test.slow();
   const stamp = Date.now().toString(36);
   const adminEmail = `new.admin.${stamp}@68101.test`;
@@ -75,7 +78,9 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
 
   // The change is on the centre's activity page.
   await page.goto("/centre/activity");
-  await expect(page.getByRole("row", { name: new RegExp(`Changed permissions.*${userEmail.replace(/\./g, "\\.")}`) })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: new RegExp(`Changed permissions.*${userEmail.replace(/\./g, "\\.")}`) }),
+  ).toBeVisible();
   await expectNoAxeViolations(page, "centre activity");
   await context.close();
 });

@@ -45,8 +45,14 @@ export type CandidateRow = {
  * The i-th candidate of a centre (1-based), fully determined by the centre number, i and the
  * cohort: the large seed uses this too, so every centre looks alike in shape.
  */
-export function candidateRow(centre: Pick<Centre, "id" | "number">, i: number, rng: Rng, cohort: CandidateCohort = "mixed"): CandidateRow {
-  const [firstName, lastName] = i <= SHOWCASE_NAMES.length ? SHOWCASE_NAMES[i - 1] : [rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES)];
+export function candidateRow(
+  centre: Pick<Centre, "id" | "number">,
+  i: number,
+  rng: Rng,
+  cohort: CandidateCohort = "mixed",
+): CandidateRow {
+  const [firstName, lastName] =
+    i <= SHOWCASE_NAMES.length ? SHOWCASE_NAMES[i - 1] : [rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES)];
   const alevel = cohort === "alevel" || (cohort === "mixed" && rng.next() < 0.3);
   // GCSE year group: born 1 Sep 2010 – 31 Aug 2011; A level: 1 Sep 2008 – 31 Aug 2009.
   const start = alevel ? Date.UTC(2008, 8, 1) : Date.UTC(2010, 8, 1);
@@ -77,7 +83,12 @@ export type CreateCandidatesOptions = {
  * SHOWCASE_NAMES), 13-character UCIs containing the centre number, realistic dates of birth.
  * Deterministic. Returned in candidate-number order.
  */
-export async function createCandidates(db: Db, centre: Centre, n: number, options: CreateCandidatesOptions = {}): Promise<Candidate[]> {
+export async function createCandidates(
+  db: Db,
+  centre: Centre,
+  n: number,
+  options: CreateCandidatesOptions = {},
+): Promise<Candidate[]> {
   const { startNumber = 1, cohort = "mixed", seed = `candidates:${centre.number}` } = options;
   const rng = createRng(seed);
   const rows: CandidateRow[] = [];

@@ -28,14 +28,26 @@ export const QUALIFICATIONS = [
 /** The demo catalogue: 5 GCSEs and 3 A levels, each with 2–3 components (written and NEA). */
 export const CATALOGUE: SpecDef[] = [
   {
-    code: "9521", qual: "GCSE", en: "Latin", cy: "Lladin",
+    code: "9521",
+    qual: "GCSE",
+    en: "Latin",
+    cy: "Lladin",
     components: [
       { n: "01", en: "Latin Language", cy: "Iaith Ladin", max: 100, exam: june(7, AM) },
-      { n: "02", en: "Latin Literature and Sources", cy: "Llenyddiaeth a Ffynonellau Lladin", max: 60, exam: june(16, PM) },
+      {
+        n: "02",
+        en: "Latin Literature and Sources",
+        cy: "Llenyddiaeth a Ffynonellau Lladin",
+        max: 60,
+        exam: june(16, PM),
+      },
     ],
   },
   {
-    code: "9531", qual: "GCSE", en: "Mathematics", cy: "Mathemateg",
+    code: "9531",
+    qual: "GCSE",
+    en: "Mathematics",
+    cy: "Mathemateg",
     components: [
       { n: "01", en: "Paper 1: Non-calculator", cy: "Papur 1: Heb gyfrifiannell", max: 80, exam: june(3, AM) },
       { n: "02", en: "Paper 2: Calculator", cy: "Papur 2: Gyda chyfrifiannell", max: 80, exam: june(10, AM) },
@@ -43,30 +55,66 @@ export const CATALOGUE: SpecDef[] = [
     ],
   },
   {
-    code: "9541", qual: "GCSE", en: "Welsh Language", cy: "Cymraeg Iaith",
+    code: "9541",
+    qual: "GCSE",
+    en: "Welsh Language",
+    cy: "Cymraeg Iaith",
     components: [
       { n: "01", en: "Oracy", cy: "Llafaredd", max: 60, nea: gcseNea },
-      { n: "02", en: "Reading and Writing: Description, Narration and Exposition", cy: "Darllen ac Ysgrifennu: Disgrifio, Naratif ac Esbonio", max: 80, exam: june(4, AM) },
-      { n: "03", en: "Reading and Writing: Argumentation, Persuasion and Instruction", cy: "Darllen ac Ysgrifennu: Dadlau, Perswadio a Chyfarwyddo", max: 80, exam: june(14, PM) },
+      {
+        n: "02",
+        en: "Reading and Writing: Description, Narration and Exposition",
+        cy: "Darllen ac Ysgrifennu: Disgrifio, Naratif ac Esbonio",
+        max: 80,
+        exam: june(4, AM),
+      },
+      {
+        n: "03",
+        en: "Reading and Writing: Argumentation, Persuasion and Instruction",
+        cy: "Darllen ac Ysgrifennu: Dadlau, Perswadio a Chyfarwyddo",
+        max: 80,
+        exam: june(14, PM),
+      },
     ],
   },
   {
-    code: "9551", qual: "GCSE", en: "Geography", cy: "Daearyddiaeth",
+    code: "9551",
+    qual: "GCSE",
+    en: "Geography",
+    cy: "Daearyddiaeth",
     components: [
-      { n: "01", en: "Changing Physical and Human Landscapes", cy: "Tirweddau Ffisegol a Dynol sy'n Newid", max: 90, exam: june(8, PM) },
-      { n: "02", en: "Environmental and Development Issues", cy: "Materion Amgylcheddol a Datblygiad", max: 80, exam: june(18, AM) },
+      {
+        n: "01",
+        en: "Changing Physical and Human Landscapes",
+        cy: "Tirweddau Ffisegol a Dynol sy'n Newid",
+        max: 90,
+        exam: june(8, PM),
+      },
+      {
+        n: "02",
+        en: "Environmental and Development Issues",
+        cy: "Materion Amgylcheddol a Datblygiad",
+        max: 80,
+        exam: june(18, AM),
+      },
       { n: "03", en: "Fieldwork Enquiry", cy: "Ymholiad Gwaith Maes", max: 40, nea: gcseNea },
     ],
   },
   {
-    code: "9561", qual: "GCSE", en: "English Literature", cy: "Llenyddiaeth Saesneg",
+    code: "9561",
+    qual: "GCSE",
+    en: "English Literature",
+    cy: "Llenyddiaeth Saesneg",
     components: [
       { n: "01", en: "Shakespeare and Poetry", cy: "Shakespeare a Barddoniaeth", max: 80, exam: june(2, AM) },
       { n: "02", en: "Post-1914 Prose and Drama", cy: "Rhyddiaith a Drama ar ôl 1914", max: 80, exam: june(9, AM) },
     ],
   },
   {
-    code: "9611", qual: "A level", en: "History", cy: "Hanes",
+    code: "9611",
+    qual: "A level",
+    en: "History",
+    cy: "Hanes",
     components: [
       { n: "01", en: "Period Study", cy: "Astudiaeth Cyfnod", max: 100, exam: june(11, PM) },
       { n: "02", en: "Depth Study", cy: "Astudiaeth Fanwl", max: 100, exam: june(21, AM) },
@@ -74,17 +122,47 @@ export const CATALOGUE: SpecDef[] = [
     ],
   },
   {
-    code: "9621", qual: "A level", en: "Computer Science", cy: "Cyfrifiadureg",
+    code: "9621",
+    qual: "A level",
+    en: "Computer Science",
+    cy: "Cyfrifiadureg",
     components: [
-      { n: "01", en: "Programming and System Development", cy: "Rhaglennu a Datblygu Systemau", max: 120, exam: june(15, PM) },
-      { n: "02", en: "Computer Architecture, Data, Communication and Applications", cy: "Pensaernïaeth Cyfrifiaduron, Data, Cyfathrebu a Chymwysiadau", max: 120, exam: june(22, AM) },
-      { n: "03", en: "Programmed Solution to a Problem", cy: "Datrysiad wedi'i Raglennu i Broblem", max: 80, nea: alevelNea },
+      {
+        n: "01",
+        en: "Programming and System Development",
+        cy: "Rhaglennu a Datblygu Systemau",
+        max: 120,
+        exam: june(15, PM),
+      },
+      {
+        n: "02",
+        en: "Computer Architecture, Data, Communication and Applications",
+        cy: "Pensaernïaeth Cyfrifiaduron, Data, Cyfathrebu a Chymwysiadau",
+        max: 120,
+        exam: june(22, AM),
+      },
+      {
+        n: "03",
+        en: "Programmed Solution to a Problem",
+        cy: "Datrysiad wedi'i Raglennu i Broblem",
+        max: 80,
+        nea: alevelNea,
+      },
     ],
   },
   {
-    code: "9631", qual: "A level", en: "Chemistry", cy: "Cemeg",
+    code: "9631",
+    qual: "A level",
+    en: "Chemistry",
+    cy: "Cemeg",
     components: [
-      { n: "01", en: "Physical and Inorganic Chemistry", cy: "Cemeg Ffisegol ac Anorganig", max: 100, exam: june(17, AM) },
+      {
+        n: "01",
+        en: "Physical and Inorganic Chemistry",
+        cy: "Cemeg Ffisegol ac Anorganig",
+        max: 100,
+        exam: june(17, AM),
+      },
       { n: "02", en: "Organic Chemistry and Analysis", cy: "Cemeg Organig a Dadansoddi", max: 100, exam: june(23, PM) },
     ],
   },
@@ -112,7 +190,13 @@ export type CatalogueOptions = {
 export async function createQualificationCatalogue(db: Db, options: CatalogueOptions = {}): Promise<Catalogue> {
   const qualifications: Qualification[] = [];
   for (const q of QUALIFICATIONS) {
-    qualifications.push(await db.qualification.upsert({ where: { code: q.code }, create: { ...q }, update: { nameEn: q.nameEn, nameCy: q.nameCy } }));
+    qualifications.push(
+      await db.qualification.upsert({
+        where: { code: q.code },
+        create: { ...q },
+        update: { nameEn: q.nameEn, nameCy: q.nameCy },
+      }),
+    );
   }
   const byCode = new Map(qualifications.map((q) => [q.code, q]));
   const specs: SpecWithComponents[] = [];
@@ -120,7 +204,11 @@ export async function createQualificationCatalogue(db: Db, options: CatalogueOpt
     if (options.only && !options.only.includes(def.code)) continue;
     const qualification = byCode.get(def.qual)!;
     const specData = { qualificationId: qualification.id, titleEn: def.en, titleCy: def.cy };
-    const spec = await db.specification.upsert({ where: { code: def.code }, create: { code: def.code, ...specData }, update: specData });
+    const spec = await db.specification.upsert({
+      where: { code: def.code },
+      create: { code: def.code, ...specData },
+      update: specData,
+    });
     const components: Component[] = [];
     for (const c of def.components) {
       const code = `${def.code}/${c.n}`;

@@ -21,7 +21,11 @@ export type ComponentShape = { code: string; maxMark: number };
  * Default boundaries of a component in a series: minimum marks per grade, best grade first,
  * strictly decreasing, a little different per component and series (as real boundaries are).
  */
-export function defaultBoundaries(component: ComponentShape, qualificationCode: string, seriesCode = ""): { grade: string; minMark: number }[] {
+export function defaultBoundaries(
+  component: ComponentShape,
+  qualificationCode: string,
+  seriesCode = "",
+): { grade: string; minMark: number }[] {
   const grades = gradeScale(qualificationCode);
   const fractions = grades === A_LEVEL_GRADES ? A_LEVEL_FRACTIONS : GCSE_FRACTIONS;
   const rng = createRng(`${seriesCode}:${component.code}:boundaries`);
@@ -65,7 +69,10 @@ export function aggregateThresholds(
   }));
 }
 
-export function gradeFromThresholds(totalMark: number, thresholds: readonly { grade: string; minMark: number }[]): string {
+export function gradeFromThresholds(
+  totalMark: number,
+  thresholds: readonly { grade: string; minMark: number }[],
+): string {
   for (const t of thresholds) if (totalMark >= t.minMark) return t.grade;
   return UNGRADED;
 }

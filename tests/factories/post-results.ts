@@ -3,7 +3,12 @@ import { chunks, newId, type Db } from "./db";
 import { makePdf, writeStoredFile } from "./files";
 
 /** Where a script's PDF lives in the file store. */
-export function scriptFileKey(centreNumber: string, seriesCode: string, candidateNumber: string, componentCode: string): string {
+export function scriptFileKey(
+  centreNumber: string,
+  seriesCode: string,
+  candidateNumber: string,
+  componentCode: string,
+): string {
   return `scripts/${centreNumber}/${seriesCode}/${candidateNumber}-${componentCode.replace("/", "-")}.pdf`;
 }
 
@@ -39,22 +44,36 @@ export async function createScripts(
 ): Promise<Script[]> {
   const { writeFiles = true } = options;
   const componentResults = await db.componentResult.findMany({
-    where: { result: { centreId: centre.id, seriesId: series.id, entry: { candidateId: { in: candidates.map((c) => c.id) } } } },
+    where: {
+      result: { centreId: centre.id, seriesId: series.id, entry: { candidateId: { in: candidates.map((c) => c.id) } } },
+    },
     include: { component: true, result: { include: { entry: { include: { candidate: true } } } } },
   });
   const rows: Omit<Script, "createdAt">[] = [];
   for (const cr of componentResults) {
     const { entry } = cr.result;
     const fileKey = scriptFileKey(centre.number, series.code, entry.candidate.candidateNumber, cr.component.code);
-    rows.push({ id: newId(), centreId: centre.id, candidateId: entry.candidateId, entryId: entry.id, componentResultId: cr.id, componentId: cr.componentId, fileKey });
+    rows.push({
+      id: newId(),
+      centreId: centre.id,
+      candidateId: entry.candidateId,
+      entryId: entry.id,
+      componentResultId: cr.id,
+      componentId: cr.componentId,
+      fileKey,
+    });
     if (writeFiles) {
       const who = `${entry.candidate.candidateNumber} ${entry.candidate.firstName} ${entry.candidate.lastName}`;
       await writeStoredFile(
         fileKey,
-        await makePdf(`Marked script: ${cr.component.code} ${cr.component.titleEn}`, `Sgript wedi'i marcio: ${cr.component.titleCy}`, [
-          `Centre ${centre.number} · candidate ${who} · series ${series.code}`,
-          `Mark ${cr.mark} / ${cr.component.maxMark} · marks per question: ${cr.itemMarks.join(", ")}`,
-        ]),
+        await makePdf(
+          `Marked script: ${cr.component.code} ${cr.component.titleEn}`,
+          `Sgript wedi'i marcio: ${cr.component.titleCy}`,
+          [
+            `Centre ${centre.number} · candidate ${who} · series ${series.code}`,
+            `Mark ${cr.mark} / ${cr.component.maxMark} · marks per question: ${cr.itemMarks.join(", ")}`,
+          ],
+        ),
       );
     }
   }

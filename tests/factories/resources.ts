@@ -24,7 +24,11 @@ export type CreateResourcesOptions = {
  * year's papers and mark schemes are `secure` (only for centres with entries). Each has a
  * one-page PDF in the file store under `fileKey`.
  */
-export async function createResources(db: Db, specs: SpecWithComponents[], options: CreateResourcesOptions = {}): Promise<Resource[]> {
+export async function createResources(
+  db: Db,
+  specs: SpecWithComponents[],
+  options: CreateResourcesOptions = {},
+): Promise<Resource[]> {
   const { years = RESOURCE_YEARS, writeFiles = true, circulars = true } = options;
   const latest = Math.max(...years);
   const rows: ResourceRow[] = [];
@@ -36,45 +40,81 @@ export async function createResources(db: Db, specs: SpecWithComponents[], optio
     for (const year of years) {
       const secure = year === latest;
       rows.push({
-        specificationId: spec.id, kind: "PAST_PAPER", year, language: mainLanguage, secure,
-        titleEn: `${nameEn}: question papers, June ${year}`, titleCy: `${nameCy}: papurau cwestiynau, Mehefin ${year}`,
+        specificationId: spec.id,
+        kind: "PAST_PAPER",
+        year,
+        language: mainLanguage,
+        secure,
+        titleEn: `${nameEn}: question papers, June ${year}`,
+        titleCy: `${nameCy}: papurau cwestiynau, Mehefin ${year}`,
         fileKey: `resources/${spec.code}/${year}/question-papers-${mainLanguage}.pdf`,
       });
       if (WELSH_MEDIUM.has(spec.code)) {
         rows.push({
-          specificationId: spec.id, kind: "PAST_PAPER", year, language: "cy", secure,
-          titleEn: `${nameEn}: question papers (Welsh medium), June ${year}`, titleCy: `${nameCy}: papurau cwestiynau (cyfrwng Cymraeg), Mehefin ${year}`,
+          specificationId: spec.id,
+          kind: "PAST_PAPER",
+          year,
+          language: "cy",
+          secure,
+          titleEn: `${nameEn}: question papers (Welsh medium), June ${year}`,
+          titleCy: `${nameCy}: papurau cwestiynau (cyfrwng Cymraeg), Mehefin ${year}`,
           fileKey: `resources/${spec.code}/${year}/question-papers-cy.pdf`,
         });
       }
       rows.push({
-        specificationId: spec.id, kind: "MARK_SCHEME", year, language: mainLanguage, secure,
-        titleEn: `${nameEn}: mark scheme, June ${year}`, titleCy: `${nameCy}: cynllun marcio, Mehefin ${year}`,
+        specificationId: spec.id,
+        kind: "MARK_SCHEME",
+        year,
+        language: mainLanguage,
+        secure,
+        titleEn: `${nameEn}: mark scheme, June ${year}`,
+        titleCy: `${nameCy}: cynllun marcio, Mehefin ${year}`,
         fileKey: `resources/${spec.code}/${year}/mark-scheme-${mainLanguage}.pdf`,
       });
     }
     rows.push({
-      specificationId: spec.id, kind: "SUPPORT", year: latest, language: mainLanguage, secure: false,
-      titleEn: `${nameEn}: specification`, titleCy: `${nameCy}: manyleb`,
+      specificationId: spec.id,
+      kind: "SUPPORT",
+      year: latest,
+      language: mainLanguage,
+      secure: false,
+      titleEn: `${nameEn}: specification`,
+      titleCy: `${nameCy}: manyleb`,
       fileKey: `resources/${spec.code}/specification-${mainLanguage}.pdf`,
     });
   }
   if (circulars) {
     rows.push(
       {
-        specificationId: null, kind: "CIRCULAR", year: 2026, language: "en", secure: false,
-        titleEn: "Key dates for the June 2027 series", titleCy: "Dyddiadau allweddol cyfres Mehefin 2027",
+        specificationId: null,
+        kind: "CIRCULAR",
+        year: 2026,
+        language: "en",
+        secure: false,
+        titleEn: "Key dates for the June 2027 series",
+        titleCy: "Dyddiadau allweddol cyfres Mehefin 2027",
         fileKey: "resources/circulars/2026-key-dates-june-2027.pdf",
       },
       {
-        specificationId: null, kind: "CIRCULAR", year: 2027, language: "en", secure: false,
-        titleEn: "Results day arrangements, summer 2027", titleCy: "Trefniadau diwrnod canlyniadau, haf 2027",
+        specificationId: null,
+        kind: "CIRCULAR",
+        year: 2027,
+        language: "en",
+        secure: false,
+        titleEn: "Results day arrangements, summer 2027",
+        titleCy: "Trefniadau diwrnod canlyniadau, haf 2027",
         fileKey: "resources/circulars/2027-results-day-arrangements.pdf",
       },
     );
   }
   if (writeFiles) {
-    for (const r of rows) await writeStoredFile(r.fileKey, await makePdf(r.titleEn, r.titleCy, [`${r.kind.replace("_", " ").toLowerCase()} · ${r.year}${r.secure ? " · secure" : ""}`]));
+    for (const r of rows)
+      await writeStoredFile(
+        r.fileKey,
+        await makePdf(r.titleEn, r.titleCy, [
+          `${r.kind.replace("_", " ").toLowerCase()} · ${r.year}${r.secure ? " · secure" : ""}`,
+        ]),
+      );
   }
   return db.resource.createManyAndReturn({ data: rows });
 }
@@ -102,10 +142,21 @@ export async function createQuestionPapers(
     if (!c.examAt) continue;
     const day = londonParts(c.examAt);
     const fileKey = `question-papers/${series.code}/${c.code.replace("/", "-")}.pdf`;
-    rows.push({ seriesId: series.id, componentId: c.id, availableAt: londonTime(day.year, day.month, day.day, hour, minute), fileKey });
+    rows.push({
+      seriesId: series.id,
+      componentId: c.id,
+      availableAt: londonTime(day.year, day.month, day.day, hour, minute),
+      fileKey,
+    });
     if (writeFiles) {
       const start = `${String(day.hour).padStart(2, "0")}:${String(day.minute).padStart(2, "0")}`;
-      await writeStoredFile(fileKey, await makePdf(`${c.code} ${c.titleEn}`, c.titleCy, [`Question paper · ${day.day}/${day.month}/${day.year} ${start}`, "CONFIDENTIAL until the start of the examination / CYFRINACHOL tan ddechrau'r arholiad"]));
+      await writeStoredFile(
+        fileKey,
+        await makePdf(`${c.code} ${c.titleEn}`, c.titleCy, [
+          `Question paper · ${day.day}/${day.month}/${day.year} ${start}`,
+          "CONFIDENTIAL until the start of the examination / CYFRINACHOL tan ddechrau'r arholiad",
+        ]),
+      );
     }
   }
   return db.questionPaper.createManyAndReturn({ data: rows });

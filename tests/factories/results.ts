@@ -11,7 +11,14 @@ import type {
 import { isALevelCandidate } from "./candidates";
 import type { SpecWithComponents } from "./catalogue";
 import { chunks, newId, type Db } from "./db";
-import { aggregateThresholds, defaultBoundaries, gradeFromThresholds, markFor, questionMaxima, splitMark } from "./grades";
+import {
+  aggregateThresholds,
+  defaultBoundaries,
+  gradeFromThresholds,
+  markFor,
+  questionMaxima,
+  splitMark,
+} from "./grades";
 import { createRng } from "./prng";
 
 /**
@@ -24,9 +31,17 @@ export async function createGradeBoundaries(
   series: Pick<Series, "id" | "code">,
   components: Pick<Component, "id" | "code" | "maxMark">[],
 ): Promise<GradeBoundary[]> {
-  const qualOf = await qualificationCodes(db, components.map((c) => c.id));
+  const qualOf = await qualificationCodes(
+    db,
+    components.map((c) => c.id),
+  );
   const rows = components.flatMap((c) =>
-    defaultBoundaries(c, qualOf.get(c.id)!, series.code).map((b) => ({ seriesId: series.id, componentId: c.id, grade: b.grade, minMark: b.minMark })),
+    defaultBoundaries(c, qualOf.get(c.id)!, series.code).map((b) => ({
+      seriesId: series.id,
+      componentId: c.id,
+      grade: b.grade,
+      minMark: b.minMark,
+    })),
   );
   return db.gradeBoundary.createManyAndReturn({ data: rows });
 }
@@ -71,7 +86,9 @@ export async function createEntriesAndResults(
 ): Promise<EntriesAndResults> {
   const [minEntries, maxEntries] = options.entriesPerCandidate ?? [3, 5];
   const components = specs.flatMap((s) => s.components);
-  const stored = await db.gradeBoundary.findMany({ where: { seriesId: series.id, componentId: { in: components.map((c) => c.id) } } });
+  const stored = await db.gradeBoundary.findMany({
+    where: { seriesId: series.id, componentId: { in: components.map((c) => c.id) } },
+  });
 
   // Per specification: its components, their question structure and the aggregate thresholds.
   const plan = new Map(
@@ -93,12 +110,25 @@ export async function createEntriesAndResults(
   const gcse = specs.filter((s) => s.qualification.code !== "A level");
   const alevel = specs.filter((s) => s.qualification.code === "A level");
 
-  const entries: { id: string; centreId: string; candidateId: string; seriesId: string; specificationId: string }[] = [];
-  const results: { id: string; entryId: string; centreId: string; seriesId: string; grade: string; uniformMark: number | null }[] = [];
-  const componentResults: { id: string; resultId: string; componentId: string; mark: number; itemMarks: number[] }[] = [];
+  const entries: { id: string; centreId: string; candidateId: string; seriesId: string; specificationId: string }[] =
+    [];
+  const results: {
+    id: string;
+    entryId: string;
+    centreId: string;
+    seriesId: string;
+    grade: string;
+    uniformMark: number | null;
+  }[] = [];
+  const componentResults: { id: string; resultId: string; componentId: string; mark: number; itemMarks: number[] }[] =
+    [];
 
   for (const candidate of candidates) {
-    const rng = createRng(options.seed ? `${options.seed}:${candidate.candidateNumber}` : `results:${centre.number}:${series.code}:${candidate.candidateNumber}`);
+    const rng = createRng(
+      options.seed
+        ? `${options.seed}:${candidate.candidateNumber}`
+        : `results:${centre.number}:${series.code}:${candidate.candidateNumber}`,
+    );
     let pool = isALevelCandidate(candidate) ? alevel : gcse;
     if (pool.length === 0) pool = specs;
     const count = Math.min(pool.length, rng.int(minEntries, maxEntries));
@@ -107,7 +137,13 @@ export async function createEntriesAndResults(
 
     for (const spec of chosen) {
       const entryId = newId();
-      entries.push({ id: entryId, centreId: centre.id, candidateId: candidate.id, seriesId: series.id, specificationId: spec.id });
+      entries.push({
+        id: entryId,
+        centreId: centre.id,
+        candidateId: candidate.id,
+        seriesId: series.id,
+        specificationId: spec.id,
+      });
       if (options.withoutResults) continue;
       const { maxima, thresholds } = plan.get(spec.id)!;
       const subjectAbility = ability + rng.normal() * 0.35;
@@ -116,15 +152,29 @@ export async function createEntriesAndResults(
       spec.components.forEach((component, i) => {
         const mark = markFor(subjectAbility, component.maxMark, rng.next);
         total += mark;
-        componentResults.push({ id: newId(), resultId, componentId: component.id, mark, itemMarks: splitMark(mark, maxima[i], rng.next) });
+        componentResults.push({
+          id: newId(),
+          resultId,
+          componentId: component.id,
+          mark,
+          itemMarks: splitMark(mark, maxima[i], rng.next),
+        });
       });
-      results.push({ id: resultId, entryId, centreId: centre.id, seriesId: series.id, grade: gradeFromThresholds(total, thresholds), uniformMark: null });
+      results.push({
+        id: resultId,
+        entryId,
+        centreId: centre.id,
+        seriesId: series.id,
+        grade: gradeFromThresholds(total, thresholds),
+        uniformMark: null,
+      });
     }
   }
 
   const out: EntriesAndResults = { entries: [], results: [], componentResults: [] };
   for (const part of chunks(entries, 2000)) out.entries.push(...(await db.entry.createManyAndReturn({ data: part })));
   for (const part of chunks(results, 2000)) out.results.push(...(await db.result.createManyAndReturn({ data: part })));
-  for (const part of chunks(componentResults, 2000)) out.componentResults.push(...(await db.componentResult.createManyAndReturn({ data: part })));
+  for (const part of chunks(componentResults, 2000))
+    out.componentResults.push(...(await db.componentResult.createManyAndReturn({ data: part })));
   return out;
 }

@@ -15,7 +15,15 @@ export type MfaKind = "totp" | "sms" | "email" | "none";
 
 export type CreateUserOptions = Omit<
   Partial<Prisma.UserUncheckedCreateInput>,
-  "grants" | "mfaFactors" | "passwordHash" | "invites" | "sessions" | "accounts" | "recoveryCodes" | "favourites" | "accessRequests"
+  | "grants"
+  | "mfaFactors"
+  | "passwordHash"
+  | "invites"
+  | "sessions"
+  | "accounts"
+  | "recoveryCodes"
+  | "favourites"
+  | "accessRequests"
 > & {
   /** A centre row or id. Centre roles (EO/Admin/User) without one get a new centre. */
   centre?: Centre | string | null;
@@ -74,7 +82,10 @@ export async function createUser(db: Db, options: CreateUserOptions = {}): Promi
   if (centreId === undefined) centreId = CENTRE_ROLES.has(role) ? (await createCentre(db)).id : null;
 
   userCounter += 1;
-  const email = (data.email ?? `${role.toLowerCase().replace("_", "-")}-${userCounter}-${runTag}@${role === "APPOINTEE" ? "appointees.test" : "example.test"}`)
+  const email = (
+    data.email ??
+    `${role.toLowerCase().replace("_", "-")}-${userCounter}-${runTag}@${role === "APPOINTEE" ? "appointees.test" : "example.test"}`
+  )
     .trim()
     .toLowerCase();
 

@@ -4,7 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
-import { createCandidates, createCentre, createEntriesAndResults, createQualificationCatalogue, createSeries, createUser } from "../factories";
+import {
+  createCandidates,
+  createCentre,
+  createEntriesAndResults,
+  createQualificationCatalogue,
+  createSeries,
+  createUser,
+} from "../factories";
 import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
 import { generateKey, hashKey, listKeys, revokeKey } from "@/lib/data/a2c/keys";
 import { LIMITS } from "@/lib/data/rate-limit";
@@ -27,11 +34,23 @@ const s: Record<"eo" | "admin" | "adminBare" | "user" | "userAll" | "eoB", LiveS
 async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<LiveSession> {
   const user = await createUser(db.prisma, { mfa: "totp", ...options });
   const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({ data: { id, sessionToken: id, userId: user.id, expires: new Date(NOW.getTime() + 3600_000), lastSeenAt: NOW, mfaAt: NOW } });
+  await db.prisma.session.create({
+    data: {
+      id,
+      sessionToken: id,
+      userId: user.id,
+      expires: new Date(NOW.getTime() + 3600_000),
+      lastSeenAt: NOW,
+      mfaAt: NOW,
+    },
+  });
   return (await findLiveSession(id, NOW))!;
 }
 
-async function call(kind: "entries" | "results", options: { key?: string | null; series?: string; at?: Date; query?: string; accept?: string } = {}) {
+async function call(
+  kind: "entries" | "results",
+  options: { key?: string | null; series?: string; at?: Date; query?: string; accept?: string } = {},
+) {
   vi.stubEnv("PORTH_FAKE_NOW", (options.at ?? NOW).toISOString());
   const headers: Record<string, string> = {};
   if (options.key) headers.authorization = `Bearer ${options.key}`;
@@ -55,12 +74,19 @@ beforeAll(async () => {
   const catalogue = await createQualificationCatalogue(db.prisma);
   june = await createSeries(db.prisma);
   // A winter series: results day Thu 13 Jan 2028, restricted release 00:00 GMT on 12 Jan.
-  january = await createSeries(db.prisma, { code: "2028-01", nameEn: "January 2028", nameCy: "Ionawr 2028", resultsDay: new Date(Date.UTC(2028, 0, 13)) });
+  january = await createSeries(db.prisma, {
+    code: "2028-01",
+    nameEn: "January 2028",
+    nameCy: "Ionawr 2028",
+    resultsDay: new Date(Date.UTC(2028, 0, 13)),
+  });
   const candA = await createCandidates(db.prisma, centreA, 6);
   const candB = await createCandidates(db.prisma, centreB, 4);
   await createEntriesAndResults(db.prisma, centreA, june, candA, catalogue.specs, { entriesPerCandidate: [2, 2] });
   await createEntriesAndResults(db.prisma, centreB, june, candB, catalogue.specs, { entriesPerCandidate: [2, 2] });
-  await createEntriesAndResults(db.prisma, centreA, january, candA.slice(0, 2), catalogue.specs, { entriesPerCandidate: [1, 1] });
+  await createEntriesAndResults(db.prisma, centreA, january, candA.slice(0, 2), catalogue.specs, {
+    entriesPerCandidate: [1, 1],
+  });
   s.eo = await sessionFor({ role: "EXAMS_OFFICER", centre: centreA, name: "Eira Officer" });
   s.admin = await sessionFor({ role: "ADMIN", centre: centreA, grants: ["a2c"] });
   s.adminBare = await sessionFor({ role: "ADMIN", centre: centreA, grants: [] });
@@ -86,7 +112,11 @@ describe("A2C keys", () => {
     expect(await revokeKey(s.admin, byEo.id, NOW)).toEqual({ ok: true });
     expect(await revokeKey(s.eo, byAdmin.id, NOW)).toEqual({ ok: true });
     const listed = await listKeys(s.eo);
-    expect(listed.ok && listed.keys.find((k) => k.id === byEo.id)).toMatchObject({ createdBy: "Eira Officer", revokedAt: NOW, lastUsedAt: null });
+    expect(listed.ok && listed.keys.find((k) => k.id === byEo.id)).toMatchObject({
+      createdBy: "Eira Officer",
+      revokedAt: NOW,
+      lastUsedAt: null,
+    });
     expect(await db.prisma.auditEvent.count({ where: { action: "a2c.key.revoked", centreId: centreA.id } })).toBe(2);
   });
 
@@ -127,8 +157,12 @@ describe("A2C API", () => {
     const ucisA = new Set((await db.prisma.candidate.findMany({ where: { centreId: centreA.id } })).map((c) => c.uci));
     expect(body.entries.every((e) => ucisA.has(e.uci))).toBe(true);
 
-    const results = (await (await call("results", { key })).json()) as { results: { grade: string; uci: string; centreNumber: string }[] };
-    expect(results.results).toHaveLength(await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }));
+    const results = (await (await call("results", { key })).json()) as {
+      results: { grade: string; uci: string; centreNumber: string }[];
+    };
+    expect(results.results).toHaveLength(
+      await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }),
+    );
     expect(results.results.every((r) => ucisA.has(r.uci) && r.grade && r.centreNumber === centreA.number)).toBe(true);
   });
 
@@ -140,9 +174,13 @@ describe("A2C API", () => {
       expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
       const lines = (await response.text()).trim().split("\r\n");
       // The results file's layout (lib/data/results/file.ts).
-      expect(lines[0]).toBe("Centre number,Series,Candidate number,UCI,Surname,Forenames,Date of birth,Qualification,Specification code,Specification title,Grade,Uniform mark,Component marks");
+      expect(lines[0]).toBe(
+        "Centre number,Series,Candidate number,UCI,Surname,Forenames,Date of birth,Qualification,Specification code,Specification title,Grade,Uniform mark,Component marks",
+      );
       expect(lines[1].startsWith(`${centreA.number},2027-06,`)).toBe(true);
-      expect(lines.length - 1).toBe(await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }));
+      expect(lines.length - 1).toBe(
+        await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: june.id } }),
+      );
     }
     const entries = await call("entries", { key, query: "&format=csv" });
     expect((await entries.text()).split("\r\n")[0]).toMatch(/^candidate_number,uci,surname/);
@@ -164,7 +202,11 @@ describe("A2C API", () => {
     vi.stubEnv("TRUST_PROXY", "true");
     const guess = (i: number) => {
       vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
-      return getResults(new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, { headers: { authorization: `Bearer porth_a2c_guess${i}`, "x-forwarded-for": "203.0.113.77" } }));
+      return getResults(
+        new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, {
+          headers: { authorization: `Bearer porth_a2c_guess${i}`, "x-forwarded-for": "203.0.113.77" },
+        }),
+      );
     };
     const before = await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied" } });
     for (let i = 0; i < 20; i++) expect((await guess(i)).status).toBe(401);
@@ -175,7 +217,11 @@ describe("A2C API", () => {
     // A valid key from the same address still works.
     const { key } = await newKey();
     vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
-    const ok = await getResults(new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, { headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "203.0.113.77" } }));
+    const ok = await getResults(
+      new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, {
+        headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "203.0.113.77" },
+      }),
+    );
     expect(ok.status).toBe(200);
     vi.unstubAllEnvs();
   });
@@ -194,13 +240,17 @@ describe("A2C API", () => {
     expect(after.results).toHaveLength(count);
     expect(count).toBeGreaterThan(0);
     // Entries are not embargoed.
-    const entries = (await (await call("entries", { key, at: londonTime(2027, 8, 17, 23, 59, 59) })).json()) as { entries: unknown[] };
+    const entries = (await (await call("entries", { key, at: londonTime(2027, 8, 17, 23, 59, 59) })).json()) as {
+      entries: unknown[];
+    };
     expect(entries.entries.length).toBeGreaterThan(0);
   });
 
   it("keeps results under embargo until 00:00 London on the restricted-release day (GMT)", async () => {
     const { key } = await newKey();
-    const before = (await (await call("results", { key, series: "2028-01", at: londonTime(2028, 1, 11, 23, 59, 59) })).json()) as { results: unknown[] };
+    const before = (await (
+      await call("results", { key, series: "2028-01", at: londonTime(2028, 1, 11, 23, 59, 59) })
+    ).json()) as { results: unknown[] };
     expect(before.results).toEqual([]);
     const at = londonTime(2028, 1, 12, 0, 0, 0);
     expect(at.toISOString()).toBe("2028-01-12T00:00:00.000Z");
@@ -212,7 +262,9 @@ describe("A2C API", () => {
     const { id, key } = await newKey();
     const other = await newKey();
     // 119 calls already made in this window (filling the window by hand keeps the test quick).
-    await db.prisma.rateLimit.create({ data: { key: `a2c:${id}`, count: LIMITS.a2cPerKey.limit - 1, resetAt: new Date(NOW.getTime() + 30_000) } });
+    await db.prisma.rateLimit.create({
+      data: { key: `a2c:${id}`, count: LIMITS.a2cPerKey.limit - 1, resetAt: new Date(NOW.getTime() + 30_000) },
+    });
     expect((await call("entries", { key })).status).toBe(200);
     const limited = await call("entries", { key });
     expect(limited.status).toBe(429);
@@ -228,17 +280,34 @@ describe("A2C API", () => {
     await call("results", { key, at });
     expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(at);
     const rows = await db.prisma.auditEvent.findMany({ where: { action: "a2c.results", centreId: centreA.id } });
-    expect(rows.find((r) => (r.details as { keyId?: string }).keyId === id)).toMatchObject({ outcome: "success", details: { keyId: id, series: "2027-06", outcome: "ok" } });
+    expect(rows.find((r) => (r.details as { keyId?: string }).keyId === id)).toMatchObject({
+      outcome: "success",
+      details: { keyId: id, series: "2027-06", outcome: "ok" },
+    });
 
     const embargoed = await call("results", { key, at: londonTime(2027, 8, 17, 12, 0, 0) });
     expect(embargoed.status).toBe(200);
     await call("entries", { key, series: "1999-01" });
-    const all = await db.prisma.auditEvent.findMany({ where: { centreId: centreA.id, action: { in: ["a2c.results", "a2c.entries"] } } });
-    const mine = all.filter((r) => (r.details as { keyId?: string }).keyId === id).map((r) => [r.action, (r.details as { outcome: string }).outcome]);
-    expect(mine).toEqual(expect.arrayContaining([["a2c.results", "ok"], ["a2c.results", "embargoed"], ["a2c.entries", "unknownSeries"]]));
-    const unauthorised = await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } });
+    const all = await db.prisma.auditEvent.findMany({
+      where: { centreId: centreA.id, action: { in: ["a2c.results", "a2c.entries"] } },
+    });
+    const mine = all
+      .filter((r) => (r.details as { keyId?: string }).keyId === id)
+      .map((r) => [r.action, (r.details as { outcome: string }).outcome]);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        ["a2c.results", "ok"],
+        ["a2c.results", "embargoed"],
+        ["a2c.entries", "unknownSeries"],
+      ]),
+    );
+    const unauthorised = await db.prisma.auditEvent.count({
+      where: { action: "a2c.results", outcome: "denied", centreId: null },
+    });
     await call("results", { key: "porth_a2c_nobody" });
-    expect(await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } })).toBe(unauthorised + 1);
+    expect(
+      await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } }),
+    ).toBe(unauthorised + 1);
   });
 
   it("serves its OpenAPI 3.1 description publicly", async () => {

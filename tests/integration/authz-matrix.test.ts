@@ -30,7 +30,10 @@ function walk(dir: string): string[] {
 }
 
 function routePath(file: string): string {
-  const segments = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
@@ -42,12 +45,29 @@ function discover(): Found[] {
   for (const file of files) {
     const rel = path.relative(ROOT, file).split(path.sep).join("/");
     const source = readFileSync(file, "utf8");
-    if (/\/page\.tsx$/.test(rel)) found.push({ endpoint: `page ${routePath(file)}`, file: rel, exportName: "default", path: routePath(file) });
+    if (/\/page\.tsx$/.test(rel))
+      found.push({ endpoint: `page ${routePath(file)}`, file: rel, exportName: "default", path: routePath(file) });
     else if (/\/route\.ts$/.test(rel)) {
-      for (const m of source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)) found.push({ endpoint: `route ${m[1]} ${routePath(file)}`, file: rel, exportName: m[1], method: m[1], path: routePath(file) });
-      if (/export const \{[^}]*\bGET\b[^}]*\} = /.test(source)) for (const method of ["GET", "POST"]) found.push({ endpoint: `route ${method} ${routePath(file)}`, file: rel, exportName: method, method, path: routePath(file) });
+      for (const m of source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        found.push({
+          endpoint: `route ${m[1]} ${routePath(file)}`,
+          file: rel,
+          exportName: m[1],
+          method: m[1],
+          path: routePath(file),
+        });
+      if (/export const \{[^}]*\bGET\b[^}]*\} = /.test(source))
+        for (const method of ["GET", "POST"])
+          found.push({
+            endpoint: `route ${method} ${routePath(file)}`,
+            file: rel,
+            exportName: method,
+            method,
+            path: routePath(file),
+          });
     } else if (/^\s*["']use server["'];/.test(source) && /\.tsx?$/.test(rel)) {
-      for (const m of source.matchAll(/export async function (\w+)/g)) found.push({ endpoint: `action ${rel}#${m[1]}`, file: rel, exportName: m[1] });
+      for (const m of source.matchAll(/export async function (\w+)/g))
+        found.push({ endpoint: `action ${rel}#${m[1]}`, file: rel, exportName: m[1] });
     }
   }
   return found;
@@ -67,7 +87,8 @@ function fromThrown(error: unknown, isPage: boolean): Outcome {
     // A page that sends its caller elsewhere has not served them; an action may redirect on success.
     return { denied: DENIED_PATHS.includes(pathOnly) || (isPage && pathOnly === "/"), how: `redirect ${to}` };
   }
-  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return { denied: true, how: `http ${digest.split(";")[1]}` };
+  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;"))
+    return { denied: true, how: `http ${digest.split(";")[1]}` };
   throw error;
 }
 
@@ -88,7 +109,10 @@ function fromValue(value: unknown): Outcome {
 
 async function run(found: Found, row: Row, world: World, actor: Actor): Promise<Outcome> {
   const c = { fx: world, actor };
-  const mod = (await import(/* @vite-ignore */ path.join(ROOT, found.file))) as Record<string, (...args: unknown[]) => unknown>;
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, found.file))) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const fn = mod[found.exportName];
   try {
     if (found.endpoint.startsWith("page ")) {
@@ -99,7 +123,8 @@ async function run(found: Found, row: Row, world: World, actor: Actor): Promise<
     if (found.endpoint.startsWith("route ")) {
       const params = row.params ? await row.params(c) : {};
       let url = `http://localhost${found.path}`;
-      for (const [k, v] of Object.entries(params)) url = url.replace(`[${k}]`, encodeURIComponent(v)).replace(`[...${k}]`, v);
+      for (const [k, v] of Object.entries(params))
+        url = url.replace(`[${k}]`, encodeURIComponent(v)).replace(`[...${k}]`, v);
       const request = row.request ? await row.request(c) : new Request(url, { method: found.method });
       return fromValue(await fn(request, { params: Promise.resolve(params) }));
     }
@@ -157,7 +182,8 @@ describe("the authorization matrix", () => {
         signInAs(actor === "anonymous" ? null : (world.sessionIds[actor] ?? null));
         const outcome = await run(found, row, world, actor);
         const allowed = expectedAllowed(row, actor);
-        if (outcome.denied === allowed) wrong.push(`${actor}: expected ${allowed ? "allowed" : "denied"}, got ${outcome.how}`);
+        if (outcome.denied === allowed)
+          wrong.push(`${actor}: expected ${allowed ? "allowed" : "denied"}, got ${outcome.how}`);
       }
       signInAs(null);
       vi.unstubAllEnvs();

@@ -46,22 +46,31 @@ describe("sign-in and lockout", () => {
   it("locks after 3 wrong passwords in a row for 1 hour, with the same answer as a wrong password plus the hint", async () => {
     const centre = await createCentre(db.prisma);
     const user = await createUser(db.prisma, { role: "USER", centre, password: PASSWORD, mfa: "totp" });
-    const wrong = (now: Date) => signInWithPassword({ email: user.email, password: "not-the-password", door: "centre", request: request() }, now);
+    const wrong = (now: Date) =>
+      signInWithPassword({ email: user.email, password: "not-the-password", door: "centre", request: request() }, now);
     expect(await wrong(at(0))).toEqual({ ok: false, error: "invalidCredentials" });
     expect(await wrong(at(1))).toEqual({ ok: false, error: "invalidCredentials" });
     expect(await wrong(at(2))).toEqual({ ok: false, error: "locked" });
     // Locked: even the right password is refused until the hour has passed.
-    const right = (now: Date) => signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, now);
+    const right = (now: Date) =>
+      signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, now);
     expect(await right(at(61))).toEqual({ ok: false, error: "locked" });
     expect((await right(at(62))).ok).toBe(true);
-    const events = await db.prisma.auditEvent.findMany({ where: { actorId: user.id }, select: { action: true, outcome: true, details: true } });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { actorId: user.id },
+      select: { action: true, outcome: true, details: true },
+    });
     expect(events.some((e) => e.action === "account.locked")).toBe(true);
     expect(JSON.stringify(events)).not.toContain("not-the-password");
   });
 
   it("a successful sign-in resets the count of wrong passwords", async () => {
     const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
-    const attempt = (password: string, m: number) => signInWithPassword({ email: ` ${user.email.toUpperCase()} `, password, door: "centre", request: request() }, at(m));
+    const attempt = (password: string, m: number) =>
+      signInWithPassword(
+        { email: ` ${user.email.toUpperCase()} `, password, door: "centre", request: request() },
+        at(m),
+      );
     await attempt("wrong-one-here", 0);
     await attempt("wrong-two-here", 1);
     expect((await attempt(PASSWORD, 2)).ok).toBe(true);
@@ -70,37 +79,93 @@ describe("sign-in and lockout", () => {
   });
 
   it("an unknown email gets the same answer as a wrong password", async () => {
-    expect(await signInWithPassword({ email: "nobody@example.test", password: PASSWORD, door: "centre", request: request() }, T0)).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(
+      await signInWithPassword(
+        { email: "nobody@example.test", password: PASSWORD, door: "centre", request: request() },
+        T0,
+      ),
+    ).toEqual({ ok: false, error: "invalidCredentials" });
   });
 
   it("sends appointees to their door and centre staff to theirs", async () => {
-    const examiner = await createUser(db.prisma, { role: "APPOINTEE", appointeeType: "EXAMINER", centre: null, password: PASSWORD, mfa: "totp" });
+    const examiner = await createUser(db.prisma, {
+      role: "APPOINTEE",
+      appointeeType: "EXAMINER",
+      centre: null,
+      password: PASSWORD,
+      mfa: "totp",
+    });
     const teacher = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
-    expect(await signInWithPassword({ email: examiner.email, password: PASSWORD, door: "centre", request: request() }, T0)).toEqual({ ok: false, error: "wrongDoorAppointee" });
-    expect(await signInWithPassword({ email: teacher.email, password: PASSWORD, door: "appointee", request: request() }, T0)).toEqual({ ok: false, error: "wrongDoorCentre" });
-    expect((await signInWithPassword({ email: examiner.email, password: PASSWORD, door: "appointee", request: request() }, T0)).ok).toBe(true);
+    expect(
+      await signInWithPassword({ email: examiner.email, password: PASSWORD, door: "centre", request: request() }, T0),
+    ).toEqual({ ok: false, error: "wrongDoorAppointee" });
+    expect(
+      await signInWithPassword({ email: teacher.email, password: PASSWORD, door: "appointee", request: request() }, T0),
+    ).toEqual({ ok: false, error: "wrongDoorCentre" });
+    expect(
+      (
+        await signInWithPassword(
+          { email: examiner.email, password: PASSWORD, door: "appointee", request: request() },
+          T0,
+        )
+      ).ok,
+    ).toBe(true);
   });
 });
 
 describe("first sign-in from an invite", () => {
   it("the temporary password works once, ignoring spaces, then password → MFA set-up", async () => {
-    const user = await createUser(db.prisma, { role: "USER", password: "temporary-pass-123", mustChangePassword: true, mfa: "none" });
+    const user = await createUser(db.prisma, {
+      role: "USER",
+      password: "temporary-pass-123",
+      mustChangePassword: true,
+      mfa: "none",
+    });
     await db.prisma.invite.create({ data: { userId: user.id, expiresAt: addMonths(T0, 2) } });
-    const first = await signInWithPassword({ email: user.email, password: "  temporary-pass-123 ", door: "centre", request: request() }, T0);
+    const first = await signInWithPassword(
+      { email: user.email, password: "  temporary-pass-123 ", door: "centre", request: request() },
+      T0,
+    );
     expect(first).toMatchObject({ ok: true, next: "password" });
     const session = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
-    expect(await setFirstPassword(session!, { password: "password123", confirm: "password123" }, request(), T0)).toEqual({ ok: false, error: "common" });
-    const set = await setFirstPassword(session!, { password: "lantern orchard violet", confirm: "lantern orchard violet" }, request(), T0);
+    expect(
+      await setFirstPassword(session!, { password: "password123", confirm: "password123" }, request(), T0),
+    ).toEqual({ ok: false, error: "common" });
+    const set = await setFirstPassword(
+      session!,
+      { password: "lantern orchard violet", confirm: "lantern orchard violet" },
+      request(),
+      T0,
+    );
     expect(set).toMatchObject({ ok: true, next: "mfa-setup" });
     // The old (pending) session was replaced.
     expect(await findLiveSession(session!.id, T0)).toBeNull();
-    expect((await signInWithPassword({ email: user.email, password: "temporary-pass-123", door: "centre", request: request() }, at(1))).ok).toBe(false);
+    expect(
+      (
+        await signInWithPassword(
+          { email: user.email, password: "temporary-pass-123", door: "centre", request: request() },
+          at(1),
+        )
+      ).ok,
+    ).toBe(false);
   });
 
   it("an expired invite's temporary password does not work", async () => {
-    const user = await createUser(db.prisma, { role: "USER", password: "temporary-pass-456", mustChangePassword: true, mfa: "none" });
+    const user = await createUser(db.prisma, {
+      role: "USER",
+      password: "temporary-pass-456",
+      mustChangePassword: true,
+      mfa: "none",
+    });
     await db.prisma.invite.create({ data: { userId: user.id, expiresAt: addMonths(T0, 2) } });
-    expect((await signInWithPassword({ email: user.email, password: "temporary-pass-456", door: "centre", request: request() }, addMonths(T0, 2))).ok).toBe(false);
+    expect(
+      (
+        await signInWithPassword(
+          { email: user.email, password: "temporary-pass-456", door: "centre", request: request() },
+          addMonths(T0, 2),
+        )
+      ).ok,
+    ).toBe(false);
   });
 });
 
@@ -109,27 +174,49 @@ describe("second factor", () => {
     const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
     await fullSignIn(user.email, T0);
     // Same step again, in a new sign-in: refused as a replay.
-    const again = await signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, T0);
+    const again = await signInWithPassword(
+      { email: user.email, password: PASSWORD, door: "centre", request: request() },
+      T0,
+    );
     const pending = await findLiveSession((await exchangeHandoff((again as { handoff: string }).handoff, T0))!.id, T0);
-    expect(await verifySignInFactor(pending!, { code: await totpCode(DEMO_TOTP_SECRET, T0) }, request(), T0)).toEqual({ ok: false, error: "invalidCode" });
+    expect(await verifySignInFactor(pending!, { code: await totpCode(DEMO_TOTP_SECRET, T0) }, request(), T0)).toEqual({
+      ok: false,
+      error: "invalidCode",
+    });
     expect(await db.prisma.auditEvent.count({ where: { actorId: user.id, action: "mfa.code-replay" } })).toBe(1);
-    for (let i = 0; i < 3; i++) expect((await verifySignInFactor(pending!, { code: "000000" }, request(), T0)).ok).toBe(false);
-    expect(await verifySignInFactor(pending!, { code: "000001" }, request(), T0)).toEqual({ ok: false, error: "attemptEnded" });
+    for (let i = 0; i < 3; i++)
+      expect((await verifySignInFactor(pending!, { code: "000000" }, request(), T0)).ok).toBe(false);
+    expect(await verifySignInFactor(pending!, { code: "000001" }, request(), T0)).toEqual({
+      ok: false,
+      error: "attemptEnded",
+    });
     expect(await findLiveSession(pending!.id, T0)).toBeNull();
   });
 
   it("email codes expire after 10 minutes and only the latest works", async () => {
     const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "email" });
-    const first = await signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, T0);
+    const first = await signInWithPassword(
+      { email: user.email, password: PASSWORD, door: "centre", request: request() },
+      T0,
+    );
     const pending = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
     await sendSignInCode(pending!, request(), T0);
     const old = await codeSentTo(user.email);
     await sendSignInCode(pending!, request(), at(1));
     const latest = await codeSentTo(user.email);
-    if (old !== latest) expect(await verifySignInFactor(pending!, { code: old }, request(), at(2))).toEqual({ ok: false, error: "invalidCode" });
-    expect(await verifySignInFactor(pending!, { code: latest }, request(), at(11.5))).toEqual({ ok: false, error: "expiredCode" });
+    if (old !== latest)
+      expect(await verifySignInFactor(pending!, { code: old }, request(), at(2))).toEqual({
+        ok: false,
+        error: "invalidCode",
+      });
+    expect(await verifySignInFactor(pending!, { code: latest }, request(), at(11.5))).toEqual({
+      ok: false,
+      error: "expiredCode",
+    });
     await sendSignInCode(pending!, request(), at(12));
-    expect((await verifySignInFactor(pending!, { code: ` ${await codeSentTo(user.email)} ` }, request(), at(13))).ok).toBe(true);
+    expect(
+      (await verifySignInFactor(pending!, { code: ` ${await codeSentTo(user.email)} ` }, request(), at(13))).ok,
+    ).toBe(true);
   });
 });
 
@@ -137,13 +224,22 @@ describe("forgot password and sessions", () => {
   it("reset: latest code only, once, within the hour; unlocks, ends every session, still needs MFA next time", async () => {
     const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
     const session = await fullSignIn(user.email, T0);
-    for (let i = 0; i < 3; i++) await signInWithPassword({ email: user.email, password: `wrong-password-${i}`, door: "centre", request: request() }, at(1));
+    for (let i = 0; i < 3; i++)
+      await signInWithPassword(
+        { email: user.email, password: `wrong-password-${i}`, door: "centre", request: request() },
+        at(1),
+      );
     expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).lockedUntil).not.toBeNull();
 
     expect(await requestPasswordReset("nobody@example.test", request(), at(2))).toEqual({ ok: true });
     await requestPasswordReset(user.email, request(), at(2));
     const code = await codeSentTo(user.email);
-    const reset = (c: string, m: number) => resetPassword({ email: user.email, code: c, password: "harbour lantern quiet", confirm: "harbour lantern quiet" }, request(), at(m));
+    const reset = (c: string, m: number) =>
+      resetPassword(
+        { email: user.email, code: c, password: "harbour lantern quiet", confirm: "harbour lantern quiet" },
+        request(),
+        at(m),
+      );
     expect(await reset(code, 63)).toEqual({ ok: false, error: "expiredCode" });
     await requestPasswordReset(user.email, request(), at(64));
     const fresh = await codeSentTo(user.email);
@@ -153,7 +249,10 @@ describe("forgot password and sessions", () => {
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lockedUntil).toBeNull();
     expect(await findLiveSession(session.id, at(65))).toBeNull();
-    const next = await signInWithPassword({ email: user.email, password: "harbour lantern quiet", door: "centre", request: request() }, at(67));
+    const next = await signInWithPassword(
+      { email: user.email, password: "harbour lantern quiet", door: "centre", request: request() },
+      at(67),
+    );
     expect(next).toMatchObject({ ok: true, next: "mfa" });
     const [notice] = await readOutbox(user.email);
     expect(notice.subject).toContain("password has been changed");
@@ -165,8 +264,18 @@ describe("forgot password and sessions", () => {
     expect(await findLiveSession(session.id, at(59))).not.toBeNull();
     expect(await findLiveSession(session.id, at(59 + 60))).toBeNull(); // idle for an hour
     const other = await fullSignIn(user.email, at(200));
-    expect(await revokeSession({ userId: "someone-else", sessionId: other.id, reason: "test", request: request(), now: at(201) })).toBe(false);
-    expect(await revokeSession({ userId: user.id, sessionId: other.id, reason: "test", request: request(), now: at(201) })).toBe(true);
+    expect(
+      await revokeSession({
+        userId: "someone-else",
+        sessionId: other.id,
+        reason: "test",
+        request: request(),
+        now: at(201),
+      }),
+    ).toBe(false);
+    expect(
+      await revokeSession({ userId: user.id, sessionId: other.id, reason: "test", request: request(), now: at(201) }),
+    ).toBe(true);
     expect(await findLiveSession(other.id, at(201))).toBeNull();
     // Absolute lifetime: 12 hours even when active.
     const busy = await fullSignIn(user.email, at(300));

@@ -64,7 +64,15 @@ const users: Record<string, string> = {};
 async function sessionOf(name: string, at: Date): Promise<LiveSession> {
   const id = randomBytes(16).toString("hex");
   await db.prisma.session.create({
-    data: { id, sessionToken: id, userId: users[name], expires: new Date(at.getTime() + 3600_000), lastSeenAt: at, mfaAt: at, createdAt: at },
+    data: {
+      id,
+      sessionToken: id,
+      userId: users[name],
+      expires: new Date(at.getTime() + 3600_000),
+      lastSeenAt: at,
+      mfaAt: at,
+      createdAt: at,
+    },
   });
   const session = await findLiveSession(id, at);
   if (!session) throw new Error(`no live session for ${name}`);
@@ -99,7 +107,12 @@ beforeAll(async () => {
   await createScripts(db.prisma, centreA, series, candidatesA);
   scriptsA = await db.prisma.script.findMany({ where: { centreId: centreA.id }, include: { candidate: true } });
   const [late] = await createCandidates(db.prisma, centreA, 1, { startNumber: 7 });
-  [entryWithoutResult] = (await createEntriesAndResults(db.prisma, centreA, series, [late], catalogue.specs, { entriesPerCandidate: [1, 1], withoutResults: true })).entries;
+  [entryWithoutResult] = (
+    await createEntriesAndResults(db.prisma, centreA, series, [late], catalogue.specs, {
+      entriesPerCandidate: [1, 1],
+      withoutResults: true,
+    })
+  ).entries;
 
   const candidatesB = await createCandidates(db.prisma, centreB, 2);
   entriesB = (await createEntriesAndResults(db.prisma, centreB, series, candidatesB, catalogue.specs)).entries;
@@ -127,7 +140,11 @@ afterAll(async () => {
 });
 
 const entryOf = (i: number) => entriesA[i];
-const review = (entry: Entry, kind: "REVIEW_OF_MARKING" | "COPY_OF_SCRIPT" = "REVIEW_OF_MARKING", componentId: string | null = null) => ({
+const review = (
+  entry: Entry,
+  kind: "REVIEW_OF_MARKING" | "COPY_OF_SCRIPT" = "REVIEW_OF_MARKING",
+  componentId: string | null = null,
+) => ({
   entryId: entry.id,
   kind,
   componentId,
@@ -141,15 +158,22 @@ describe("reviews of marking: who may request, and when", () => {
     expect(made.ok).toBe(true);
     const rows = await listReviewRequests(eo, RESTRICTED);
     expect(rows?.map((r) => [r.kind, r.status])).toEqual([["REVIEW_OF_MARKING", "requested"]]);
-    expect(rows?.[0].candidate.candidateNumber).toBe(candidatesA.find((c) => c.id === entryOf(0).candidateId)!.candidateNumber);
-    const events = await db.prisma.auditEvent.findMany({ where: { action: "post_results.request", actorId: users.eo } });
+    expect(rows?.[0].candidate.candidateNumber).toBe(
+      candidatesA.find((c) => c.id === entryOf(0).candidateId)!.candidateNumber,
+    );
+    const events = await db.prisma.auditEvent.findMany({
+      where: { action: "post_results.request", actorId: users.eo },
+    });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ outcome: "success", centreId: centreA.id });
   });
 
   it("before the caller's release time: the request is refused and nothing is listed", async () => {
     const eo = await sessionOf("eo", BEFORE_RESTRICTED);
-    expect(await requestReview(eo, review(entryOf(1)), request, BEFORE_RESTRICTED)).toEqual({ ok: false, error: "forbidden" });
+    expect(await requestReview(eo, review(entryOf(1)), request, BEFORE_RESTRICTED)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await listReviewRequests(eo, BEFORE_RESTRICTED)).toEqual([]);
     expect(await reviewableEntries(eo, series.id, BEFORE_RESTRICTED)).toEqual([]);
     const [option] = await reviewSeries(eo, BEFORE_RESTRICTED);
@@ -169,7 +193,10 @@ describe("reviews of marking: who may request, and when", () => {
     for (const name of ["user", "userScripts"]) {
       const s = await sessionOf(name, AFTER);
       expect(await listReviewRequests(s, AFTER), name).toBeNull();
-      expect(await requestReview(s, review(entryOf(2)), request, AFTER), name).toEqual({ ok: false, error: "forbidden" });
+      expect(await requestReview(s, review(entryOf(2)), request, AFTER), name).toEqual({
+        ok: false,
+        error: "forbidden",
+      });
     }
     // Admins always hold results: they may request, with or without other grants.
     const admin = await sessionOf("adminBare", AFTER);
@@ -183,19 +210,32 @@ describe("reviews of marking: who may request, and when", () => {
     expect(first.ok).toBe(true);
     expect(await requestReview(eo, review(entry), request, AFTER)).toEqual({ ok: false, error: "reviewDuplicate" });
     // Naming one component does not get round it.
-    const componentId = (await db.prisma.componentResult.findFirstOrThrow({ where: { result: { entryId: entry.id } } })).componentId;
-    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", componentId), request, AFTER)).toEqual({ ok: false, error: "reviewDuplicate" });
-    await db.prisma.reviewRequest.update({ where: { id: (first as { id: string }).id }, data: { status: "in_progress" } });
+    const componentId = (await db.prisma.componentResult.findFirstOrThrow({ where: { result: { entryId: entry.id } } }))
+      .componentId;
+    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", componentId), request, AFTER)).toEqual({
+      ok: false,
+      error: "reviewDuplicate",
+    });
+    await db.prisma.reviewRequest.update({
+      where: { id: (first as { id: string }).id },
+      data: { status: "in_progress" },
+    });
     expect(await requestReview(eo, review(entry), request, AFTER)).toEqual({ ok: false, error: "reviewDuplicate" });
     expect((await requestReview(eo, review(entry, "COPY_OF_SCRIPT"), request, AFTER)).ok).toBe(true);
-    await db.prisma.reviewRequest.update({ where: { id: (first as { id: string }).id }, data: { status: "completed", outcome: "grade_unchanged" } });
+    await db.prisma.reviewRequest.update({
+      where: { id: (first as { id: string }).id },
+      data: { status: "completed", outcome: "grade_unchanged" },
+    });
     expect((await requestReview(eo, review(entry), request, AFTER)).ok).toBe(true);
   });
 
   it("another centre's entry, or an unknown id, is not found", async () => {
     const other = await sessionOf("otherEo", AFTER);
     expect(await requestReview(other, review(entryOf(4)), request, AFTER)).toEqual({ ok: false, error: "notFound" });
-    expect(await requestReview(other, { ...review(entryOf(4)), entryId: "c-no-such-entry" }, request, AFTER)).toEqual({ ok: false, error: "notFound" });
+    expect(await requestReview(other, { ...review(entryOf(4)), entryId: "c-no-such-entry" }, request, AFTER)).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     // …and centre A's requests are not in centre B's list.
     expect(await listReviewRequests(other, AFTER)).toEqual([]);
     expect(await db.prisma.reviewRequest.count({ where: { entryId: entryOf(4).id } })).toBe(0);
@@ -203,13 +243,22 @@ describe("reviews of marking: who may request, and when", () => {
 
   it("only for entries with a result, and only a component of that entry", async () => {
     const eo = await sessionOf("eo", AFTER);
-    expect(await requestReview(eo, review(entryWithoutResult), request, AFTER)).toEqual({ ok: false, error: "reviewNoResult" });
+    expect(await requestReview(eo, review(entryWithoutResult), request, AFTER)).toEqual({
+      ok: false,
+      error: "reviewNoResult",
+    });
     expect((await reviewableEntries(eo, series.id, AFTER)).map((e) => e.id)).not.toContain(entryWithoutResult.id);
 
     const entry = entryOf(5);
-    const own = await db.prisma.componentResult.findMany({ where: { result: { entryId: entry.id } }, select: { componentId: true } });
+    const own = await db.prisma.componentResult.findMany({
+      where: { result: { entryId: entry.id } },
+      select: { componentId: true },
+    });
     const foreign = catalogue.components.find((c) => !own.some((o) => o.componentId === c.id))!;
-    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", foreign.id), request, AFTER)).toEqual({ ok: false, error: "reviewComponentMismatch" });
+    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", foreign.id), request, AFTER)).toEqual({
+      ok: false,
+      error: "reviewComponentMismatch",
+    });
     const made = await requestReview(eo, review(entry, "REVIEW_OF_MARKING", own[0].componentId), request, AFTER);
     expect(made.ok).toBe(true);
     const row = (await listReviewRequests(eo, AFTER))!.find((r) => r.id === (made as { id: string }).id)!;
@@ -218,7 +267,9 @@ describe("reviews of marking: who may request, and when", () => {
 
   it("lists the centre's requests newest first and filters them by status", async () => {
     const eo = await sessionOf("eo", AFTER);
-    const copy = await db.prisma.reviewRequest.findFirstOrThrow({ where: { centreId: centreA.id, kind: "COPY_OF_SCRIPT", status: "requested" } });
+    const copy = await db.prisma.reviewRequest.findFirstOrThrow({
+      where: { centreId: centreA.id, kind: "COPY_OF_SCRIPT", status: "requested" },
+    });
     await db.prisma.reviewRequest.update({ where: { id: copy.id }, data: { status: "in_progress" } });
     const all = (await listReviewRequests(eo, AFTER))!;
     expect(new Set(all.map((r) => r.status))).toEqual(new Set(["requested", "in_progress", "completed"]));
@@ -241,24 +292,62 @@ describe("the request server action", () => {
     const requestReviewAction = await action();
     for (const name of ["userResults", "user", "userScripts"]) {
       await actAs(name, AFTER);
-      expect(await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING" })), name).toEqual({ formError: "forbidden" });
+      expect(
+        await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING" })),
+        name,
+      ).toEqual({ formError: "forbidden" });
     }
   });
 
   it("validates the form, then answers as the DAL does (not found, before release, success)", async () => {
     const requestReviewAction = await action();
     await actAs("eo", AFTER);
-    const bad = await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REGRADE", componentId: "", notes: "" }));
+    const bad = await requestReviewAction(
+      {},
+      formOf({ entryId: entriesA[1].id, kind: "REGRADE", componentId: "", notes: "" }),
+    );
     expect(bad.fieldErrors?.kind).toEqual(["invalidChoice"]);
-    expect((await requestReviewAction({}, formOf({ entryId: entriesB[0].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }))).formError).toBe("notFound");
+    expect(
+      (
+        await requestReviewAction(
+          {},
+          formOf({ entryId: entriesB[0].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
+        )
+      ).formError,
+    ).toBe("notFound");
     await actAs("eo", BEFORE_RESTRICTED);
-    expect((await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }))).formError).toBe("forbidden");
+    expect(
+      (
+        await requestReviewAction(
+          {},
+          formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
+        )
+      ).formError,
+    ).toBe("forbidden");
     await actAs("eo", AFTER);
-    const ok = await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "Paper 1 looks under-marked." }));
+    const ok = await requestReviewAction(
+      {},
+      formOf({
+        entryId: entriesA[1].id,
+        kind: "REVIEW_OF_MARKING",
+        componentId: "",
+        notes: "Paper 1 looks under-marked.",
+      }),
+    );
     expect(ok).toEqual({ ok: true });
-    const saved = await db.prisma.reviewRequest.findFirstOrThrow({ where: { entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING" } });
-    expect(saved).toMatchObject({ status: "requested", notes: "Paper 1 looks under-marked.", requestedBy: users.eo, centreId: centreA.id });
-    const again = await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }));
+    const saved = await db.prisma.reviewRequest.findFirstOrThrow({
+      where: { entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING" },
+    });
+    expect(saved).toMatchObject({
+      status: "requested",
+      notes: "Paper 1 looks under-marked.",
+      requestedBy: users.eo,
+      centreId: centreA.id,
+    });
+    const again = await requestReviewAction(
+      {},
+      formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
+    );
     expect(again.fieldErrors?.entryId).toEqual(["reviewDuplicate"]);
   });
 });
@@ -270,9 +359,15 @@ describe("View scripts", () => {
     for (const name of ["eo", "admin", "userScripts"]) {
       const s = await sessionOf(name, AFTER);
       const rows = (await listScriptCandidates(s, series.id, AFTER))!;
-      expect(rows.map((r) => r.candidateNumber), name).toEqual(["0001", "0004"]);
+      expect(
+        rows.map((r) => r.candidateNumber),
+        name,
+      ).toEqual(["0001", "0004"]);
       for (const r of rows) {
-        const expected = scriptsA.filter((x) => x.candidateId === r.id).map((x) => x.id).sort();
+        const expected = scriptsA
+          .filter((x) => x.candidateId === r.id)
+          .map((x) => x.id)
+          .sort();
         expect(r.scripts.map((x) => x.id).sort()).toEqual(expected);
         expect(expected.length).toBeGreaterThan(0);
       }
@@ -326,7 +421,9 @@ describe("GET /api/files/scripts/[id]", () => {
   it("403 when the candidate's consent is not recorded, and the refusal is audited", async () => {
     await actAs("eo", AFTER);
     expect((await get(withoutConsent().id)).status).toBe(403);
-    const denied = await db.prisma.auditEvent.findFirst({ where: { action: "scripts.download", outcome: "denied", actorId: users.eo } });
+    const denied = await db.prisma.auditEvent.findFirst({
+      where: { action: "scripts.download", outcome: "denied", actorId: users.eo },
+    });
     expect(denied?.details).toMatchObject({ scriptId: withoutConsent().id, reason: "noConsent" });
   });
 
@@ -344,7 +441,9 @@ describe("GET /api/files/scripts/[id]", () => {
 
   it("200: streams the PDF privately as an attachment, and audits the download", async () => {
     await actAs("userScripts", RELEASE);
-    const before = await db.prisma.auditEvent.count({ where: { action: "scripts.download", outcome: "success", actorId: users.userScripts } });
+    const before = await db.prisma.auditEvent.count({
+      where: { action: "scripts.download", outcome: "success", actorId: users.userScripts },
+    });
     const response = await get(withConsent().id);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -352,9 +451,14 @@ describe("GET /api/files/scripts/[id]", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="/);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    const after = await db.prisma.auditEvent.findMany({ where: { action: "scripts.download", outcome: "success", actorId: users.userScripts } });
+    const after = await db.prisma.auditEvent.findMany({
+      where: { action: "scripts.download", outcome: "success", actorId: users.userScripts },
+    });
     expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)).toMatchObject({ centreId: centreA.id, details: expect.objectContaining({ scriptId: withConsent().id }) });
+    expect(after.at(-1)).toMatchObject({
+      centreId: centreA.id,
+      details: expect.objectContaining({ scriptId: withConsent().id }),
+    });
   });
 
   it("404 when the file is missing from the store", async () => {

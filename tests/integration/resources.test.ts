@@ -27,7 +27,10 @@ vi.mock("@/lib/auth/config", () => ({
   signIn: async () => {},
   signOut: async () => {},
   entraConfigured: () => false,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
+  handlers: {
+    GET: async () => new Response(null, { status: 404 }),
+    POST: async () => new Response(null, { status: 404 }),
+  },
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
@@ -50,7 +53,9 @@ const centres = {} as Record<"A" | "B", { id: string; number: string }>;
 
 async function openSession(userId: string): Promise<string> {
   const id = randomBytes(16).toString("hex");
-  await prisma.session.create({ data: { id, sessionToken: id, userId, expires: new Date(Date.now() + 3600_000), mfaAt: new Date() } });
+  await prisma.session.create({
+    data: { id, sessionToken: id, userId, expires: new Date(Date.now() + 3600_000), mfaAt: new Date() },
+  });
   return id;
 }
 
@@ -58,17 +63,30 @@ async function openSession(userId: string): Promise<string> {
 async function as(who: Who | null, at = "2026-11-22T10:00:00Z"): Promise<LiveSession | null> {
   const when = new Date(at);
   vi.stubEnv("PORTH_FAKE_NOW", when.toISOString());
-  await prisma.session.updateMany({ where: { id: { in: Object.values(sids) } }, data: { lastSeenAt: when, expires: new Date(when.getTime() + 3600_000) } });
+  await prisma.session.updateMany({
+    where: { id: { in: Object.values(sids) } },
+    data: { lastSeenAt: when, expires: new Date(when.getTime() + 3600_000) },
+  });
   state.sid = who ? sids[who] : null;
   return who ? findLiveSession(sids[who], when) : null;
 }
 
-const resourceRoute = async (id: string) => (await import("@/app/api/files/resources/[id]/route")).GET(new Request(`http://localhost/api/files/resources/${id}`), { params: Promise.resolve({ id }) });
-const paperRoute = async (id: string) => (await import("@/app/api/files/question-papers/[id]/route")).GET(new Request(`http://localhost/api/files/question-papers/${id}`), { params: Promise.resolve({ id }) });
+const resourceRoute = async (id: string) =>
+  (await import("@/app/api/files/resources/[id]/route")).GET(
+    new Request(`http://localhost/api/files/resources/${id}`),
+    { params: Promise.resolve({ id }) },
+  );
+const paperRoute = async (id: string) =>
+  (await import("@/app/api/files/question-papers/[id]/route")).GET(
+    new Request(`http://localhost/api/files/question-papers/${id}`),
+    { params: Promise.resolve({ id }) },
+  );
 
 const spec = (code: string) => catalogue.spec(code);
-const paperOf = (componentCode: string) => papers.find((p) => p.componentId === catalogue.components.find((c) => c.code === componentCode)!.id)!;
-const secureOf = (code: string) => resources.find((r) => r.secure && r.specificationId === spec(code).id && r.kind === "PAST_PAPER")!;
+const paperOf = (componentCode: string) =>
+  papers.find((p) => p.componentId === catalogue.components.find((c) => c.code === componentCode)!.id)!;
+const secureOf = (code: string) =>
+  resources.find((r) => r.secure && r.specificationId === spec(code).id && r.kind === "PAST_PAPER")!;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -92,9 +110,32 @@ beforeAll(async () => {
 
   // Centre A: entries for Latin (9521) and Mathematics (9531), one withdrawn History (9611).
   // Centre B: Computer Science (9621) only.
-  const enter = async (centre: { id: string }, n: string, codes: string[], status: "ENTERED" | "WITHDRAWN" = "ENTERED") => {
-    const candidate = await prisma.candidate.create({ data: { centreId: centre.id, candidateNumber: n, uci: `UCI${centre.id.slice(-6)}${n}`, firstName: "Test", lastName: `Candidate ${n}`, dateOfBirth: new Date(Date.UTC(2010, 4, 1)) } });
-    for (const code of codes) await prisma.entry.create({ data: { centreId: centre.id, candidateId: candidate.id, seriesId: series.id, specificationId: spec(code).id, status } });
+  const enter = async (
+    centre: { id: string },
+    n: string,
+    codes: string[],
+    status: "ENTERED" | "WITHDRAWN" = "ENTERED",
+  ) => {
+    const candidate = await prisma.candidate.create({
+      data: {
+        centreId: centre.id,
+        candidateNumber: n,
+        uci: `UCI${centre.id.slice(-6)}${n}`,
+        firstName: "Test",
+        lastName: `Candidate ${n}`,
+        dateOfBirth: new Date(Date.UTC(2010, 4, 1)),
+      },
+    });
+    for (const code of codes)
+      await prisma.entry.create({
+        data: {
+          centreId: centre.id,
+          candidateId: candidate.id,
+          seriesId: series.id,
+          specificationId: spec(code).id,
+          status,
+        },
+      });
   };
   await enter(a, "0001", ["9521", "9531"]);
   await enter(a, "0002", ["9611"], "WITHDRAWN");
@@ -102,7 +143,11 @@ beforeAll(async () => {
 
   const used = ["9521", "9531", "9611", "9621"].map(spec);
   resources = await createResources(prisma, used, { years: [2025, 2026] });
-  papers = await createQuestionPapers(prisma, series, used.flatMap((s) => s.components));
+  papers = await createQuestionPapers(
+    prisma,
+    series,
+    used.flatMap((s) => s.components),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -142,7 +187,9 @@ describe("past papers, mark schemes and support material", () => {
     expect(u.ok && u.items.some((r) => r.secure)).toBe(true);
     const board = await as("board");
     const all = await listResources(board, "past-papers", {});
-    expect(all.ok && all.items.length).toBe(resources.filter((r) => r.kind === "PAST_PAPER" || r.kind === "MARK_SCHEME").length);
+    expect(all.ok && all.items.length).toBe(
+      resources.filter((r) => r.kind === "PAST_PAPER" || r.kind === "MARK_SCHEME").length,
+    );
     const appointee = await as("appointee");
     expect(await listResources(appointee, "past-papers", {})).toEqual({ ok: false, reason: "forbidden" });
     expect(await listResources(null, "past-papers", {})).toEqual({ ok: false, reason: "forbidden" });
@@ -150,11 +197,22 @@ describe("past papers, mark schemes and support material", () => {
 
   it("filters by qualification, specification, kind, year and language, ignoring unknown values", async () => {
     const eoA = await as("eoA");
-    const f = await listResources(eoA, "past-papers", { specification: "9531", kind: "PAST_PAPER", year: "2025", language: "cy" });
+    const f = await listResources(eoA, "past-papers", {
+      specification: "9531",
+      kind: "PAST_PAPER",
+      year: "2025",
+      language: "cy",
+    });
     if (!f.ok) throw new Error("denied");
-    expect(f.items.map((r) => [r.specification?.code, r.kind, r.year, r.language])).toEqual([["9531", "PAST_PAPER", 2025, "cy"]]);
+    expect(f.items.map((r) => [r.specification?.code, r.kind, r.year, r.language])).toEqual([
+      ["9531", "PAST_PAPER", 2025, "cy"],
+    ]);
     const alevel = await listResources(eoA, "past-papers", { qualification: "A level" });
-    expect(alevel.ok && alevel.items.length > 0 && alevel.items.every((r) => r.specification?.qualification.code === "A level")).toBe(true);
+    expect(
+      alevel.ok &&
+        alevel.items.length > 0 &&
+        alevel.items.every((r) => r.specification?.qualification.code === "A level"),
+    ).toBe(true);
     const schemes = await listResources(eoA, "past-papers", { kind: "MARK_SCHEME" });
     expect(schemes.ok && schemes.items.every((r) => r.kind === "MARK_SCHEME")).toBe(true);
     // A kind from another area, or nonsense, does not widen or break the list.
@@ -183,7 +241,9 @@ describe("GET /api/files/resources/[id]", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="9521-2026-question-papers-en\.pdf"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="9521-2026-question-papers-en\.pdf"/,
+    );
     const body = Buffer.from(await response.arrayBuffer());
     const onDisk = await readDisk(path.join(FILES, resource.fileKey));
     expect(body.equals(onDisk)).toBe(true);
@@ -205,8 +265,12 @@ describe("GET /api/files/resources/[id]", () => {
     // A real file just outside the store's root, which "../<name>" would reach.
     const outside = `${path.basename(FILES)}-outside-secret.txt`;
     writeFileSync(path.join(path.dirname(FILES), outside), "outside the store");
-    const bad = await prisma.resource.create({ data: { kind: "CIRCULAR", titleEn: "Bad", titleCy: "Drwg", year: 2026, fileKey: `../${outside}` } });
-    const absolute = await prisma.resource.create({ data: { kind: "CIRCULAR", titleEn: "Bad 2", titleCy: "Drwg 2", year: 2026, fileKey: "/etc/passwd" } });
+    const bad = await prisma.resource.create({
+      data: { kind: "CIRCULAR", titleEn: "Bad", titleCy: "Drwg", year: 2026, fileKey: `../${outside}` },
+    });
+    const absolute = await prisma.resource.create({
+      data: { kind: "CIRCULAR", titleEn: "Bad 2", titleCy: "Drwg 2", year: 2026, fileKey: "/etc/passwd" },
+    });
     await as("eoA");
     for (const id of [bad.id, absolute.id]) {
       const response = await resourceRoute(id);
@@ -239,7 +303,10 @@ const JUNE_15_RELEASE = "2027-06-15T07:30:00Z";
 
 describe("today's question papers", () => {
   it("refuses Users (never) and board staff", async () => {
-    expect(await todaysQuestionPapers(await as("userA", JUNE_15_RELEASE), new Date(JUNE_15_RELEASE))).toEqual({ ok: false, reason: "forbidden" });
+    expect(await todaysQuestionPapers(await as("userA", JUNE_15_RELEASE), new Date(JUNE_15_RELEASE))).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     expect((await paperRoute(paperOf("9531/03").id)).status).toBe(403);
     await as("board", JUNE_15_RELEASE);
     expect((await paperRoute(paperOf("9531/03").id)).status).toBe(403);
@@ -271,7 +338,9 @@ describe("today's question papers", () => {
     const eo = await as("eoA", JUNE_15_RELEASE);
     const listed = await todaysQuestionPapers(eo, new Date(JUNE_15_RELEASE));
     expect(listed.ok && listed.papers[0].available).toBe(true);
-    const before = await prisma.auditEvent.count({ where: { action: "question-paper.downloaded", outcome: "success" } });
+    const before = await prisma.auditEvent.count({
+      where: { action: "question-paper.downloaded", outcome: "success" },
+    });
     const response = await paperRoute(paper.id);
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -282,7 +351,10 @@ describe("today's question papers", () => {
     await as("adminA", "2027-06-15T08:15:00Z");
     expect((await paperRoute(paper.id)).status).toBe(200);
 
-    const events = await prisma.auditEvent.findMany({ where: { action: "question-paper.downloaded", outcome: "success" }, orderBy: { at: "asc" } });
+    const events = await prisma.auditEvent.findMany({
+      where: { action: "question-paper.downloaded", outcome: "success" },
+      orderBy: { at: "asc" },
+    });
     expect(events.length - before).toBe(2);
     const first = events.at(-2)!;
     expect(first.actorEmail).toBe("eo@a.test");
@@ -296,7 +368,9 @@ describe("today's question papers", () => {
     await as("eoA", "2027-06-07T07:00:00Z");
     const before = await prisma.auditEvent.count({ where: { action: "question-paper.downloaded", outcome: "denied" } });
     expect((await paperRoute(paperOf("9521/01").id)).status).toBe(404);
-    expect(await prisma.auditEvent.count({ where: { action: "question-paper.downloaded", outcome: "denied" } })).toBe(before + 1);
+    expect(await prisma.auditEvent.count({ where: { action: "question-paper.downloaded", outcome: "denied" } })).toBe(
+      before + 1,
+    );
   });
 
   it("stays available until the end of the London day, and is gone the next day", async () => {
@@ -314,7 +388,10 @@ describe("today's question papers", () => {
 
 describe("exam timetable", () => {
   const exam = (code: string, at: Date): TimetableExam => ({
-    componentCode: code, titleEn: code, titleCy: code, examAt: at,
+    componentCode: code,
+    titleEn: code,
+    titleCy: code,
+    examAt: at,
     specification: { code: code.slice(0, 4), titleEn: "", titleCy: "", qualification: { nameEn: "", nameCy: "" } },
   });
 
@@ -326,7 +403,13 @@ describe("exam timetable", () => {
       exam("X/01", londonTime(2027, 6, 14, 9, 0)),
     ]);
     expect(days.map((d) => [d.date, d.sessions.map((s) => [s.session, s.exams.map((e) => e.componentCode)])])).toEqual([
-      ["2027-06-14", [["morning", ["X/01", "X/02"]], ["afternoon", ["X/03"]]]],
+      [
+        "2027-06-14",
+        [
+          ["morning", ["X/01", "X/02"]],
+          ["afternoon", ["X/03"]],
+        ],
+      ],
       ["2027-06-15", [["morning", ["X/04"]]]],
     ]);
   });
@@ -337,9 +420,16 @@ describe("exam timetable", () => {
     if (!result.ok) throw new Error("denied");
     expect(result.series?.code).toBe("2027-06");
     const june15 = result.days.find((d) => d.date === "2027-06-15")!;
-    expect(june15.sessions.map((s) => [s.session, s.exams.map((e) => e.componentCode)])).toEqual([["morning", ["9531/03"]], ["afternoon", ["9621/01"]]]);
+    expect(june15.sessions.map((s) => [s.session, s.exams.map((e) => e.componentCode)])).toEqual([
+      ["morning", ["9531/03"]],
+      ["afternoon", ["9621/01"]],
+    ]);
     const maths = june15.sessions[0].exams[0];
-    expect([maths.titleEn, maths.titleCy, maths.specification.qualification.nameCy]).toEqual(["Paper 3: Calculator", "Papur 3: Gyda chyfrifiannell", "TGAU"]);
+    expect([maths.titleEn, maths.titleCy, maths.specification.qualification.nameCy]).toEqual([
+      "Paper 3: Calculator",
+      "Papur 3: Gyda chyfrifiannell",
+      "TGAU",
+    ]);
     const all = result.days.flatMap((d) => d.sessions.flatMap((s) => s.exams.map((e) => e.componentCode)));
     expect(all).not.toContain("9541/01"); // NEA (oracy) is not sat
     expect(all).toContain("9521/01");
@@ -347,11 +437,23 @@ describe("exam timetable", () => {
 
   it("shows only the picked series' exams", async () => {
     await prisma.series.create({
-      data: { code: "2026-11", nameEn: "November 2026", nameCy: "Tachwedd 2026", resultsDay: new Date(Date.UTC(2027, 0, 14)), restrictedReleaseAt: londonTime(2027, 1, 13), releaseAt: londonTime(2027, 1, 14, 8), entryDeadline: londonTime(2026, 10, 4) },
+      data: {
+        code: "2026-11",
+        nameEn: "November 2026",
+        nameCy: "Tachwedd 2026",
+        resultsDay: new Date(Date.UTC(2027, 0, 14)),
+        restrictedReleaseAt: londonTime(2027, 1, 13),
+        releaseAt: londonTime(2027, 1, 14, 8),
+        entryDeadline: londonTime(2026, 10, 4),
+      },
     });
     const eo = await as("eoA");
     const nov = await examTimetable(eo, "2026-11", new Date("2026-11-22T10:00:00Z"));
-    expect(nov.ok && [nov.series?.code, nov.days.length, nov.choices.map((c) => c.code)]).toEqual(["2026-11", 0, ["2027-06", "2026-11"]]);
+    expect(nov.ok && [nov.series?.code, nov.days.length, nov.choices.map((c) => c.code)]).toEqual([
+      "2026-11",
+      0,
+      ["2027-06", "2026-11"],
+    ]);
     const fallback = await examTimetable(eo, "nonsense", new Date("2026-11-22T10:00:00Z"));
     expect(fallback.ok && fallback.series?.code).toBe("2026-11"); // the next series to release
     expect(await examTimetable(await as("board"), undefined, new Date())).toEqual({ ok: false, reason: "forbidden" });

@@ -24,7 +24,10 @@ vi.mock("@/lib/auth/config", () => ({
   signIn: async () => {},
   signOut: async () => {},
   entraConfigured: () => false,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
+  handlers: {
+    GET: async () => new Response(null, { status: 404 }),
+    POST: async () => new Response(null, { status: 404 }),
+  },
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
@@ -86,20 +89,46 @@ const users = {} as Record<ActorKey | "eoB", CreatedUser>;
 const sessions = {} as Record<ActorKey | "eoB", string>;
 
 function callerOf(user: CreatedUser): ResultsCaller {
-  return { userId: user.id, user: { id: user.id, email: user.email, role: user.role, centreId: user.centreId, grants: user.grants.map((permission) => ({ permission })) } };
+  return {
+    userId: user.id,
+    user: {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      centreId: user.centreId,
+      grants: user.grants.map((permission) => ({ permission })),
+    },
+  };
 }
 
 async function openSession(user: CreatedUser): Promise<string> {
   const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({ data: { id, sessionToken: id, userId: user.id, expires: new Date("2100-01-01T00:00:00Z"), mfaAt: new Date("2020-01-01T00:00:00Z") } });
+  await db.prisma.session.create({
+    data: {
+      id,
+      sessionToken: id,
+      userId: user.id,
+      expires: new Date("2100-01-01T00:00:00Z"),
+      mfaAt: new Date("2020-01-01T00:00:00Z"),
+    },
+  });
   return id;
 }
 
 /** Calls a route handler as `actor` with the server clock pinned at `at`. */
-async function callRoute(handler: (r: Request) => Promise<Response>, url: string, actor: ActorKey | "eoB" | null, at: string): Promise<Response> {
+async function callRoute(
+  handler: (r: Request) => Promise<Response>,
+  url: string,
+  actor: ActorKey | "eoB" | null,
+  at: string,
+): Promise<Response> {
   vi.stubEnv("PORTH_FAKE_NOW", at);
   try {
-    if (actor) await db.prisma.session.update({ where: { id: sessions[actor] }, data: { lastSeenAt: new Date(at), revokedAt: null } });
+    if (actor)
+      await db.prisma.session.update({
+        where: { id: sessions[actor] },
+        data: { lastSeenAt: new Date(at), revokedAt: null },
+      });
     state.sid = actor ? sessions[actor] : null;
     return await handler(new Request(url));
   } finally {
@@ -115,7 +144,12 @@ beforeAll(async () => {
   centreA = await createCentre(prisma);
   centreB = await createCentre(prisma);
   june = await createSeries(prisma);
-  january = await createSeries(prisma, { code: "2028-01", nameEn: "January 2028", nameCy: "Ionawr 2028", resultsDay: new Date(Date.UTC(2028, 0, 13)) });
+  january = await createSeries(prisma, {
+    code: "2028-01",
+    nameEn: "January 2028",
+    nameCy: "Ionawr 2028",
+    resultsDay: new Date(Date.UTC(2028, 0, 13)),
+  });
   for (const series of [june, january]) await createGradeBoundaries(prisma, series, catalogue.components);
   candidatesA = await createCandidates(prisma, centreA, 24);
   candidatesB = await createCandidates(prisma, centreB, 10);
@@ -160,7 +194,10 @@ for (const [zone, clocks] of Object.entries(CLOCKS) as [keyof typeof CLOCKS, (ty
           const v = resultsVisibility(caller, series, now);
           expect(v.visible).toBe(visible);
           if (actor === "userPlain") expect(v.releaseAt).toBeNull();
-          else expect(v.releaseAt?.toISOString()).toBe((actor === "userResults" ? series.releaseAt : series.restrictedReleaseAt).toISOString());
+          else
+            expect(v.releaseAt?.toISOString()).toBe(
+              (actor === "userResults" ? series.releaseAt : series.restrictedReleaseAt).toISOString(),
+            );
 
           const byCandidate = await resultsByCandidate(caller, series.id, now);
           const bySubject = await resultsBySubject(caller, series.id, now);
@@ -200,23 +237,42 @@ for (const [zone, clocks] of Object.entries(CLOCKS) as [keyof typeof CLOCKS, (ty
 
         it(`${actor} at ${clock.label}: GET /api/results/file ${visible ? "streams the CSV" : "is refused"}`, async () => {
           const series = seriesOf();
-          const res = await callRoute(fileGET, `http://localhost/api/results/file?series=${series.code}`, actor, clock.at);
+          const res = await callRoute(
+            fileGET,
+            `http://localhost/api/results/file?series=${series.code}`,
+            actor,
+            clock.at,
+          );
           if (visible) {
             expect(res.status).toBe(200);
-            expect(res.headers.get("content-disposition")).toBe(`attachment; filename="results-${centreA.number}-${series.code}.csv"`);
+            expect(res.headers.get("content-disposition")).toBe(
+              `attachment; filename="results-${centreA.number}-${series.code}.csv"`,
+            );
             expect(res.headers.get("cache-control")).toBe("private, no-store");
             const text = await res.text();
             const lines = text.split("\r\n").filter(Boolean);
             expect(lines[0]).toBe(resultsFileHeader().trimEnd());
             const count = await db.prisma.result.count({ where: { centreId: centreA.id, seriesId: series.id } });
             expect(lines.length - 1).toBe(count);
-            const audited = await db.prisma.auditEvent.findFirst({ where: { action: "results.file-downloaded", actorId: users[actor].id, outcome: "success", at: new Date(clock.at) } });
+            const audited = await db.prisma.auditEvent.findFirst({
+              where: {
+                action: "results.file-downloaded",
+                actorId: users[actor].id,
+                outcome: "success",
+                at: new Date(clock.at),
+              },
+            });
             expect(audited?.details).toEqual({ series: series.code });
           } else if (actor === "userPlain") {
             expect(res.status).toBe(403);
           } else {
             // Before release: exactly the answer for a series that does not exist.
-            const missing = await callRoute(fileGET, "http://localhost/api/results/file?series=1999-06", actor, clock.at);
+            const missing = await callRoute(
+              fileGET,
+              "http://localhost/api/results/file?series=1999-06",
+              actor,
+              clock.at,
+            );
             expect(res.status).toBe(404);
             expect(missing.status).toBe(404);
             expect(await res.text()).toBe(await missing.text());
@@ -226,7 +282,12 @@ for (const [zone, clocks] of Object.entries(CLOCKS) as [keyof typeof CLOCKS, (ty
         it(`${actor} at ${clock.label}: GET /api/results/item-level-data ${visible ? "streams the CSV" : "is refused"}`, async () => {
           const series = seriesOf();
           const code = catalogue.specs[0].components[0].code;
-          const res = await callRoute(itemGET, `http://localhost/api/results/item-level-data?series=${series.code}&component=${encodeURIComponent(code)}`, actor, clock.at);
+          const res = await callRoute(
+            itemGET,
+            `http://localhost/api/results/item-level-data?series=${series.code}&component=${encodeURIComponent(code)}`,
+            actor,
+            clock.at,
+          );
           if (visible) {
             expect(res.status).toBe(200);
             expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -248,15 +309,28 @@ describe("the download routes", () => {
   const after = "2027-09-01T09:00:00Z";
 
   it("answer 401 to a signed-out caller", async () => {
-    expect((await callRoute(fileGET, `http://localhost/api/results/file?series=${june.code}`, null, after)).status).toBe(401);
-    expect((await callRoute(itemGET, `http://localhost/api/results/item-level-data?series=${june.code}&component=9521/01`, null, after)).status).toBe(401);
+    expect(
+      (await callRoute(fileGET, `http://localhost/api/results/file?series=${june.code}`, null, after)).status,
+    ).toBe(401);
+    expect(
+      (
+        await callRoute(
+          itemGET,
+          `http://localhost/api/results/item-level-data?series=${june.code}&component=9521/01`,
+          null,
+          after,
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it("records an attempt before release as denied, and answers 404", async () => {
     const at = "2027-08-10T12:00:00Z";
     const res = await callRoute(fileGET, `http://localhost/api/results/file?series=${june.code}`, "eo", at);
     expect(res.status).toBe(404);
-    const event = await db.prisma.auditEvent.findFirst({ where: { action: "results.file-downloaded", actorId: users.eo.id, at: new Date(at) } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { action: "results.file-downloaded", actorId: users.eo.id, at: new Date(at) },
+    });
     expect(event?.outcome).toBe("denied");
   });
 
@@ -271,7 +345,16 @@ describe("the download routes", () => {
   });
 
   it("answer 404 for an unknown component", async () => {
-    expect((await callRoute(itemGET, `http://localhost/api/results/item-level-data?series=${june.code}&component=0000/99`, "eo", after)).status).toBe(404);
+    expect(
+      (
+        await callRoute(
+          itemGET,
+          `http://localhost/api/results/item-level-data?series=${june.code}&component=0000/99`,
+          "eo",
+          after,
+        )
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -301,7 +384,13 @@ describe("results queries", () => {
     const target = candidatesA[3];
     const byName = await resultsByCandidate(eo(), june.id, now, { q: target.lastName.toUpperCase() });
     expect(byName.rows.some((r) => r.candidateId === target.id)).toBe(true);
-    expect(byName.rows.every((r) => r.lastName.toLowerCase().includes(target.lastName.toLowerCase()) || r.firstName.toLowerCase().includes(target.lastName.toLowerCase()))).toBe(true);
+    expect(
+      byName.rows.every(
+        (r) =>
+          r.lastName.toLowerCase().includes(target.lastName.toLowerCase()) ||
+          r.firstName.toLowerCase().includes(target.lastName.toLowerCase()),
+      ),
+    ).toBe(true);
 
     const byNumber = await resultsByCandidate(eo(), june.id, now, { q: target.candidateNumber });
     expect(new Set(byNumber.rows.map((r) => r.candidateId))).toEqual(new Set([target.id]));
@@ -348,7 +437,9 @@ describe("results queries", () => {
     }
     // Centre B's results count towards the board figures.
     const total = analysis.reduce((n, s) => n + s.boardTotal, 0);
-    const all = await db.prisma.result.count({ where: { seriesId: june.id, entry: { specification: { code: { in: analysis.map((s) => s.code) } } } } });
+    const all = await db.prisma.result.count({
+      where: { seriesId: june.id, entry: { specification: { code: { in: analysis.map((s) => s.code) } } } },
+    });
     expect(total).toBe(all);
     expect(total).toBeGreaterThan(analysis.reduce((n, s) => n + s.centreTotal, 0));
   });

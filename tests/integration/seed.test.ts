@@ -132,13 +132,20 @@ describe("demo seed", () => {
 
   it("numbers candidates from 0001 with UCIs carrying the centre number, and Welsh digraph names", async () => {
     const centre = await db.prisma.centre.findUniqueOrThrow({ where: { number: "68101" } });
-    const candidates = await db.prisma.candidate.findMany({ where: { centreId: centre.id }, orderBy: { candidateNumber: "asc" } });
+    const candidates = await db.prisma.candidate.findMany({
+      where: { centreId: centre.id },
+      orderBy: { candidateNumber: "asc" },
+    });
     expect(candidates).toHaveLength(60);
     expect(candidates[0].candidateNumber).toBe("0001");
     expect(candidates[59].candidateNumber).toBe("0060");
     for (const c of candidates) expect(c.uci).toMatch(/^68101\d{7}[A-Z]$/);
     const surnames = candidates.map((c) => c.lastName);
-    for (const prefix of ["Ch", "Ll", "Rh", "Th", "Ff"]) expect(surnames.some((s) => s.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of ["Ch", "Ll", "Rh", "Th", "Ff"])
+      expect(
+        surnames.some((s) => s.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     expect(candidates.some((c) => c.firstName.startsWith("Dd"))).toBe(true);
   });
 
@@ -148,8 +155,13 @@ describe("demo seed", () => {
       const candidates = await db.prisma.candidate.findMany({ where: { centreId: centre.id } });
       const consenting = candidates.filter((c) => c.scriptConsent);
       expect(consenting.length, centre.number).toBe(20);
-      const componentResults = await db.prisma.componentResult.count({ where: { result: { centreId: centre.id, entry: { candidate: { scriptConsent: true } } } } });
-      const scripts = await db.prisma.script.findMany({ where: { centreId: centre.id }, include: { candidate: true, componentResult: { include: { result: { include: { entry: true } } } } } });
+      const componentResults = await db.prisma.componentResult.count({
+        where: { result: { centreId: centre.id, entry: { candidate: { scriptConsent: true } } } },
+      });
+      const scripts = await db.prisma.script.findMany({
+        where: { centreId: centre.id },
+        include: { candidate: true, componentResult: { include: { result: { include: { entry: true } } } } },
+      });
       expect(scripts.length).toBe(componentResults);
       for (const s of scripts) {
         expect(s.candidate.scriptConsent).toBe(true);
@@ -163,7 +175,9 @@ describe("demo seed", () => {
   });
 
   it("adds post-results requests in each status for the centres with an exams officer", async () => {
-    const requests = await db.prisma.reviewRequest.findMany({ include: { entry: { include: { result: true } }, centre: true } });
+    const requests = await db.prisma.reviewRequest.findMany({
+      include: { entry: { include: { result: true } }, centre: true },
+    });
     expect(new Set(requests.map((r) => r.centre.number))).toEqual(new Set(["68101", "68102"]));
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set(["requested", "in_progress", "completed"]));
     for (const r of requests) {
@@ -187,19 +201,31 @@ describe("demo seed", () => {
 
 describe("large seed (small numbers)", () => {
   const check = async (firstNumber: string, centres: number, candidates: number) => {
-    const rows = await db.prisma.candidate.findMany({ where: { centre: { number: { gte: firstNumber } } }, select: { candidateNumber: true, uci: true, centre: { select: { number: true } } } });
+    const rows = await db.prisma.candidate.findMany({
+      where: { centre: { number: { gte: firstNumber } } },
+      select: { candidateNumber: true, uci: true, centre: { select: { number: true } } },
+    });
     expect(rows).toHaveLength(candidates);
     expect(new Set(rows.map((r) => r.centre.number)).size).toBe(centres);
     for (const r of rows) expect(r.uci.startsWith(r.centre.number)).toBe(true);
     const results = await db.prisma.result.findMany({
       where: { centreId: { startsWith: "xs" }, entry: { centre: { number: { gte: firstNumber } } } },
-      include: { components: { include: { component: { include: { boundaries: true } } } }, entry: { include: { specification: { include: { qualification: true } } } } },
+      include: {
+        components: { include: { component: { include: { boundaries: true } } } },
+        entry: { include: { specification: { include: { qualification: true } } } },
+      },
     });
     expect(results.length).toBeGreaterThanOrEqual(candidates * 3);
     for (const r of results) {
       const total = r.components.reduce((sum, cr) => sum + cr.mark, 0);
       for (const cr of r.components) expect(cr.itemMarks.reduce((a, b) => a + b, 0)).toBe(cr.mark);
-      expect(r.grade).toBe(gradeFor(total, r.components.map((cr) => cr.component.boundaries), r.entry.specification.qualification.code));
+      expect(r.grade).toBe(
+        gradeFor(
+          total,
+          r.components.map((cr) => cr.component.boundaries),
+          r.entry.specification.qualification.code,
+        ),
+      );
     }
   };
 
@@ -217,7 +243,13 @@ describe("large seed (small numbers)", () => {
   }, 60_000);
 
   it("loads by multi-row INSERT with foreign-key checks", async () => {
-    const first = await seedScale(db.prisma, { centres: 2, candidates: 150, firstCentreNumber: 79001, pglite: null, foreignKeyChecks: true });
+    const first = await seedScale(db.prisma, {
+      centres: 2,
+      candidates: 150,
+      firstCentreNumber: 79001,
+      pglite: null,
+      foreignKeyChecks: true,
+    });
     expect(first).toMatchObject({ skipped: false, centresAdded: 2 });
     await check("79001", 2, 150);
   }, 60_000);
@@ -228,8 +260,12 @@ describe("seed guard", () => {
     const env = { NODE_ENV: "production", MFA_ENCRYPTION_KEY: "k" } as NodeJS.ProcessEnv;
     expect(() => assertSeedAllowed(env, parseSeedArgs([]))).toThrow(SeedRefusedError);
     expect(() => assertSeedAllowed(env, parseSeedArgs(["--force"]))).not.toThrow();
-    expect(() => assertSeedAllowed({ NODE_ENV: "development", MFA_ENCRYPTION_KEY: "k" } as NodeJS.ProcessEnv, parseSeedArgs([]))).not.toThrow();
-    expect(() => assertSeedAllowed({ NODE_ENV: "development" } as NodeJS.ProcessEnv, parseSeedArgs([]))).toThrow(/MFA_ENCRYPTION_KEY/);
+    expect(() =>
+      assertSeedAllowed({ NODE_ENV: "development", MFA_ENCRYPTION_KEY: "k" } as NodeJS.ProcessEnv, parseSeedArgs([])),
+    ).not.toThrow();
+    expect(() => assertSeedAllowed({ NODE_ENV: "development" } as NodeJS.ProcessEnv, parseSeedArgs([]))).toThrow(
+      /MFA_ENCRYPTION_KEY/,
+    );
     expect(parseSeedArgs(["--scale", "board"]).scale).toBe("board");
     expect(() => parseSeedArgs(["--scale", "galaxy"])).toThrow(SeedRefusedError);
   });

@@ -26,7 +26,12 @@ import {
   setRole,
   withdrawInvite,
 } from "@/lib/data/centre/users";
-import { createCentre as boardCreateCentre, inviteExamsOfficer, listCentres, resendExamsOfficerInvite } from "@/lib/data/board/centres";
+import {
+  createCentre as boardCreateCentre,
+  inviteExamsOfficer,
+  listCentres,
+  resendExamsOfficerInvite,
+} from "@/lib/data/board/centres";
 import { hasPermission } from "@/lib/auth/permissions";
 import { addMonths } from "@/lib/time";
 
@@ -49,23 +54,49 @@ afterAll(async () => db?.close());
 async function actor(options: CreateUserOptions): Promise<LiveSession> {
   const user = await createUser(db.prisma, { mfa: "totp", ...options });
   const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({ data: { id, sessionToken: id, userId: user.id, expires: new Date(T0.getTime() + 3600_000), lastSeenAt: T0, mfaAt: T0 } });
+  await db.prisma.session.create({
+    data: {
+      id,
+      sessionToken: id,
+      userId: user.id,
+      expires: new Date(T0.getTime() + 3600_000),
+      lastSeenAt: T0,
+      mfaAt: T0,
+    },
+  });
   return (await findLiveSession(id, T0))!;
 }
 
 async function centreWithStaff() {
   const centre = await createCentre(db.prisma);
   const eo = await actor({ role: "EXAMS_OFFICER", centre, name: "Eira Officer" });
-  const admin = await actor({ role: "ADMIN", centre, grants: ["a2c", "iamis", "access_arrangements", "scripts"], name: "Alun Admin" });
+  const admin = await actor({
+    role: "ADMIN",
+    centre,
+    grants: ["a2c", "iamis", "access_arrangements", "scripts"],
+    name: "Alun Admin",
+  });
   const bareAdmin = await actor({ role: "ADMIN", centre, grants: [], name: "Bethan Bare" });
   const teacher = await actor({ role: "USER", centre, name: "Tomos Teacher" });
   return { centre, eo, admin, bareAdmin, teacher };
 }
 
-const invite = (session: LiveSession, role: "ADMIN" | "USER", permissions: string[] = [], address = email("invitee"), now = T0) =>
-  inviteUser(session, { email: address, title: "", name: "New Person", jobRole: "Teacher", role, permissions }, request, now);
+const invite = (
+  session: LiveSession,
+  role: "ADMIN" | "USER",
+  permissions: string[] = [],
+  address = email("invitee"),
+  now = T0,
+) =>
+  inviteUser(
+    session,
+    { email: address, title: "", name: "New Person", jobRole: "Teacher", role, permissions },
+    request,
+    now,
+  );
 
-const grantsOf = async (userId: string) => (await db.prisma.permissionGrant.findMany({ where: { userId } })).map((g) => g.permission).sort();
+const grantsOf = async (userId: string) =>
+  (await db.prisma.permissionGrant.findMany({ where: { userId } })).map((g) => g.permission).sort();
 
 describe("inviting", () => {
   it("emails a temporary password that works once for first sign-in, for two months; the EO and Admins are told", async () => {
@@ -74,13 +105,17 @@ describe("inviting", () => {
     const result = await invite(eo, "USER", ["results"], address);
     expect(result.ok).toBe(true);
     const [message] = await readOutbox(address);
-    const password = message.text.match(/Temporary password: (\S+)/)?.[1] ?? message.text.match(/Cyfrinair dros dro: (\S+)/)?.[1];
+    const password =
+      message.text.match(/Temporary password: (\S+)/)?.[1] ?? message.text.match(/Cyfrinair dros dro: (\S+)/)?.[1];
     expect(password).toBeTruthy();
     // The other managers hear about it; the inviter does not need telling.
     expect((await readOutbox(admin.user.email)).some((m) => m.text.includes(address))).toBe(true);
     expect((await readOutbox(eo.user.email)).some((m) => m.text.includes(address))).toBe(false);
     // First sign-in goes to "choose a password".
-    const first = await signInWithPassword({ email: address, password: password!, door: "centre", request }, new Date(T0.getTime() + 60_000));
+    const first = await signInWithPassword(
+      { email: address, password: password!, door: "centre", request },
+      new Date(T0.getTime() + 60_000),
+    );
     expect(first).toMatchObject({ ok: true, next: "password" });
     // Two months later an unused invite no longer works.
     const other = email("late");
@@ -88,7 +123,9 @@ describe("inviting", () => {
     const [late] = await readOutbox(other);
     const latePassword = late.text.match(/Temporary password: (\S+)/)![1];
     const afterExpiry = new Date(addMonths(T0, 2).getTime() + 1000);
-    expect(await signInWithPassword({ email: other, password: latePassword, door: "centre", request }, afterExpiry)).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(
+      await signInWithPassword({ email: other, password: latePassword, door: "centre", request }, afterExpiry),
+    ).toEqual({ ok: false, error: "invalidCredentials" });
     const listed = (await listCentreUsers(eo, {}, afterExpiry))!.find((u) => u.email === other)!;
     expect(listed.status).toBe("inviteExpired");
   });
@@ -111,7 +148,10 @@ describe("inviting", () => {
   it("refuses an email that belongs to any account anywhere, whatever its case", async () => {
     const { eo } = await centreWithStaff();
     const elsewhere = await createUser(db.prisma, { role: "USER", email: email("taken") });
-    expect(await invite(eo, "USER", [], ` ${elsewhere.email.toUpperCase()} `)).toEqual({ ok: false, error: "emailTaken" });
+    expect(await invite(eo, "USER", [], ` ${elsewhere.email.toUpperCase()} `)).toEqual({
+      ok: false,
+      error: "emailTaken",
+    });
   });
 
   it("nobody grants what they do not hold: an Admin without IAMIS cannot invite with it, and nothing is created", async () => {
@@ -128,7 +168,8 @@ describe("inviting", () => {
     const { teacher } = await centreWithStaff();
     const board = await actor({ role: "BOARD_STAFF", centre: null });
     const resultsTeacher = await actor({ role: "USER", grants: ["results"] });
-    for (const who of [teacher, board, resultsTeacher]) expect(await invite(who, "USER")).toEqual({ ok: false, error: "forbidden" });
+    for (const who of [teacher, board, resultsTeacher])
+      expect(await invite(who, "USER")).toEqual({ ok: false, error: "forbidden" });
   });
 
   it("re-sending gives a new password and a new expiry and kills the old one; withdrawing removes the account", async () => {
@@ -142,9 +183,13 @@ describe("inviting", () => {
     const messages = await readOutbox(address);
     const newPassword = messages[0].text.match(/Temporary password: (\S+)/)![1];
     expect(newPassword).not.toBe(oldPassword);
-    expect(await signInWithPassword({ email: address, password: oldPassword, door: "centre", request }, later)).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(await signInWithPassword({ email: address, password: oldPassword, door: "centre", request }, later)).toEqual(
+      { ok: false, error: "invalidCredentials" },
+    );
     expect((await listCentreUsers(eo, {}, later))!.find((u) => u.email === address)!.status).toBe("invited");
-    expect((await signInWithPassword({ email: address, password: newPassword, door: "centre", request }, later)).ok).toBe(true);
+    expect(
+      (await signInWithPassword({ email: address, password: newPassword, door: "centre", request }, later)).ok,
+    ).toBe(true);
 
     const gone = await invite(eo, "USER");
     if (!gone.ok) throw new Error(gone.error);
@@ -160,19 +205,27 @@ describe("inviting", () => {
 describe("manage access", () => {
   it("a permission change reaches the user's very next request, and the change is audited", async () => {
     const { eo, teacher, centre } = await centreWithStaff();
-    expect(hasPermission({ role: "USER", grants: teacher.user.grants.map((g) => g.permission) }, "results")).toBe(false);
+    expect(hasPermission({ role: "USER", grants: teacher.user.grants.map((g) => g.permission) }, "results")).toBe(
+      false,
+    );
     expect((await setPermissions(eo, teacher.userId, ["results", "entries"], request, T0)).ok).toBe(true);
     const next = (await findLiveSession(teacher.id, T0))!;
     expect(next.user.grants.map((g) => g.permission).sort()).toEqual(["entries", "results"]);
     expect((await setPermissions(eo, teacher.userId, ["entries"], request, T0)).ok).toBe(true);
     expect(await grantsOf(teacher.userId)).toEqual(["entries"]);
-    const event = await db.prisma.auditEvent.findFirst({ where: { centreId: centre.id, action: "user.permissions-changed" }, orderBy: { at: "desc" } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { centreId: centre.id, action: "user.permissions-changed" },
+      orderBy: { at: "desc" },
+    });
     expect(event?.details).toEqual({ added: [], removed: ["results"] });
   });
 
   it("an Admin cannot give or take away a permission they do not hold, nor change their own", async () => {
     const { bareAdmin, admin, teacher } = await centreWithStaff();
-    expect(await setPermissions(bareAdmin, teacher.userId, ["iamis"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await setPermissions(bareAdmin, teacher.userId, ["iamis"], request, T0)).toEqual({
+      ok: false,
+      error: "cannotGrant",
+    });
     expect(await grantsOf(teacher.userId)).toEqual([]);
     // Results: every Admin holds it, so any Admin may give it.
     expect((await setPermissions(bareAdmin, teacher.userId, ["results"], request, T0)).ok).toBe(true);
@@ -184,13 +237,25 @@ describe("manage access", () => {
   it("tampered permission lists and another centre's ids change nothing", async () => {
     const { eo, teacher } = await centreWithStaff();
     const other = await centreWithStaff();
-    expect(await setPermissions(eo, teacher.userId, ["manage_users"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
-    expect(await setPermissions(eo, teacher.userId, ["results", "root"], request, T0)).toEqual({ ok: false, error: "cannotGrant" });
-    expect(await setPermissions(other.eo, teacher.userId, ["results"], request, T0)).toEqual({ ok: false, error: "notFound" });
+    expect(await setPermissions(eo, teacher.userId, ["manage_users"], request, T0)).toEqual({
+      ok: false,
+      error: "cannotGrant",
+    });
+    expect(await setPermissions(eo, teacher.userId, ["results", "root"], request, T0)).toEqual({
+      ok: false,
+      error: "cannotGrant",
+    });
+    expect(await setPermissions(other.eo, teacher.userId, ["results"], request, T0)).toEqual({
+      ok: false,
+      error: "notFound",
+    });
     expect(await getCentreUser(other.eo, teacher.userId, T0)).toBeNull();
     expect(await grantsOf(teacher.userId)).toEqual([]);
     // The EO's own access is not for the centre to change.
-    expect(await setPermissions(other.admin, other.eo.userId, [], request, T0)).toEqual({ ok: false, error: "forbidden" });
+    expect(await setPermissions(other.admin, other.eo.userId, [], request, T0)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
   });
 
   it("a User can be made an Admin when a place is free, and back; the Admin-only grant goes", async () => {
@@ -226,9 +291,14 @@ describe("deleting and resetting", () => {
     expect((await resetMfa(admin, teacher.userId, request, T0)).ok).toBe(true);
     expect(await findLiveSession(teacher.id, T0)).toBeNull();
     expect(await db.prisma.mfaFactor.count({ where: { userId: teacher.userId } })).toBe(0);
-    const next = await signInWithPassword({ email: teacher.user.email, password: "correct-horse-battery-staple", door: "centre", request }, T0);
+    const next = await signInWithPassword(
+      { email: teacher.user.email, password: "correct-horse-battery-staple", door: "centre", request },
+      T0,
+    );
     expect(next).toMatchObject({ ok: true, next: "mfa-setup" });
-    expect((await readOutbox(teacher.user.email)).some((m) => /reset/i.test(m.subject) || /ailosod/i.test(m.subject))).toBe(true);
+    expect(
+      (await readOutbox(teacher.user.email)).some((m) => /reset/i.test(m.subject) || /ailosod/i.test(m.subject)),
+    ).toBe(true);
     expect(await resetMfa(teacher, admin.userId, request, T0)).toEqual({ ok: false, error: "forbidden" });
   });
 });
@@ -245,7 +315,10 @@ describe("access requests", () => {
     const iamis = pending.find((r) => r.permission === "iamis")!;
     // The bare Admin does not hold IAMIS, so cannot approve it.
     expect((await pendingAccessRequests(bareAdmin)).find((r) => r.id === iamis.id)?.canDecide).toBe(false);
-    expect(await decideAccessRequest(bareAdmin, iamis.id, true, request, T0)).toEqual({ ok: false, error: "cannotGrant" });
+    expect(await decideAccessRequest(bareAdmin, iamis.id, true, request, T0)).toEqual({
+      ok: false,
+      error: "cannotGrant",
+    });
     const other = await centreWithStaff();
     expect(await decideAccessRequest(other.eo, iamis.id, true, request, T0)).toEqual({ ok: false, error: "notFound" });
     expect((await decideAccessRequest(eo, iamis.id, false, request, T0)).ok).toBe(true);
@@ -253,7 +326,10 @@ describe("access requests", () => {
     const results = pending.find((r) => r.permission === "results")!;
     expect((await decideAccessRequest(eo, results.id, true, request, T0)).ok).toBe(true);
     expect(await grantsOf(teacher.userId)).toEqual(["results"]);
-    expect(await requestAccess((await findLiveSession(teacher.id, T0))!, "results", request, T0)).toEqual({ ok: false, error: "alreadyHeld" });
+    expect(await requestAccess((await findLiveSession(teacher.id, T0))!, "results", request, T0)).toEqual({
+      ok: false,
+      error: "alreadyHeld",
+    });
   });
 });
 
@@ -264,7 +340,9 @@ describe("centre activity", () => {
     await setPermissions(eo, teacher.userId, ["results"], request, new Date(T0.getTime() + 1000));
     await deleteUser(admin, teacher.userId, request, new Date(T0.getTime() + 2000));
     await setPermissions(other.eo, other.teacher.userId, ["results"], request, T0);
-    await db.prisma.auditEvent.create({ data: { action: "sign-in", outcome: "success", centreId: eo.user.centreId, actorId: eo.userId, at: T0 } });
+    await db.prisma.auditEvent.create({
+      data: { action: "sign-in", outcome: "success", centreId: eo.user.centreId, actorId: eo.userId, at: T0 },
+    });
     const page = (await centreActivity(eo, 1))!;
     expect(page.events.map((e) => e.action)).toEqual(["user.deleted", "user.permissions-changed"]);
     expect(page.events[0]).toMatchObject({ actorEmail: admin.user.email, targetEmail: teacher.user.email });
@@ -279,8 +357,12 @@ describe("account status", () => {
     expect(accountStatus(base, T0)).toBe("active");
     expect(accountStatus({ ...base, lockedUntil: new Date(T0.getTime() + 1) }, T0)).toBe("locked");
     expect(accountStatus({ ...base, mustChangePassword: true, invites: [invite] }, T0)).toBe("invited");
-    expect(accountStatus({ ...base, mustChangePassword: true, invites: [invite] }, addMonths(T0, 2))).toBe("inviteExpired");
-    expect(accountStatus({ ...base, mustChangePassword: true, invites: [{ ...invite, acceptedAt: T0 }] }, T0)).toBe("inviteExpired");
+    expect(accountStatus({ ...base, mustChangePassword: true, invites: [invite] }, addMonths(T0, 2))).toBe(
+      "inviteExpired",
+    );
+    expect(accountStatus({ ...base, mustChangePassword: true, invites: [{ ...invite, acceptedAt: T0 }] }, T0)).toBe(
+      "inviteExpired",
+    );
   });
 });
 
@@ -288,25 +370,74 @@ describe("board staff: centres and exams officers", () => {
   it("create a centre, invite its EO once, then replace the EO: the old account ends and the change is audited", async () => {
     const board = await actor({ role: "BOARD_STAFF", centre: null });
     const number = String(10000 + Math.floor(Math.random() * 89999));
-    const created = await boardCreateCentre(board, { number, nameEn: "Test College", nameCy: "Coleg Prawf", address: "" }, request, T0);
+    const created = await boardCreateCentre(
+      board,
+      { number, nameEn: "Test College", nameCy: "Coleg Prawf", address: "" },
+      request,
+      T0,
+    );
     if (!created.ok) throw new Error(created.error);
-    expect(await boardCreateCentre(board, { number, nameEn: "Again", nameCy: "Eto", address: "" }, request, T0)).toEqual({ ok: false, error: "numberTaken" });
+    expect(
+      await boardCreateCentre(board, { number, nameEn: "Again", nameCy: "Eto", address: "" }, request, T0),
+    ).toEqual({ ok: false, error: "numberTaken" });
     const first = email("eo1");
-    expect((await inviteExamsOfficer(board, created.centreId, { email: first, title: "", name: "First EO", jobRole: "" }, false, request, T0)).ok).toBe(true);
-    expect(await inviteExamsOfficer(board, created.centreId, { email: email("eo2"), title: "", name: "Second EO", jobRole: "" }, false, request, T0)).toEqual({ ok: false, error: "hasExamsOfficer" });
+    expect(
+      (
+        await inviteExamsOfficer(
+          board,
+          created.centreId,
+          { email: first, title: "", name: "First EO", jobRole: "" },
+          false,
+          request,
+          T0,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      await inviteExamsOfficer(
+        board,
+        created.centreId,
+        { email: email("eo2"), title: "", name: "Second EO", jobRole: "" },
+        false,
+        request,
+        T0,
+      ),
+    ).toEqual({ ok: false, error: "hasExamsOfficer" });
     // The board re-sends the EO's invite: a new temporary password replaces the first.
     const firstPassword = (await readOutbox(first))[0].text.match(/Temporary password: (\S+)/)![1];
     expect(await resendExamsOfficerInvite(board, created.centreId, request, T0)).toEqual({ ok: true });
     expect((await readOutbox(first))[0].text.match(/Temporary password: (\S+)/)![1]).not.toBe(firstPassword);
     const old = await db.prisma.user.findUniqueOrThrow({ where: { email: first } });
     const sid = randomBytes(16).toString("hex");
-    await db.prisma.session.create({ data: { id: sid, sessionToken: sid, userId: old.id, expires: new Date(T0.getTime() + 3600_000), lastSeenAt: T0, mfaAt: T0 } });
+    await db.prisma.session.create({
+      data: {
+        id: sid,
+        sessionToken: sid,
+        userId: old.id,
+        expires: new Date(T0.getTime() + 3600_000),
+        lastSeenAt: T0,
+        mfaAt: T0,
+      },
+    });
     const second = email("eo3");
-    expect((await inviteExamsOfficer(board, created.centreId, { email: second, title: "", name: "New EO", jobRole: "" }, true, request, T0)).ok).toBe(true);
+    expect(
+      (
+        await inviteExamsOfficer(
+          board,
+          created.centreId,
+          { email: second, title: "", name: "New EO", jobRole: "" },
+          true,
+          request,
+          T0,
+        )
+      ).ok,
+    ).toBe(true);
     expect(await findLiveSession(sid, T0)).toBeNull();
     expect(await db.prisma.user.findUnique({ where: { email: first } })).toBeNull();
     expect(await db.prisma.user.count({ where: { centreId: created.centreId, role: "EXAMS_OFFICER" } })).toBe(1);
-    const event = await db.prisma.auditEvent.findFirst({ where: { centreId: created.centreId, action: "centre.exams-officer-replaced" } });
+    const event = await db.prisma.auditEvent.findFirst({
+      where: { centreId: created.centreId, action: "centre.exams-officer-replaced" },
+    });
     expect(event).toMatchObject({ actorId: board.userId, targetEmail: first });
     expect((await readOutbox(second))[0].text).toContain("Temporary password");
     const listed = (await listCentres(board, number, T0))!;
@@ -316,14 +447,26 @@ describe("board staff: centres and exams officers", () => {
   it("only board staff", async () => {
     const { eo, centre } = await centreWithStaff();
     expect(await listCentres(eo, "", T0)).toBeNull();
-    expect(await boardCreateCentre(eo, { number: "99999", nameEn: "x", nameCy: "x", address: "" }, request, T0)).toEqual({ ok: false, error: "forbidden" });
-    expect(await inviteExamsOfficer(eo, centre.id, { email: email("x"), title: "", name: "x", jobRole: "" }, true, request, T0)).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await boardCreateCentre(eo, { number: "99999", nameEn: "x", nameCy: "x", address: "" }, request, T0),
+    ).toEqual({ ok: false, error: "forbidden" });
+    expect(
+      await inviteExamsOfficer(
+        eo,
+        centre.id,
+        { email: email("x"), title: "", name: "x", jobRole: "" },
+        true,
+        request,
+        T0,
+      ),
+    ).toEqual({ ok: false, error: "forbidden" });
   });
 });
 
 describe("the server actions refuse tampered posts", () => {
   it("an extra field, or another centre's id, changes nothing", async () => {
-    const { inviteUserAction, setPermissionsAction, deleteUserAction } = await import("@/app/(portal)/centre/users/actions");
+    const { inviteUserAction, setPermissionsAction, deleteUserAction } =
+      await import("@/app/(portal)/centre/users/actions");
     const { eo, teacher } = await centreWithStaff();
     const other = await centreWithStaff();
     const fd = (values: Record<string, string>) => {
@@ -334,11 +477,22 @@ describe("the server actions refuse tampered posts", () => {
     vi.stubEnv("PORTH_FAKE_NOW", T0.toISOString());
     signInAs(eo.id);
     const address = email("tamper");
-    expect(await inviteUserAction({}, fd({ email: address, title: "", name: "X", jobRole: "", role: "USER", centreId: other.centre.id }))).toEqual({ formError: "tampered" });
+    expect(
+      await inviteUserAction(
+        {},
+        fd({ email: address, title: "", name: "X", jobRole: "", role: "USER", centreId: other.centre.id }),
+      ),
+    ).toEqual({ formError: "tampered" });
     expect(await db.prisma.user.findUnique({ where: { email: address } })).toBeNull();
-    expect(await setPermissionsAction({}, fd({ userId: teacher.userId, permissions: "results", role: "ADMIN" }))).toEqual({ formError: "tampered" });
-    expect(await setPermissionsAction({}, fd({ userId: other.teacher.userId, permissions: "results" }))).toEqual({ formError: "notFound" });
-    expect(await deleteUserAction({}, fd({ userId: other.teacher.userId, confirm: "yes" }))).toEqual({ formError: "notFound" });
+    expect(
+      await setPermissionsAction({}, fd({ userId: teacher.userId, permissions: "results", role: "ADMIN" })),
+    ).toEqual({ formError: "tampered" });
+    expect(await setPermissionsAction({}, fd({ userId: other.teacher.userId, permissions: "results" }))).toEqual({
+      formError: "notFound",
+    });
+    expect(await deleteUserAction({}, fd({ userId: other.teacher.userId, confirm: "yes" }))).toEqual({
+      formError: "notFound",
+    });
     expect(await grantsOf(teacher.userId)).toEqual([]);
     expect(await db.prisma.user.count({ where: { id: other.teacher.userId } })).toBe(1);
     // And a real invite through the action goes through, to the centre's list.

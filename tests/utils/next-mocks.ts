@@ -22,7 +22,10 @@ export const authConfigMock = {
   signOut: async () => {},
   unstable_update: async () => null,
   entraConfigured: () => false,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
+  handlers: {
+    GET: async () => new Response(null, { status: 404 }),
+    POST: async () => new Response(null, { status: 404 }),
+  },
 };
 
 export const headersMock = {
@@ -30,9 +33,19 @@ export const headersMock = {
   headers: async () => new Headers({ "user-agent": "integration-test" }),
 };
 
-export const cacheMock = { revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn, refresh: () => {} };
+export const cacheMock = {
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  unstable_cache: (fn: unknown) => fn,
+  refresh: () => {},
+};
 
-const t = Object.assign((key: string) => key, { rich: (key: string) => key, markup: (key: string) => key, raw: (key: string) => key, has: () => true });
+const t = Object.assign((key: string) => key, {
+  rich: (key: string) => key,
+  markup: (key: string) => key,
+  raw: (key: string) => key,
+  has: () => true,
+});
 export const intlServerMock = {
   getTranslations: async () => t,
   getLocale: async () => "en",

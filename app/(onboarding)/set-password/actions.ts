@@ -9,7 +9,12 @@ import { text, type ActionState } from "@/lib/validation/action-state";
 export async function setPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const session = await getSession();
   if (!session || session.pendingStep !== "password") redirect("/sign-in");
-  const result = await setFirstPassword(session, { password: text(formData, "password"), confirm: text(formData, "confirm") }, await requestInfo(), now());
+  const result = await setFirstPassword(
+    session,
+    { password: text(formData, "password"), confirm: text(formData, "confirm") },
+    await requestInfo(),
+    now(),
+  );
   if (!result.ok) return { fieldErrors: { [result.error === "mismatch" ? "confirm" : "password"]: [result.error] } };
   return completeStep(result.handoff, STEP_PATHS[result.next]);
 }

@@ -6,7 +6,15 @@ import { useTranslations } from "next-intl";
 import { Star } from "lucide-react";
 import { toggleFavouriteAction } from "@/lib/actions/favourites";
 
-export type Tile = { key: string; section: string; sectionTitle: string; title: string; description: string; href: string; haystack: string };
+export type Tile = {
+  key: string;
+  section: string;
+  sectionTitle: string;
+  title: string;
+  description: string;
+  href: string;
+  haystack: string;
+};
 
 function TileCard({ tile, pinned }: { tile: Tile; pinned: boolean }) {
   const t = useTranslations("home");
@@ -34,12 +42,22 @@ function TileCard({ tile, pinned }: { tile: Tile; pinned: boolean }) {
 }
 
 /** Tiles by section with "Search all services" and "My Favourites" (issue 5). */
-export function ServicesGrid({ tiles, favourites, initialQuery }: { tiles: Tile[]; favourites: string[]; initialQuery: string }) {
+export function ServicesGrid({
+  tiles,
+  favourites,
+  initialQuery,
+}: {
+  tiles: Tile[];
+  favourites: string[];
+  initialQuery: string;
+}) {
   const t = useTranslations("home");
   const [query, setQuery] = useState(initialQuery);
   const q = query.trim().toLowerCase();
   const shown = useMemo(() => (q ? tiles.filter((tile) => tile.haystack.includes(q)) : tiles), [q, tiles]);
-  const pinned = favourites.map((key) => shown.find((tile) => tile.key === key)).filter((tile): tile is Tile => Boolean(tile));
+  const pinned = favourites
+    .map((key) => shown.find((tile) => tile.key === key))
+    .filter((tile): tile is Tile => Boolean(tile));
   const sections = [...new Set(shown.map((tile) => tile.section))];
 
   return (

@@ -4,21 +4,35 @@ import { revalidatePath } from "next/cache";
 import { now } from "@/lib/clock";
 import { requireUser } from "@/lib/auth/session";
 import { accessOf } from "@/lib/data/entries/access";
-import { confirmImport, enterCandidate, previewImport, withdrawEntry, type ImportPreview } from "@/lib/data/entries/entries";
+import {
+  confirmImport,
+  enterCandidate,
+  previewImport,
+  withdrawEntry,
+  type ImportPreview,
+} from "@/lib/data/entries/entries";
 import { IMPORT_MAX_BYTES } from "@/lib/validation/entries";
 import { text, type ActionState } from "@/lib/validation/action-state";
 
-export async function enterCandidateAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ late: boolean }>> {
+export async function enterCandidateAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ late: boolean }>> {
   const session = await requireUser();
   if (accessOf(session).access !== "make") return { formError: "forbidden" };
-  const values = { seriesId: text(formData, "seriesId"), candidateId: text(formData, "candidateId"), specificationId: text(formData, "specificationId") };
+  const values = {
+    seriesId: text(formData, "seriesId"),
+    candidateId: text(formData, "candidateId"),
+    specificationId: text(formData, "specificationId"),
+  };
   const fieldErrors: Record<string, string[]> = {};
   if (!values.candidateId) fieldErrors.candidateId = ["candidateRequired"];
   if (!values.specificationId) fieldErrors.specificationId = ["specificationRequired"];
   if (!values.seriesId) return { formError: "notFound" };
   if (Object.keys(fieldErrors).length) return { fieldErrors, values };
   const result = await enterCandidate(session, values, now());
-  if (!result.ok) return "fieldErrors" in result ? { fieldErrors: result.fieldErrors, values } : { formError: result.formError };
+  if (!result.ok)
+    return "fieldErrors" in result ? { fieldErrors: result.fieldErrors, values } : { formError: result.formError };
   revalidatePath("/entries");
   return { ok: true, late: result.late };
 }
@@ -32,7 +46,14 @@ export async function withdrawEntryAction(_prev: ActionState, formData: FormData
   return { ok: true };
 }
 
-export type ImportState = ActionState<{ stage: "upload" | "preview" | "done"; series: string; csv: string; preview: ImportPreview; created: number; late: boolean }>;
+export type ImportState = ActionState<{
+  stage: "upload" | "preview" | "done";
+  series: string;
+  csv: string;
+  preview: ImportPreview;
+  created: number;
+  late: boolean;
+}>;
 
 async function readCsv(formData: FormData): Promise<string | { error: string }> {
   const file = formData.get("file");
@@ -74,7 +95,8 @@ async function confirmImport_(_prev: ImportState, formData: FormData): Promise<I
   const result = await confirmImport(session, series, csv, now());
   if (!result.ok) {
     if (result.formError === "forbidden" || result.formError === "notFound") return { formError: result.formError };
-    if (result.formError === "importHasErrors") return { stage: "preview", series, csv, preview: result.preview, formError: "importHasErrors" };
+    if (result.formError === "importHasErrors")
+      return { stage: "preview", series, csv, preview: result.preview, formError: "importHasErrors" };
     return { stage: "upload", series, fieldErrors: { file: [result.formError] } };
   }
   revalidatePath("/entries");

@@ -38,7 +38,10 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
     );
   }
   const seriesCode = typeof sp.series === "string" && sp.series ? sp.series : all.series[0].code;
-  const filters = { spec: typeof sp.spec === "string" ? sp.spec : "", status: typeof sp.status === "string" ? sp.status : "" };
+  const filters = {
+    spec: typeof sp.spec === "string" ? sp.spec : "",
+    status: typeof sp.status === "string" ? sp.status : "",
+  };
   const result = await listEntries(session, seriesCode, filters);
   if (!result.ok) {
     if (result.formError === "notFound") notFound();
@@ -87,11 +90,15 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
             <option value="WITHDRAWN">{t("statusWITHDRAWN")}</option>
           </Select>
         </div>
-        <Button type="submit" variant="secondary">{t("show")}</Button>
+        <Button type="submit" variant="secondary">
+          {t("show")}
+        </Button>
       </form>
 
       <section aria-labelledby="deadline-title" className="flex flex-col gap-2">
-        <h2 id="deadline-title" className="text-2xl font-bold">{t("deadlineTitle")}</h2>
+        <h2 id="deadline-title" className="text-2xl font-bold">
+          {t("deadlineTitle")}
+        </h2>
         <p>{t("deadline", { series: seriesName(result.series), at: when(result.series.entryDeadline) })}</p>
         {deadlinePassed ? (
           <Alert variant="warning">
@@ -102,14 +109,25 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
 
       {make && candidates?.ok ? (
         <section aria-labelledby="enter-title" className="flex flex-col gap-4">
-          <h2 id="enter-title" className="text-2xl font-bold">{t("enterTitle")}</h2>
+          <h2 id="enter-title" className="text-2xl font-bold">
+            {t("enterTitle")}
+          </h2>
           <EnterForm
             seriesId={result.series.id}
-            candidates={candidates.candidates.map((c) => ({ value: c.id, label: `${c.candidateNumber} ${c.lastName}, ${c.firstName}` }))}
-            specs={specs.map((s) => ({ value: s.id, label: `${s.code} ${s.qualification} ${cy ? s.titleCy : s.titleEn}` }))}
+            candidates={candidates.candidates.map((c) => ({
+              value: c.id,
+              label: `${c.candidateNumber} ${c.lastName}, ${c.firstName}`,
+            }))}
+            specs={specs.map((s) => ({
+              value: s.id,
+              label: `${s.code} ${s.qualification} ${cy ? s.titleCy : s.titleEn}`,
+            }))}
           />
           <p>
-            <Link href={`/entries/import?series=${encodeURIComponent(result.series.code)}`} className="text-link underline">
+            <Link
+              href={`/entries/import?series=${encodeURIComponent(result.series.code)}`}
+              className="text-link underline"
+            >
               {t("importLink")}
             </Link>
           </p>
@@ -117,14 +135,22 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <section aria-labelledby="list-title" className="flex flex-col gap-4">
-        <h2 id="list-title" className="text-2xl font-bold">{t("listTitle")}</h2>
+        <h2 id="list-title" className="text-2xl font-bold">
+          {t("listTitle")}
+        </h2>
         <p>
-          <a href={`/api/entries/export?series=${encodeURIComponent(result.series.code)}`} className="text-link underline" download>
+          <a
+            href={`/api/entries/export?series=${encodeURIComponent(result.series.code)}`}
+            className="text-link underline"
+            download
+          >
             {t("export")}
           </a>
         </p>
         <Table labelledBy="entries-caption">
-          <TableCaption id="entries-caption">{t("caption", { count: result.entries.length, series: seriesName(result.series) })}</TableCaption>
+          <TableCaption id="entries-caption">
+            {t("caption", { count: result.entries.length, series: seriesName(result.series) })}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>{t("number")}</TableHead>
@@ -158,7 +184,9 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
                   <TableCell>{when(e.createdAt)}</TableCell>
                   {make ? (
                     <TableCell>
-                      {e.status === "ENTERED" ? <WithdrawButton entryId={e.id} label={t("withdrawLabel", { name, spec: e.spec.code })} /> : null}
+                      {e.status === "ENTERED" ? (
+                        <WithdrawButton entryId={e.id} label={t("withdrawLabel", { name, spec: e.spec.code })} />
+                      ) : null}
                     </TableCell>
                   ) : null}
                 </TableRow>

@@ -16,7 +16,14 @@ export default async function NoAccessPage({ searchParams }: { searchParams: Pro
   const from = (await searchParams).from;
   const service = from && from.startsWith("/") && !from.startsWith("//") ? findServiceForPath(from) : undefined;
   const user = session.user;
-  if (from && service && canUseService({ role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType }, service)) {
+  if (
+    from &&
+    service &&
+    canUseService(
+      { role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType },
+      service,
+    )
+  ) {
     redirect(`/api/session/refresh?to=${encodeURIComponent(from)}`);
   }
   const t = await getTranslations("noAccess");

@@ -52,7 +52,12 @@ export async function emailChangeAction(prev: EmailState, formData: FormData): P
     return { stage: "done", email: result.email };
   }
   const parsed = emailSchema.safeParse(text(formData, "email"));
-  if (!parsed.success) return { stage: "request", fieldErrors: { email: [firstIssue(parsed.error)] }, values: { email: text(formData, "email") } };
+  if (!parsed.success)
+    return {
+      stage: "request",
+      fieldErrors: { email: [firstIssue(parsed.error)] },
+      values: { email: text(formData, "email") },
+    };
   const result = await requestEmailChange(session, parsed.data, request, now());
   if (!result.ok) return { stage: "request", fieldErrors: { email: [result.error] }, values: { email: parsed.data } };
   return { stage: "confirm", email: parsed.data };

@@ -18,7 +18,10 @@ export default async function ProfilePage() {
   const tp = await getTranslations("permissions");
   const locale = await getLocale();
   const user = session.user;
-  const perms = effectivePermissions(user.role, user.grants.map((g) => g.permission));
+  const perms = effectivePermissions(
+    user.role,
+    user.grants.map((g) => g.permission),
+  );
   const ta = await getTranslations("accessRequest");
   const { requestable, pending } = await requestablePermissions(session);
   const canAsk = user.role === "USER" || user.role === "ADMIN";
@@ -26,14 +29,28 @@ export default async function ProfilePage() {
     <div className="flex max-w-2xl flex-col gap-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <section aria-labelledby="details-title" className="flex flex-col gap-4">
-        <h2 id="details-title" className="text-2xl font-bold">{t("detailsTitle")}</h2>
-        <DetailsForm details={{ title: user.title, name: user.name, jobRole: user.jobRole, phone: user.phone, language: user.language ?? (locale === "cy" ? "cy" : "en") }} />
+        <h2 id="details-title" className="text-2xl font-bold">
+          {t("detailsTitle")}
+        </h2>
+        <DetailsForm
+          details={{
+            title: user.title,
+            name: user.name,
+            jobRole: user.jobRole,
+            phone: user.phone,
+            language: user.language ?? (locale === "cy" ? "cy" : "en"),
+          }}
+        />
       </section>
       <section aria-labelledby="access-title" className="flex flex-col gap-2">
-        <h2 id="access-title" className="text-2xl font-bold">{t("accessTitle")}</h2>
+        <h2 id="access-title" className="text-2xl font-bold">
+          {t("accessTitle")}
+        </h2>
         <p>
           {t("roleLabel")}: {tr(user.role)}
-          {user.centre ? ` · ${t("centreLabel")}: ${user.centre.number} ${locale === "cy" ? user.centre.nameCy : user.centre.nameEn}` : ""}
+          {user.centre
+            ? ` · ${t("centreLabel")}: ${user.centre.number} ${locale === "cy" ? user.centre.nameCy : user.centre.nameEn}`
+            : ""}
         </p>
         <ul className="list-disc pl-6">
           {perms.map((p) => (
@@ -43,7 +60,9 @@ export default async function ProfilePage() {
       </section>
       {canAsk ? (
         <section aria-labelledby="request-title" className="flex flex-col gap-3">
-          <h2 id="request-title" className="text-2xl font-bold">{ta("title")}</h2>
+          <h2 id="request-title" className="text-2xl font-bold">
+            {ta("title")}
+          </h2>
           <p>{ta("intro")}</p>
           {pending.length > 0 ? (
             <>
@@ -59,11 +78,15 @@ export default async function ProfilePage() {
         </section>
       ) : null}
       <section aria-labelledby="email-title" className="flex flex-col gap-4">
-        <h2 id="email-title" className="text-2xl font-bold">{t("emailTitle")}</h2>
+        <h2 id="email-title" className="text-2xl font-bold">
+          {t("emailTitle")}
+        </h2>
         <EmailForm current={user.email} />
       </section>
       <section aria-labelledby="password-title" className="flex flex-col gap-4">
-        <h2 id="password-title" className="text-2xl font-bold">{t("passwordTitle")}</h2>
+        <h2 id="password-title" className="text-2xl font-bold">
+          {t("passwordTitle")}
+        </h2>
         <PasswordForm />
       </section>
     </div>

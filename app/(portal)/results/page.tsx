@@ -19,7 +19,12 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
   const ctx = await resultsContext(sp);
   const t = await getTranslations("results");
   const view = param(sp, "view") === "subject" ? "subject" : "candidate";
-  const filters = { q: param(sp, "q"), spec: param(sp, "spec"), grade: param(sp, "grade"), page: Number(param(sp, "page")) || 1 };
+  const filters = {
+    q: param(sp, "q"),
+    spec: param(sp, "spec"),
+    grade: param(sp, "grade"),
+    page: Number(param(sp, "page")) || 1,
+  };
 
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results">
@@ -27,17 +32,28 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
         const series = ctx.series!;
         const name = seriesName(series, ctx.locale);
         const [data, options] = await Promise.all([
-          view === "subject" ? resultsBySubject(ctx.session, series.id, ctx.at, filters) : resultsByCandidate(ctx.session, series.id, ctx.at, filters),
+          view === "subject"
+            ? resultsBySubject(ctx.session, series.id, ctx.at, filters)
+            : resultsByCandidate(ctx.session, series.id, ctx.at, filters),
           resultFilterOptions(ctx.session, series.id, ctx.at),
         ]);
         const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
         const link = (changes: Record<string, string | number | null>) => {
-          const next = new URLSearchParams({ series: series.code, view, q: filters.q, spec: filters.spec, grade: filters.grade });
-          for (const [k, v] of Object.entries(changes)) if (v === null) next.delete(k); else next.set(k, String(v));
+          const next = new URLSearchParams({
+            series: series.code,
+            view,
+            q: filters.q,
+            spec: filters.spec,
+            grade: filters.grade,
+          });
+          for (const [k, v] of Object.entries(changes))
+            if (v === null) next.delete(k);
+            else next.set(k, String(v));
           for (const k of [...next.keys()]) if (!next.get(k)) next.delete(k);
           return `/results?${next.toString()}`;
         };
-        const specTitle = (r: (typeof data.rows)[number]) => `${r.specificationCode} ${ctx.locale === "cy" ? r.specificationTitleCy : r.specificationTitleEn}`;
+        const specTitle = (r: (typeof data.rows)[number]) =>
+          `${r.specificationCode} ${ctx.locale === "cy" ? r.specificationTitleCy : r.specificationTitleEn}`;
         return (
           <>
             <nav aria-label={t("views.label")}>
@@ -57,13 +73,22 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
             </nav>
 
             <form method="get" action="/results" aria-labelledby="filters-title" className="flex flex-col gap-3">
-              <h2 id="filters-title" className="text-xl font-bold">{t("filters.title")}</h2>
+              <h2 id="filters-title" className="text-xl font-bold">
+                {t("filters.title")}
+              </h2>
               <input type="hidden" name="series" value={series.code} />
               <input type="hidden" name="view" value={view} />
               <div className="flex flex-wrap items-end gap-4">
                 <div className="flex flex-col gap-1">
                   <Label htmlFor="filter-q">{t("filters.search")}</Label>
-                  <Input id="filter-q" name="q" type="search" defaultValue={filters.q} className="w-64" autoComplete="off" />
+                  <Input
+                    id="filter-q"
+                    name="q"
+                    type="search"
+                    defaultValue={filters.q}
+                    className="w-64"
+                    autoComplete="off"
+                  />
                 </div>
                 <div className="flex flex-col gap-1">
                   <Label htmlFor="filter-spec">{t("filters.specification")}</Label>
@@ -88,7 +113,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                   </Select>
                 </div>
                 <Button type="submit">{t("filters.apply")}</Button>
-                <Link href={`/results?series=${encodeURIComponent(series.code)}&view=${view}`} className="py-2 underline">
+                <Link
+                  href={`/results?series=${encodeURIComponent(series.code)}&view=${view}`}
+                  className="py-2 underline"
+                >
                   {t("filters.clear")}
                 </Link>
               </div>
@@ -96,7 +124,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
 
             <Table labelledBy="results-caption">
               <TableCaption id="results-caption">
-                {t(view === "subject" ? "table.captionBySubject" : "table.captionByCandidate", { series: name, count: data.total })}
+                {t(view === "subject" ? "table.captionBySubject" : "table.captionByCandidate", {
+                  series: name,
+                  count: data.total,
+                })}
               </TableCaption>
               <TableHeader>
                 <TableRow>
@@ -126,9 +157,15 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                         <TableCell>{ctx.locale === "cy" ? r.qualificationNameCy : r.qualificationNameEn}</TableCell>
                         <TableCell className="font-bold">{r.grade}</TableCell>
                         <TableCell>
-                          <Link href={`/results/statement/${r.candidateId}?series=${encodeURIComponent(series.code)}`} className="underline">
+                          <Link
+                            href={`/results/statement/${r.candidateId}?series=${encodeURIComponent(series.code)}`}
+                            className="underline"
+                          >
                             {t("table.viewStatement")}
-                            <span className="sr-only"> ({r.candidateNumber} {person})</span>
+                            <span className="sr-only">
+                              {" "}
+                              ({r.candidateNumber} {person})
+                            </span>
                           </Link>
                         </TableCell>
                       </TableRow>

@@ -12,7 +12,12 @@ export type SignInState = ActionState<{ step: "email" | "password"; email: strin
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const door: Door = text(formData, "door") === "appointee" ? "appointee" : "centre";
   const parsed = emailSchema.safeParse(text(formData, "email"));
-  if (!parsed.success) return { step: "email", fieldErrors: { email: [firstIssue(parsed.error)] }, values: { email: text(formData, "email") } };
+  if (!parsed.success)
+    return {
+      step: "email",
+      fieldErrors: { email: [firstIssue(parsed.error)] },
+      values: { email: text(formData, "email") },
+    };
   const email = parsed.data;
   if (!formData.has("password")) return { step: "password", email };
 

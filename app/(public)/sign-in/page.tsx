@@ -10,7 +10,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const NOTICES = { "signed-out": "signedOut", expired: "sessionEnded", reset: "resetDone" } as const;
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const t = await getTranslations("signIn");
   const notice = NOTICES[(await searchParams).notice as keyof typeof NOTICES];
   return (

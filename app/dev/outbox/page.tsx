@@ -28,7 +28,8 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-border p-4">
               <details>
                 <summary className="cursor-pointer">
-                  <span className="font-semibold">{m.kind === "sms" ? "SMS" : m.subject}</span> — {t("to")}: {m.to} — {format.dateTime(new Date(m.sentAt), { dateStyle: "medium", timeStyle: "medium" })}
+                  <span className="font-semibold">{m.kind === "sms" ? "SMS" : m.subject}</span> — {t("to")}: {m.to} —{" "}
+                  {format.dateTime(new Date(m.sentAt), { dateStyle: "medium", timeStyle: "medium" })}
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap break-words font-sans">{m.text}</pre>
               </details>

@@ -14,7 +14,10 @@ import { resultsFileHeader, resultsFileLine, resultsFileRows } from "@/lib/data/
 export type A2CKind = "entries" | "results";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers },
+  });
 
 function bearer(request: Request): string | null {
   const header = request.headers.get("authorization") ?? "";
@@ -33,7 +36,13 @@ export async function handleA2C(request: Request, kind: A2CKind, now: Date): Pro
   const url = new URL(request.url);
   const seriesCode = (url.searchParams.get("series") ?? "").slice(0, 40);
   const action = `a2c.${kind}`;
-  const record = (centreId: string | null, keyId: string | null, outcome: string, result: "success" | "failure" | "denied", extra?: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>) =>
+  const record = (
+    centreId: string | null,
+    keyId: string | null,
+    outcome: string,
+    result: "success" | "failure" | "denied",
+    extra?: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>,
+  ) =>
     db.$transaction(async (tx) => {
       if (extra) await extra(tx);
       await audit(tx, { action, outcome: result, centreId, details: { keyId, series: seriesCode, outcome }, at: now });
@@ -42,10 +51,19 @@ export async function handleA2C(request: Request, kind: A2CKind, now: Date): Pro
   const caller = await authenticateKey(bearer(request));
   if (!caller) {
     // Key guessing from one address is slowed down, and stops filling the audit trail.
-    const ip = (process.env.TRUST_PROXY === "true" ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined) || request.headers.get("x-real-ip") || "local";
+    const ip =
+      (process.env.TRUST_PROXY === "true"
+        ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
+        : undefined) ||
+      request.headers.get("x-real-ip") ||
+      "local";
     const { limit, windowMs } = LIMITS.a2cUnauthorisedPerIp;
     if (!(await allow(db, `a2c-unauthorised:${ip}`, limit, windowMs, now))) {
-      return json(429, { error: "rateLimited" }, { "Retry-After": String(Math.ceil(windowMs / 1000)), "WWW-Authenticate": 'Bearer realm="a2c"' });
+      return json(
+        429,
+        { error: "rateLimited" },
+        { "Retry-After": String(Math.ceil(windowMs / 1000)), "WWW-Authenticate": 'Bearer realm="a2c"' },
+      );
     }
     await record(null, null, "unauthorised", "denied");
     return json(401, { error: "unauthorised" }, { "WWW-Authenticate": 'Bearer realm="a2c"' });
@@ -53,11 +71,15 @@ export async function handleA2C(request: Request, kind: A2CKind, now: Date): Pro
   const limitKey = `a2c:${caller.keyId}`;
   if (!(await allow(db, limitKey, LIMITS.a2cPerKey.limit, LIMITS.a2cPerKey.windowMs, now))) {
     const window = await db.rateLimit.findUnique({ where: { key: limitKey } });
-    const retry = Math.max(1, Math.ceil(((window?.resetAt.getTime() ?? now.getTime() + LIMITS.a2cPerKey.windowMs) - now.getTime()) / 1000));
+    const retry = Math.max(
+      1,
+      Math.ceil(((window?.resetAt.getTime() ?? now.getTime() + LIMITS.a2cPerKey.windowMs) - now.getTime()) / 1000),
+    );
     await record(caller.centreId, caller.keyId, "rateLimited", "denied");
     return json(429, { error: "rateLimited" }, { "Retry-After": String(retry) });
   }
-  const touch = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => tx.a2CKey.update({ where: { id: caller.keyId }, data: { lastUsedAt: now } });
+  const touch = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
+    tx.a2CKey.update({ where: { id: caller.keyId }, data: { lastUsedAt: now } });
   if (!seriesCode) {
     await record(caller.centreId, caller.keyId, "badRequest", "failure", touch);
     return json(400, { error: "seriesRequired" });
@@ -73,7 +95,8 @@ export async function handleA2C(request: Request, kind: A2CKind, now: Date): Pro
 
   // Results rows are exactly the results file's (lib/data/results/file.ts): same columns, same order.
   const csv = wantsCsv(request, url);
-  const lines: AsyncGenerator<string> | null = !csv || embargoed ? null : kind === "entries" ? entryLines(scope) : resultLines(scope);
+  const lines: AsyncGenerator<string> | null =
+    !csv || embargoed ? null : kind === "entries" ? entryLines(scope) : resultLines(scope);
   const header = kind === "entries" ? csvLine(ENTRY_COLUMNS) : resultsFileHeader();
 
   if (csv) {

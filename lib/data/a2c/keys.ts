@@ -28,30 +28,63 @@ export function canManageKeys(session: LiveSession): boolean {
   return centreOf(session) !== null;
 }
 
-export type KeyDto = { id: string; name: string; prefix: string; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type KeyDto = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdBy: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 export async function listKeys(session: LiveSession): Promise<{ ok: true; keys: KeyDto[] } | Denied> {
   const centreId = centreOf(session);
   if (!centreId) return FORBIDDEN;
   const db = getPrisma();
   const keys = await db.a2CKey.findMany({ where: { centreId }, orderBy: { createdAt: "desc" } });
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(keys.map((k) => k.createdById))] } }, select: { id: true, name: true, email: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(keys.map((k) => k.createdById))] } },
+    select: { id: true, name: true, email: true },
+  });
   const who = new Map(people.map((p) => [p.id, p.name || p.email]));
   return {
     ok: true,
-    keys: keys.map((k) => ({ id: k.id, name: k.name, prefix: k.prefix, createdBy: who.get(k.createdById) ?? "", createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt })),
+    keys: keys.map((k) => ({
+      id: k.id,
+      name: k.name,
+      prefix: k.prefix,
+      createdBy: who.get(k.createdById) ?? "",
+      createdAt: k.createdAt,
+      lastUsedAt: k.lastUsedAt,
+      revokedAt: k.revokedAt,
+    })),
   };
 }
 
 /** Makes a key and returns it in full — the only time it is ever available. */
-export async function generateKey(session: LiveSession, name: string, now: Date): Promise<{ ok: true; id: string; key: string; prefix: string } | Denied> {
+export async function generateKey(
+  session: LiveSession,
+  name: string,
+  now: Date,
+): Promise<{ ok: true; id: string; key: string; prefix: string } | Denied> {
   const centreId = centreOf(session);
   if (!centreId) return FORBIDDEN;
   const key = KEY_PREFIX + randomBytes(32).toString("base64url");
   const prefix = key.slice(0, PREFIX_LENGTH);
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.a2CKey.create({ data: { centreId, name, prefix, keyHash: hashKey(key), createdById: session.user.id, createdAt: now } });
-    await audit(tx, { action: "a2c.key.created", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { keyId: row.id, name, prefix }, at: now });
+    const row = await tx.a2CKey.create({
+      data: { centreId, name, prefix, keyHash: hashKey(key), createdById: session.user.id, createdAt: now },
+    });
+    await audit(tx, {
+      action: "a2c.key.created",
+      outcome: "success",
+      actorId: session.user.id,
+      actorEmail: session.user.email,
+      centreId,
+      details: { keyId: row.id, name, prefix },
+      at: now,
+    });
     return { ok: true as const, id: row.id, key, prefix };
   });
 }
@@ -65,7 +98,15 @@ export async function revokeKey(session: LiveSession, id: string, now: Date): Pr
     if (!row) return NOT_FOUND;
     if (row.revokedAt) return { ok: true as const };
     await tx.a2CKey.update({ where: { id }, data: { revokedAt: now } });
-    await audit(tx, { action: "a2c.key.revoked", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { keyId: id, prefix: row.prefix }, at: now });
+    await audit(tx, {
+      action: "a2c.key.revoked",
+      outcome: "success",
+      actorId: session.user.id,
+      actorEmail: session.user.email,
+      centreId,
+      details: { keyId: id, prefix: row.prefix },
+      at: now,
+    });
     return { ok: true as const };
   });
 }
@@ -75,7 +116,10 @@ export type A2CCaller = { keyId: string; centreId: string };
 /** The live key behind a bearer token, or null (unknown, malformed or revoked). */
 export async function authenticateKey(token: string | null): Promise<A2CCaller | null> {
   if (!token || !token.startsWith(KEY_PREFIX) || token.length > 200) return null;
-  const row = await getPrisma().a2CKey.findUnique({ where: { keyHash: hashKey(token) }, select: { id: true, centreId: true, revokedAt: true } });
+  const row = await getPrisma().a2CKey.findUnique({
+    where: { keyHash: hashKey(token) },
+    select: { id: true, centreId: true, revokedAt: true },
+  });
   if (!row || row.revokedAt) return null;
   return { keyId: row.id, centreId: row.centreId };
 }

@@ -5,7 +5,14 @@ import { revokeAllSessions, type LiveSession, type RequestInfo } from "@/lib/dat
 import { normaliseEmail } from "@/lib/data/identity/sign-in";
 import { DeliveryError } from "@/lib/email/send";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { accountStatus, createInvitedAccount, lockCentre, resendInvite, sendInviteEmails, type ManageResult } from "@/lib/data/centre/users";
+import {
+  accountStatus,
+  createInvitedAccount,
+  lockCentre,
+  resendInvite,
+  sendInviteEmails,
+  type ManageResult,
+} from "@/lib/data/centre/users";
 
 // Board staff's centres (issue 4, "minimum needed now"): list, create, invite the Exams Officer,
 // replace the Exams Officer. Only board staff; every change audited against the centre.
@@ -16,8 +23,19 @@ export async function listCentres(session: LiveSession, q: string, now: Date) {
   if (!isBoard(session)) return null;
   const query = q.trim();
   const centres = await getPrisma().centre.findMany({
-    where: query ? { OR: [{ number: { startsWith: query } }, { nameEn: { contains: query, mode: "insensitive" } }, { nameCy: { contains: query, mode: "insensitive" } }] } : {},
-    include: { users: { where: { role: "EXAMS_OFFICER" }, include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } } }, _count: { select: { users: true } } },
+    where: query
+      ? {
+          OR: [
+            { number: { startsWith: query } },
+            { nameEn: { contains: query, mode: "insensitive" } },
+            { nameCy: { contains: query, mode: "insensitive" } },
+          ],
+        }
+      : {},
+    include: {
+      users: { where: { role: "EXAMS_OFFICER" }, include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } } },
+      _count: { select: { users: true } },
+    },
     orderBy: { number: "asc" },
     take: 200,
   });
@@ -27,7 +45,9 @@ export async function listCentres(session: LiveSession, q: string, now: Date) {
     nameEn: c.nameEn,
     nameCy: c.nameCy,
     accounts: c._count.users,
-    examsOfficer: c.users[0] ? { id: c.users[0].id, name: c.users[0].name, email: c.users[0].email, status: accountStatus(c.users[0], now) } : null,
+    examsOfficer: c.users[0]
+      ? { id: c.users[0].id, name: c.users[0].name, email: c.users[0].email, status: accountStatus(c.users[0], now) }
+      : null,
   }));
 }
 
@@ -35,7 +55,12 @@ export async function getCentre(session: LiveSession, centreId: string, now: Dat
   if (!isBoard(session)) return null;
   const c = await getPrisma().centre.findUnique({
     where: { id: centreId },
-    include: { users: { include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } }, orderBy: [{ role: "asc" }, { name: "asc" }] } },
+    include: {
+      users: {
+        include: { invites: { orderBy: { createdAt: "desc" }, take: 1 } },
+        orderBy: [{ role: "asc" }, { name: "asc" }],
+      },
+    },
   });
   if (!c) return null;
   const eo = c.users.find((u) => u.role === "EXAMS_OFFICER");
@@ -46,19 +71,49 @@ export async function getCentre(session: LiveSession, centreId: string, now: Dat
     nameCy: c.nameCy,
     address: c.address,
     accounts: c.users.length,
-    examsOfficer: eo ? { id: eo.id, name: eo.name, email: eo.email, status: accountStatus(eo, now), lastSignInAt: eo.lastSignInAt } : null,
-    users: c.users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, status: accountStatus(u, now) })),
+    examsOfficer: eo
+      ? { id: eo.id, name: eo.name, email: eo.email, status: accountStatus(eo, now), lastSignInAt: eo.lastSignInAt }
+      : null,
+    users: c.users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      status: accountStatus(u, now),
+    })),
   };
 }
 
 export type CentreInput = { number: string; nameEn: string; nameCy: string; address: string };
 
-export async function createCentre(session: LiveSession, input: CentreInput, request: RequestInfo, now: Date): Promise<ManageResult<{ centreId: string }> | { ok: false; error: "numberTaken" }> {
+export async function createCentre(
+  session: LiveSession,
+  input: CentreInput,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult<{ centreId: string }> | { ok: false; error: "numberTaken" }> {
   if (!isBoard(session)) return { ok: false, error: "forbidden" };
   try {
     const centre = await getPrisma().$transaction(async (tx) => {
-      const created = await tx.centre.create({ data: { number: input.number, nameEn: input.nameEn, nameCy: input.nameCy, address: input.address, createdAt: now } });
-      await audit(tx, { action: "centre.created", outcome: "success", actorId: session.userId, actorEmail: session.user.email, centreId: created.id, ip: request.ip, details: { number: created.number }, at: now });
+      const created = await tx.centre.create({
+        data: {
+          number: input.number,
+          nameEn: input.nameEn,
+          nameCy: input.nameCy,
+          address: input.address,
+          createdAt: now,
+        },
+      });
+      await audit(tx, {
+        action: "centre.created",
+        outcome: "success",
+        actorId: session.userId,
+        actorEmail: session.user.email,
+        centreId: created.id,
+        ip: request.ip,
+        details: { number: created.number },
+        at: now,
+      });
       return created;
     });
     return { ok: true, centreId: centre.id };
@@ -99,9 +154,34 @@ export async function inviteExamsOfficer(
       if (current) {
         await revokeAllSessions(tx, current.id, now);
         await tx.user.delete({ where: { id: current.id } });
-        await audit(tx, { action: "centre.exams-officer-replaced", outcome: "success", actorId: session.userId, actorEmail: session.user.email, centreId, targetUserId: current.id, targetEmail: current.email, ip: request.ip, details: { newEmail: email }, at: now });
+        await audit(tx, {
+          action: "centre.exams-officer-replaced",
+          outcome: "success",
+          actorId: session.userId,
+          actorEmail: session.user.email,
+          centreId,
+          targetUserId: current.id,
+          targetEmail: current.email,
+          ip: request.ip,
+          details: { newEmail: email },
+          at: now,
+        });
       }
-      const account = await createInvitedAccount(tx, { email, title: input.title, name: input.name, jobRole: input.jobRole, role: "EXAMS_OFFICER", centreId, grants: [] }, { id: session.userId, email: session.user.email }, request, now);
+      const account = await createInvitedAccount(
+        tx,
+        {
+          email,
+          title: input.title,
+          name: input.name,
+          jobRole: input.jobRole,
+          role: "EXAMS_OFFICER",
+          centreId,
+          grants: [],
+        },
+        { id: session.userId, email: session.user.email },
+        request,
+        now,
+      );
       return { account, replaced: current ? { id: current.id, email: current.email } : null };
     });
     if (typeof outcome === "string") return { ok: false, error: outcome };
@@ -112,7 +192,13 @@ export async function inviteExamsOfficer(
     throw error;
   }
   try {
-    await sendInviteEmails({ ...created.user, role: "EXAMS_OFFICER", centreId }, created.password, created.expiresAt, { id: session.userId, name: session.user.name, email: session.user.email }, true);
+    await sendInviteEmails(
+      { ...created.user, role: "EXAMS_OFFICER", centreId },
+      created.password,
+      created.expiresAt,
+      { id: session.userId, name: session.user.name, email: session.user.email },
+      true,
+    );
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     if (replaced) {
@@ -127,7 +213,12 @@ export async function inviteExamsOfficer(
 
 /** Re-send the Exams Officer's invite (expired, lost, or not delivered): the same re-send as any
  *  centre account's (board staff may act on any centre account), found by centre. */
-export async function resendExamsOfficerInvite(session: LiveSession, centreId: string, request: RequestInfo, now: Date): Promise<ManageResult | { ok: false; error: "noExamsOfficer" }> {
+export async function resendExamsOfficerInvite(
+  session: LiveSession,
+  centreId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult | { ok: false; error: "noExamsOfficer" }> {
   if (!isBoard(session)) return { ok: false, error: "forbidden" };
   const eo = await getPrisma().user.findFirst({ where: { centreId, role: "EXAMS_OFFICER" }, select: { id: true } });
   if (!eo) return { ok: false, error: "noExamsOfficer" };

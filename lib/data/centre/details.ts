@@ -14,15 +14,25 @@ export type CentreDetails = {
   examsOfficer: { name: string; email: string } | null;
 };
 
-export async function getCentreDetails(caller: Caller | null | undefined): Promise<({ ok: true } & CentreDetails) | Denied> {
+export async function getCentreDetails(
+  caller: Caller | null | undefined,
+): Promise<({ ok: true } & CentreDetails) | Denied> {
   const centre = centreCaller(caller);
   if (!centre) return FORBIDDEN;
   const db = getPrisma();
   const row = await db.centre.findUnique({
     where: { id: centre.centreId },
     select: {
-      number: true, nameEn: true, nameCy: true, address: true,
-      users: { where: { role: "EXAMS_OFFICER" }, select: { name: true, email: true }, orderBy: { createdAt: "asc" }, take: 1 },
+      number: true,
+      nameEn: true,
+      nameCy: true,
+      address: true,
+      users: {
+        where: { role: "EXAMS_OFFICER" },
+        select: { name: true, email: true },
+        orderBy: { createdAt: "asc" },
+        take: 1,
+      },
     },
   });
   if (!row) return FORBIDDEN;
@@ -31,7 +41,10 @@ export async function getCentreDetails(caller: Caller | null | undefined): Promi
     number: row.number,
     nameEn: row.nameEn,
     nameCy: row.nameCy,
-    addressLines: row.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    addressLines: row.address
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
     examsOfficer: row.users[0] ?? null,
   };
 }

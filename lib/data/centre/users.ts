@@ -53,7 +53,12 @@ export type AccountStatus = "active" | "invited" | "inviteExpired" | "locked";
 export const INVITE_MONTHS = 2;
 
 export function subjectOf(session: LiveSession): Subject {
-  return { id: session.userId, role: session.user.role, centreId: session.user.centreId, grants: session.user.grants.map((g) => g.permission) };
+  return {
+    id: session.userId,
+    role: session.user.role,
+    centreId: session.user.centreId,
+    grants: session.user.grants.map((g) => g.permission),
+  };
 }
 
 /** EO and Admins manage their centre's accounts (the manage_users permission). */
@@ -76,7 +81,11 @@ function accountActorOf(session: LiveSession): AccountActor | null {
   return manager ? { actor: manager, scope: { centreId: manager.centreId } } : null;
 }
 
-type StatusInput = { mustChangePassword: boolean; lockedUntil: Date | null; invites: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt: Date | null }[] };
+type StatusInput = {
+  mustChangePassword: boolean;
+  lockedUntil: Date | null;
+  invites: { expiresAt: Date; acceptedAt: Date | null; withdrawnAt: Date | null }[];
+};
 
 /** An account's status as Manage Users shows it. */
 export function accountStatus(user: StatusInput, now: Date): AccountStatus {
@@ -128,10 +137,19 @@ function countAdmins(db: Pick<Tx, "user">, centreId: string | null) {
 /** Whose account the actor may change: Admins and Users, and for board staff the EO too; never their own. */
 function isManageableBy(actor: Subject, target: { id: string; role: Role }): boolean {
   if (target.id === actor.id) return false;
-  return target.role === "ADMIN" || target.role === "USER" || (actor.role === "BOARD_STAFF" && target.role === "EXAMS_OFFICER");
+  return (
+    target.role === "ADMIN" ||
+    target.role === "USER" ||
+    (actor.role === "BOARD_STAFF" && target.role === "EXAMS_OFFICER")
+  );
 }
 
-export type UserFilter = { q?: string; role?: "EXAMS_OFFICER" | "ADMIN" | "USER"; status?: AccountStatus; permission?: Permission };
+export type UserFilter = {
+  q?: string;
+  role?: "EXAMS_OFFICER" | "ADMIN" | "USER";
+  status?: AccountStatus;
+  permission?: Permission;
+};
 
 export async function listCentreUsers(session: LiveSession, filter: UserFilter, now: Date) {
   const actor = managerOf(session);
@@ -141,14 +159,26 @@ export async function listCentreUsers(session: LiveSession, filter: UserFilter, 
     where: {
       centreId: actor.centreId,
       ...(filter.role ? { role: filter.role } : {}),
-      ...(q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { jobRole: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? {
+            OR: [
+              { email: { contains: q, mode: "insensitive" } },
+              { name: { contains: q, mode: "insensitive" } },
+              { jobRole: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {}),
     },
     include: { grants: { select: { permission: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 } },
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
   return users
     .map((u) => accountSummary(u, actor.id, now))
-    .filter((u) => (!filter.status || u.status === filter.status) && (!filter.permission || u.permissions.includes(filter.permission)));
+    .filter(
+      (u) =>
+        (!filter.status || u.status === filter.status) &&
+        (!filter.permission || u.permissions.includes(filter.permission)),
+    );
 }
 
 export type CentreUser = NonNullable<Awaited<ReturnType<typeof listCentreUsers>>>[number];
@@ -160,7 +190,11 @@ export async function getCentreUser(session: LiveSession, userId: string, now: D
   const { actor } = who;
   const u = await getPrisma().user.findFirst({
     where: { ...who.scope, id: userId },
-    include: { grants: { select: { permission: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 }, mfaFactors: { where: { active: true }, select: { method: true } } },
+    include: {
+      grants: { select: { permission: true } },
+      invites: { orderBy: { createdAt: "desc" }, take: 1 },
+      mfaFactors: { where: { active: true }, select: { method: true } },
+    },
   });
   if (!u) return null;
   const summary = accountSummary(u, actor.id, now);
@@ -173,7 +207,11 @@ export async function getCentreUser(session: LiveSession, userId: string, now: D
     centreId: u.centreId,
     mfaMethod: u.mfaFactors[0]?.method ?? null,
     /** Each grantable permission of the target's role, and whether the actor may change it. */
-    assignable: GRANTABLE[u.role].map((p) => ({ permission: p as Permission, held: grants.includes(p), canChange: canAssign(actor, target, p as Permission) })),
+    assignable: GRANTABLE[u.role].map((p) => ({
+      permission: p as Permission,
+      held: grants.includes(p),
+      canChange: canAssign(actor, target, p as Permission),
+    })),
     can: {
       delete: canDeleteAccount(actor, target),
       resetMfa: manageable && u.mfaFactors.length > 0,
@@ -186,7 +224,10 @@ export async function getCentreUser(session: LiveSession, userId: string, now: D
 }
 
 /** The permissions the actor may tick when inviting `role` ("nobody grants what they do not hold"). */
-export function invitablePermissions(session: LiveSession, role: "ADMIN" | "USER"): { permission: Permission; byDefault: boolean }[] {
+export function invitablePermissions(
+  session: LiveSession,
+  role: "ADMIN" | "USER",
+): { permission: Permission; byDefault: boolean }[] {
   const actor = managerOf(session);
   if (!actor) return [];
   const newcomer: Subject = { id: "", role, centreId: actor.centreId, grants: [] };
@@ -208,19 +249,45 @@ async function lockCentre(tx: Tx, centreId: string) {
 }
 
 function formatDate(at: Date) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(at);
 }
 
 function portalUrl() {
   return process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 }
 
-export type InviteInput = { email: string; title: string; name: string; jobRole: string; role: Role; permissions: string[] };
+export type InviteInput = {
+  email: string;
+  title: string;
+  name: string;
+  jobRole: string;
+  role: Role;
+  permissions: string[];
+};
 
-type NewAccount = { email: string; title: string; name: string; jobRole: string; role: Role; centreId: string; grants: Permission[] };
+type NewAccount = {
+  email: string;
+  title: string;
+  name: string;
+  jobRole: string;
+  role: Role;
+  centreId: string;
+  grants: Permission[];
+};
 
 /** Creates the account with its invite inside `tx`; returns what the emails need. */
-async function createInvitedAccount(tx: Tx, account: NewAccount, inviter: { id: string; email: string }, request: RequestInfo, now: Date) {
+async function createInvitedAccount(
+  tx: Tx,
+  account: NewAccount,
+  inviter: { id: string; email: string },
+  request: RequestInfo,
+  now: Date,
+) {
   const password = temporaryPassword();
   const user = await tx.user.create({
     data: {
@@ -235,7 +302,9 @@ async function createInvitedAccount(tx: Tx, account: NewAccount, inviter: { id: 
       grants: { create: account.grants.map((permission) => ({ permission, grantedById: inviter.id })) },
     },
   });
-  const invite = await tx.invite.create({ data: { userId: user.id, invitedById: inviter.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now } });
+  const invite = await tx.invite.create({
+    data: { userId: user.id, invitedById: inviter.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now },
+  });
   await audit(tx, {
     action: "user.invited",
     outcome: "success",
@@ -262,20 +331,53 @@ async function sendInviteEmails(
   const centre = await db.centre.findUniqueOrThrow({ where: { id: account.centreId } });
   const centreName = `${centre.number} ${centre.nameEn}`;
   await sendEmail(
-    renderEmail(account.email, null, "invite", { inviter: inviter.name || inviter.email, centre: centreName, url: `${portalUrl()}/sign-in`, email: account.email, password, expires: formatDate(expiresAt) }),
+    renderEmail(account.email, null, "invite", {
+      inviter: inviter.name || inviter.email,
+      centre: centreName,
+      url: `${portalUrl()}/sign-in`,
+      email: account.email,
+      password,
+      expires: formatDate(expiresAt),
+    }),
   );
   if (!notifyManagers) return;
   // "The EO and Admins are emailed when an account is added to their centre." Best effort: the
   // account exists and its invite went out; a failed notice is not a reason to undo that.
-  const managers = await db.user.findMany({ where: { centreId: account.centreId, role: { in: ["EXAMS_OFFICER", "ADMIN"] }, mustChangePassword: false, id: { notIn: [account.id, inviter.id] } } });
+  const managers = await db.user.findMany({
+    where: {
+      centreId: account.centreId,
+      role: { in: ["EXAMS_OFFICER", "ADMIN"] },
+      mustChangePassword: false,
+      id: { notIn: [account.id, inviter.id] },
+    },
+  });
   for (const manager of managers) {
-    const roleName = { EXAMS_OFFICER: "Exams Officer", ADMIN: "Admin", USER: "User", BOARD_STAFF: "Board staff", APPOINTEE: "Appointee" }[account.role];
-    await sendEmail(renderEmail(manager.email, manager.language, "accountAdded", { inviter: inviter.name || inviter.email, name: account.name, email: account.email, centre: centreName, role: roleName })).catch(() => {});
+    const roleName = {
+      EXAMS_OFFICER: "Exams Officer",
+      ADMIN: "Admin",
+      USER: "User",
+      BOARD_STAFF: "Board staff",
+      APPOINTEE: "Appointee",
+    }[account.role];
+    await sendEmail(
+      renderEmail(manager.email, manager.language, "accountAdded", {
+        inviter: inviter.name || inviter.email,
+        name: account.name,
+        email: account.email,
+        centre: centreName,
+        role: roleName,
+      }),
+    ).catch(() => {});
   }
 }
 
 /** Invite an Admin or User to the actor's centre. */
-export async function inviteUser(session: LiveSession, input: InviteInput, request: RequestInfo, now: Date): Promise<ManageResult<{ userId: string }>> {
+export async function inviteUser(
+  session: LiveSession,
+  input: InviteInput,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult<{ userId: string }>> {
   const actor = managerOf(session);
   if (!actor || !canInviteRole(actor.role, input.role)) return { ok: false, error: "forbidden" };
   const role = input.role as "ADMIN" | "USER";
@@ -297,7 +399,13 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
         if (admins >= MAX_ADMINS_PER_CENTRE) return "adminLimit" as const;
       }
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return "emailTaken" as const;
-      return createInvitedAccount(tx, { email, title: input.title, name: input.name, jobRole: input.jobRole, role, centreId: actor.centreId, grants }, { id: actor.id, email: session.user.email }, request, now);
+      return createInvitedAccount(
+        tx,
+        { email, title: input.title, name: input.name, jobRole: input.jobRole, role, centreId: actor.centreId, grants },
+        { id: actor.id, email: session.user.email },
+        request,
+        now,
+      );
     });
     if (typeof outcome === "string") return { ok: false, error: outcome };
     created = outcome;
@@ -306,13 +414,29 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
     throw error;
   }
   try {
-    await sendInviteEmails({ ...created.user, role, centreId: actor.centreId }, created.password, created.expiresAt, { id: actor.id, name: session.user.name, email: session.user.email }, true);
+    await sendInviteEmails(
+      { ...created.user, role, centreId: actor.centreId },
+      created.password,
+      created.expiresAt,
+      { id: actor.id, name: session.user.name, email: session.user.email },
+      true,
+    );
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     // Nothing half-written: an invite nobody received is undone.
     await db.$transaction(async (tx) => {
       await tx.user.delete({ where: { id: created.user.id } });
-      await audit(tx, { action: "user.invite-undone", outcome: "failure", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetEmail: email, ip: request.ip, details: { reason: "delivery-failed" }, at: now });
+      await audit(tx, {
+        action: "user.invite-undone",
+        outcome: "failure",
+        actorId: actor.id,
+        actorEmail: session.user.email,
+        centreId: actor.centreId,
+        targetEmail: email,
+        ip: request.ip,
+        details: { reason: "delivery-failed" },
+        at: now,
+      });
     });
     return { ok: false, error: "deliveryFailed" };
   }
@@ -321,18 +445,36 @@ export async function inviteUser(session: LiveSession, input: InviteInput, reque
 
 /** A manageable account of the actor's centre (an Admin or User, never the actor), or an error. */
 type TargetUser = Prisma.UserGetPayload<{ include: { grants: { select: { permission: true } } } }>;
-type Manageable = { error: "notFound" | "cannotChangeOwn" | "forbidden" } | { error: null; target: TargetUser; subject: Subject };
+type Manageable =
+  { error: "notFound" | "cannotChangeOwn" | "forbidden" } | { error: null; target: TargetUser; subject: Subject };
 
 async function manageableTarget(tx: Tx, { actor, scope }: AccountActor, userId: string): Promise<Manageable> {
-  const target = await tx.user.findFirst({ where: { ...scope, id: userId }, include: { grants: { select: { permission: true } } } });
+  const target = await tx.user.findFirst({
+    where: { ...scope, id: userId },
+    include: { grants: { select: { permission: true } } },
+  });
   if (!target) return { error: "notFound" };
   if (target.id === actor.id) return { error: "cannotChangeOwn" };
   if (!isManageableBy(actor, target)) return { error: "forbidden" };
-  return { error: null, target, subject: { id: target.id, role: target.role, centreId: target.centreId, grants: target.grants.map((g) => g.permission) } satisfies Subject };
+  return {
+    error: null,
+    target,
+    subject: {
+      id: target.id,
+      role: target.role,
+      centreId: target.centreId,
+      grants: target.grants.map((g) => g.permission),
+    } satisfies Subject,
+  };
 }
 
 /** Re-send an invite: a new temporary password and a new two-month expiry; the old one stops working. */
-export async function resendInvite(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function resendInvite(
+  session: LiveSession,
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
@@ -345,14 +487,37 @@ export async function resendInvite(session: LiveSession, userId: string, request
     if (!found.target.mustChangePassword) return "notInvited" as const;
     const previous = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
     await tx.invite.updateMany({ where: { userId, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: now } });
-    const invite = await tx.invite.create({ data: { userId, invitedById: actor.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now } });
+    const invite = await tx.invite.create({
+      data: { userId, invitedById: actor.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now },
+    });
     await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
-    await audit(tx, { action: "user.invite-resent", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
-    return { target: found.target, expiresAt: invite.expiresAt, inviteId: invite.id, previousHash: previous.passwordHash };
+    await audit(tx, {
+      action: "user.invite-resent",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: found.target.centreId,
+      targetUserId: userId,
+      targetEmail: found.target.email,
+      ip: request.ip,
+      at: now,
+    });
+    return {
+      target: found.target,
+      expiresAt: invite.expiresAt,
+      inviteId: invite.id,
+      previousHash: previous.passwordHash,
+    };
   });
   if (typeof outcome === "string") return { ok: false, error: outcome };
   try {
-    await sendInviteEmails({ ...outcome.target, centreId: outcome.target.centreId! }, password, outcome.expiresAt, { id: actor.id, name: session.user.name, email: session.user.email }, false);
+    await sendInviteEmails(
+      { ...outcome.target, centreId: outcome.target.centreId! },
+      password,
+      outcome.expiresAt,
+      { id: actor.id, name: session.user.name, email: session.user.email },
+      false,
+    );
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     // Undo: the new invite goes, the previous password comes back (its invite stays withdrawn).
@@ -366,7 +531,12 @@ export async function resendInvite(session: LiveSession, userId: string, request
 }
 
 /** Withdraw an invite nobody has completed: the account is removed. */
-export async function withdrawInvite(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult<{ centreId: string }>> {
+export async function withdrawInvite(
+  session: LiveSession,
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult<{ centreId: string }>> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
@@ -375,7 +545,17 @@ export async function withdrawInvite(session: LiveSession, userId: string, reque
     if (found.error) return found.error;
     if (!found.target.mustChangePassword) return "notInvited" as const;
     await tx.user.delete({ where: { id: userId } });
-    await audit(tx, { action: "user.invite-withdrawn", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
+    await audit(tx, {
+      action: "user.invite-withdrawn",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: found.target.centreId,
+      targetUserId: userId,
+      targetEmail: found.target.email,
+      ip: request.ip,
+      at: now,
+    });
     return { centreId: found.target.centreId! };
   });
   return typeof outcome === "string" ? { ok: false, error: outcome } : { ok: true, centreId: outcome.centreId };
@@ -386,7 +566,13 @@ export async function withdrawInvite(session: LiveSession, userId: string, reque
  * must be one the actor may assign; the actor's own account is refused. Takes effect on the
  * affected user's next request (their session reads grants live).
  */
-export async function setPermissions(session: LiveSession, userId: string, wanted: string[], request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function setPermissions(
+  session: LiveSession,
+  userId: string,
+  wanted: string[],
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
@@ -404,16 +590,35 @@ export async function setPermissions(session: LiveSession, userId: string, wante
     if ([...added, ...removed].some((p) => !canAssign(actor, subject, p))) return "cannotGrant" as const;
     if (added.length === 0 && removed.length === 0) return null;
     await tx.permissionGrant.deleteMany({ where: { userId, permission: { in: removed } } });
-    await tx.permissionGrant.createMany({ data: added.map((permission) => ({ userId, permission, grantedById: actor.id })) });
+    await tx.permissionGrant.createMany({
+      data: added.map((permission) => ({ userId, permission, grantedById: actor.id })),
+    });
     await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 } } });
-    await audit(tx, { action: "user.permissions-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { added, removed }, at: now });
+    await audit(tx, {
+      action: "user.permissions-changed",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: target.centreId,
+      targetUserId: userId,
+      targetEmail: target.email,
+      ip: request.ip,
+      details: { added, removed },
+      at: now,
+    });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
 }
 
 /** Make a User an Admin (when one of the 3 places is free) or an Admin a User. */
-export async function setRole(session: LiveSession, userId: string, role: "ADMIN" | "USER", request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function setRole(
+  session: LiveSession,
+  userId: string,
+  role: "ADMIN" | "USER",
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
@@ -422,7 +627,8 @@ export async function setRole(session: LiveSession, userId: string, role: "ADMIN
     const found = await manageableTarget(tx, who, userId);
     if (found.error) return found.error;
     const { target, subject } = found;
-    if (target.role === role || target.role === "EXAMS_OFFICER") return target.role === role ? null : ("forbidden" as const);
+    if (target.role === role || target.role === "EXAMS_OFFICER")
+      return target.role === role ? null : ("forbidden" as const);
     if (role === "ADMIN") {
       await lockCentre(tx, target.centreId!);
       const admins = await countAdmins(tx, target.centreId);
@@ -432,31 +638,67 @@ export async function setRole(session: LiveSession, userId: string, role: "ADMIN
     const keep = subject.grants.filter((p) => isPermission(p) && isGrantable(role, p));
     await tx.permissionGrant.deleteMany({ where: { userId, permission: { notIn: keep } } });
     await tx.user.update({ where: { id: userId }, data: { role, authVersion: { increment: 1 } } });
-    await audit(tx, { action: "user.role-changed", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { from: target.role, to: role }, at: now });
+    await audit(tx, {
+      action: "user.role-changed",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: target.centreId,
+      targetUserId: userId,
+      targetEmail: target.email,
+      ip: request.ip,
+      details: { from: target.role, to: role },
+      at: now,
+    });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
 }
 
 /** Delete an Admin or User (never the EO, never oneself). Their sessions end at once. */
-export async function deleteUser(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult<{ centreId: string }>> {
+export async function deleteUser(
+  session: LiveSession,
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult<{ centreId: string }>> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { ...who.scope, id: userId }, include: { grants: { select: { permission: true } } } });
+    const target = await tx.user.findFirst({
+      where: { ...who.scope, id: userId },
+      include: { grants: { select: { permission: true } } },
+    });
     if (!target) return "notFound" as const;
-    if (!canDeleteAccount(actor, { id: target.id, role: target.role, centreId: target.centreId, grants: [] })) return target.id === actor.id ? ("cannotChangeOwn" as const) : ("forbidden" as const);
+    if (!canDeleteAccount(actor, { id: target.id, role: target.role, centreId: target.centreId, grants: [] }))
+      return target.id === actor.id ? ("cannotChangeOwn" as const) : ("forbidden" as const);
     await revokeAllSessions(tx, userId, now);
     await tx.user.delete({ where: { id: userId } });
-    await audit(tx, { action: "user.deleted", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: target.centreId, targetUserId: userId, targetEmail: target.email, ip: request.ip, details: { role: target.role }, at: now });
+    await audit(tx, {
+      action: "user.deleted",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: target.centreId,
+      targetUserId: userId,
+      targetEmail: target.email,
+      ip: request.ip,
+      details: { role: target.role },
+      at: now,
+    });
     return { centreId: target.centreId! };
   });
   return typeof outcome === "string" ? { ok: false, error: outcome } : { ok: true, centreId: outcome.centreId };
 }
 
 /** Reset another account's second factor: the next sign-in sets up a new one. */
-export async function resetMfa(session: LiveSession, userId: string, request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function resetMfa(
+  session: LiveSession,
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const who = accountActorOf(session);
   if (!who) return { ok: false, error: "forbidden" };
   const { actor } = who;
@@ -466,12 +708,24 @@ export async function resetMfa(session: LiveSession, userId: string, request: Re
     await tx.mfaFactor.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await revokeAllSessions(tx, userId, now);
-    await audit(tx, { action: "user.mfa-reset", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: found.target.centreId, targetUserId: userId, targetEmail: found.target.email, ip: request.ip, at: now });
+    await audit(tx, {
+      action: "user.mfa-reset",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: found.target.centreId,
+      targetUserId: userId,
+      targetEmail: found.target.email,
+      ip: request.ip,
+      at: now,
+    });
     return found.target;
   });
   if (typeof outcome === "string") return { ok: false, error: outcome };
   // The reset stands even if the notice cannot be sent: the account is safer, not weaker.
-  await sendEmail(renderEmail(outcome.email, outcome.language, "mfaReset", { actor: session.user.name || session.user.email })).catch(() => {});
+  await sendEmail(
+    renderEmail(outcome.email, outcome.language, "mfaReset", { actor: session.user.name || session.user.email }),
+  ).catch(() => {});
   return { ok: true };
 }
 
@@ -480,22 +734,49 @@ export async function resetMfa(session: LiveSession, userId: string, request: Re
 /** What the signed-in account may ask for: grantable to its role, not yet held, not already pending. */
 export async function requestablePermissions(session: LiveSession) {
   const subject = subjectOf(session);
-  if (!subject.centreId || (subject.role !== "USER" && subject.role !== "ADMIN")) return { requestable: [] as Permission[], pending: [] as { id: string; permission: string; createdAt: Date }[] };
-  const pending = await getPrisma().accessRequest.findMany({ where: { userId: subject.id, status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { id: true, permission: true, createdAt: true } });
-  const requestable = (GRANTABLE[subject.role] as readonly Permission[]).filter((p) => !hasPermission(subject, p) && !pending.some((r) => r.permission === p));
+  if (!subject.centreId || (subject.role !== "USER" && subject.role !== "ADMIN"))
+    return { requestable: [] as Permission[], pending: [] as { id: string; permission: string; createdAt: Date }[] };
+  const pending = await getPrisma().accessRequest.findMany({
+    where: { userId: subject.id, status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, permission: true, createdAt: true },
+  });
+  const requestable = (GRANTABLE[subject.role] as readonly Permission[]).filter(
+    (p) => !hasPermission(subject, p) && !pending.some((r) => r.permission === p),
+  );
   return { requestable, pending };
 }
 
-export async function requestAccess(session: LiveSession, permission: string, request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function requestAccess(
+  session: LiveSession,
+  permission: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const subject = subjectOf(session);
-  if (!subject.centreId || (subject.role !== "USER" && subject.role !== "ADMIN") || !isPermission(permission) || !isGrantable(subject.role, permission)) return { ok: false, error: "forbidden" };
+  if (
+    !subject.centreId ||
+    (subject.role !== "USER" && subject.role !== "ADMIN") ||
+    !isPermission(permission) ||
+    !isGrantable(subject.role, permission)
+  )
+    return { ok: false, error: "forbidden" };
   if (hasPermission(subject, permission)) return { ok: false, error: "alreadyHeld" };
   const centreId = subject.centreId;
   const outcome = await getPrisma().$transaction(async (tx) => {
     const open = await tx.accessRequest.findFirst({ where: { userId: subject.id, permission, status: "PENDING" } });
     if (open) return "alreadyRequested" as const;
     await tx.accessRequest.create({ data: { userId: subject.id, centreId, permission, createdAt: now } });
-    await audit(tx, { action: "access.requested", outcome: "success", actorId: subject.id, actorEmail: session.user.email, centreId, ip: request.ip, details: { permission }, at: now });
+    await audit(tx, {
+      action: "access.requested",
+      outcome: "success",
+      actorId: subject.id,
+      actorEmail: session.user.email,
+      centreId,
+      ip: request.ip,
+      details: { permission },
+      at: now,
+    });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
@@ -506,7 +787,18 @@ export async function pendingAccessRequests(session: LiveSession) {
   if (!actor) return [];
   const requests = await getPrisma().accessRequest.findMany({
     where: { centreId: actor.centreId, status: "PENDING" },
-    include: { user: { select: { id: true, name: true, email: true, role: true, centreId: true, grants: { select: { permission: true } } } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          centreId: true,
+          grants: { select: { permission: true } },
+        },
+      },
+    },
     orderBy: { createdAt: "asc" },
   });
   return requests.map((r) => ({
@@ -514,27 +806,65 @@ export async function pendingAccessRequests(session: LiveSession) {
     permission: r.permission,
     createdAt: r.createdAt,
     user: { id: r.user.id, name: r.user.name, email: r.user.email },
-    canDecide: isPermission(r.permission) && canAssign(actor, { id: r.user.id, role: r.user.role, centreId: r.user.centreId, grants: r.user.grants.map((g) => g.permission) }, r.permission),
+    canDecide:
+      isPermission(r.permission) &&
+      canAssign(
+        actor,
+        { id: r.user.id, role: r.user.role, centreId: r.user.centreId, grants: r.user.grants.map((g) => g.permission) },
+        r.permission,
+      ),
   }));
 }
 
 /** Approve (grant the permission) or refuse a pending request of the actor's centre. */
-export async function decideAccessRequest(session: LiveSession, requestId: string, approve: boolean, request: RequestInfo, now: Date): Promise<ManageResult> {
+export async function decideAccessRequest(
+  session: LiveSession,
+  requestId: string,
+  approve: boolean,
+  request: RequestInfo,
+  now: Date,
+): Promise<ManageResult> {
   const actor = managerOf(session);
   if (!actor) return { ok: false, error: "forbidden" };
   const outcome = await getPrisma().$transaction(async (tx) => {
-    const found = await tx.accessRequest.findFirst({ where: { id: requestId, centreId: actor.centreId }, include: { user: { include: { grants: { select: { permission: true } } } } } });
+    const found = await tx.accessRequest.findFirst({
+      where: { id: requestId, centreId: actor.centreId },
+      include: { user: { include: { grants: { select: { permission: true } } } } },
+    });
     if (!found) return "notFound" as const;
     if (found.status !== "PENDING") return "alreadyDecided" as const;
-    const target: Subject = { id: found.user.id, role: found.user.role, centreId: found.user.centreId, grants: found.user.grants.map((g) => g.permission) };
+    const target: Subject = {
+      id: found.user.id,
+      role: found.user.role,
+      centreId: found.user.centreId,
+      grants: found.user.grants.map((g) => g.permission),
+    };
     if (!isPermission(found.permission) || !canAssign(actor, target, found.permission)) return "cannotGrant" as const;
-    const claimed = await tx.accessRequest.updateMany({ where: { id: requestId, status: "PENDING" }, data: { status: approve ? "APPROVED" : "REFUSED", decidedById: actor.id, decidedAt: now } });
+    const claimed = await tx.accessRequest.updateMany({
+      where: { id: requestId, status: "PENDING" },
+      data: { status: approve ? "APPROVED" : "REFUSED", decidedById: actor.id, decidedAt: now },
+    });
     if (claimed.count !== 1) return "alreadyDecided" as const;
     if (approve) {
-      await tx.permissionGrant.upsert({ where: { userId_permission: { userId: target.id, permission: found.permission } }, create: { userId: target.id, permission: found.permission, grantedById: actor.id }, update: {} });
+      await tx.permissionGrant.upsert({
+        where: { userId_permission: { userId: target.id, permission: found.permission } },
+        create: { userId: target.id, permission: found.permission, grantedById: actor.id },
+        update: {},
+      });
       await tx.user.update({ where: { id: target.id }, data: { authVersion: { increment: 1 } } });
     }
-    await audit(tx, { action: approve ? "access.approved" : "access.refused", outcome: "success", actorId: actor.id, actorEmail: session.user.email, centreId: actor.centreId, targetUserId: target.id, targetEmail: found.user.email, ip: request.ip, details: { permission: found.permission }, at: now });
+    await audit(tx, {
+      action: approve ? "access.approved" : "access.refused",
+      outcome: "success",
+      actorId: actor.id,
+      actorEmail: session.user.email,
+      centreId: actor.centreId,
+      targetUserId: target.id,
+      targetEmail: found.user.email,
+      ip: request.ip,
+      details: { permission: found.permission },
+      at: now,
+    });
     return null;
   });
   return outcome ? { ok: false, error: outcome } : { ok: true };
@@ -551,15 +881,31 @@ export async function centreActivity(session: LiveSession, page: number) {
   const actor = managerOf(session);
   if (!actor) return null;
   const db = getPrisma();
-  const where = { centreId: actor.centreId, OR: ACTIVITY_PREFIXES.map((prefix) => ({ action: { startsWith: prefix } })) };
+  const where = {
+    centreId: actor.centreId,
+    OR: ACTIVITY_PREFIXES.map((prefix) => ({ action: { startsWith: prefix } })),
+  };
   const [events, total] = await Promise.all([
-    db.auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: Math.max(0, page - 1) * ACTIVITY_PAGE_SIZE, take: ACTIVITY_PAGE_SIZE }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: Math.max(0, page - 1) * ACTIVITY_PAGE_SIZE,
+      take: ACTIVITY_PAGE_SIZE,
+    }),
     db.auditEvent.count({ where }),
   ]);
   return {
     total,
     pages: Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE)),
-    events: events.map((e) => ({ id: e.id, at: e.at, action: e.action, outcome: e.outcome, actorEmail: e.actorEmail, targetEmail: e.targetEmail, details: e.details })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      outcome: e.outcome,
+      actorEmail: e.actorEmail,
+      targetEmail: e.targetEmail,
+      details: e.details,
+    })),
   };
 }
 

@@ -7,7 +7,10 @@ export function accessOf(session: LiveSession): { access: "make" | "view" | null
   if (session.pendingStep) return { access: null, centreId: null };
   const user = session.user;
   if (!user.centreId) return { access: null, centreId: null };
-  return { access: entriesAccess({ role: user.role, grants: user.grants.map((g) => g.permission) }), centreId: user.centreId };
+  return {
+    access: entriesAccess({ role: user.role, grants: user.grants.map((g) => g.permission) }),
+    centreId: user.centreId,
+  };
 }
 
 export type Denied = { ok: false; formError: "forbidden" | "notFound" };

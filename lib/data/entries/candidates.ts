@@ -19,7 +19,14 @@ export type CandidateDto = {
   dateOfBirth: string;
 };
 
-const toDto = (c: { id: string; candidateNumber: string; uci: string; firstName: string; lastName: string; dateOfBirth: Date }): CandidateDto => ({
+const toDto = (c: {
+  id: string;
+  candidateNumber: string;
+  uci: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: Date;
+}): CandidateDto => ({
   id: c.id,
   candidateNumber: c.candidateNumber,
   uci: c.uci,
@@ -53,12 +60,18 @@ export async function listCandidates(
   };
   const rows = await getPrisma().candidate.findMany({ where, take: 5000 });
   const sorted = [...rows].sort(
-    (x, y) => compareNames(options.locale, x.lastName, y.lastName) || compareNames(options.locale, x.firstName, y.firstName) || x.candidateNumber.localeCompare(y.candidateNumber),
+    (x, y) =>
+      compareNames(options.locale, x.lastName, y.lastName) ||
+      compareNames(options.locale, x.firstName, y.firstName) ||
+      x.candidateNumber.localeCompare(y.candidateNumber),
   );
   return { ok: true, access, candidates: sorted.map(toDto) };
 }
 
-export async function getCandidate(session: LiveSession, id: string): Promise<{ ok: true; access: "make" | "view"; candidate: CandidateDto } | Denied> {
+export async function getCandidate(
+  session: LiveSession,
+  id: string,
+): Promise<{ ok: true; access: "make" | "view"; candidate: CandidateDto } | Denied> {
   const { access, centreId } = accessOf(session);
   if (!access || !centreId) return FORBIDDEN;
   const row = await getPrisma().candidate.findFirst({ where: { id, centreId } });
@@ -68,21 +81,32 @@ export async function getCandidate(session: LiveSession, id: string): Promise<{ 
 
 export type SaveResult = { ok: true; id: string } | Denied | { ok: false; fieldErrors: Record<string, string[]> };
 
-
 // Two requests racing past the checks below meet the unique indexes instead.
 const uniqueField = (e: unknown): Record<string, string[]> =>
-  /uci/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? "") + String((e as Error).message)) ? { uci: ["uciTaken"] } : { candidateNumber: ["candidateNumberTaken"] };
+  /uci/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? "") + String((e as Error).message))
+    ? { uci: ["uciTaken"] }
+    : { candidateNumber: ["candidateNumberTaken"] };
 
 type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>["$transaction"]>[0]>[0];
 
 /** Candidate number and UCI are each unique within a centre. */
-async function clashes(tx: Tx, centreId: string, input: CandidateInput, selfId: string | null): Promise<Record<string, string[]> | null> {
+async function clashes(
+  tx: Tx,
+  centreId: string,
+  input: CandidateInput,
+  selfId: string | null,
+): Promise<Record<string, string[]> | null> {
   const others = await tx.candidate.findMany({
-    where: { centreId, OR: [{ candidateNumber: input.candidateNumber }, { uci: input.uci }], ...(selfId ? { id: { not: selfId } } : {}) },
+    where: {
+      centreId,
+      OR: [{ candidateNumber: input.candidateNumber }, { uci: input.uci }],
+      ...(selfId ? { id: { not: selfId } } : {}),
+    },
     select: { candidateNumber: true, uci: true },
   });
   const errors: Record<string, string[]> = {};
-  if (others.some((o) => o.candidateNumber === input.candidateNumber)) errors.candidateNumber = ["candidateNumberTaken"];
+  if (others.some((o) => o.candidateNumber === input.candidateNumber))
+    errors.candidateNumber = ["candidateNumberTaken"];
   if (others.some((o) => o.uci === input.uci)) errors.uci = ["uciTaken"];
   return Object.keys(errors).length ? errors : null;
 }
@@ -96,7 +120,15 @@ export async function createCandidate(session: LiveSession, input: CandidateInpu
       const clash = await clashes(tx, centreId, input, null);
       if (clash) return { ok: false as const, fieldErrors: clash };
       const created = await tx.candidate.create({ data: { centreId, ...input } });
-      await audit(tx, { action: "candidate.created", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { candidateId: created.id, candidateNumber: created.candidateNumber }, at: now });
+      await audit(tx, {
+        action: "candidate.created",
+        outcome: "success",
+        actorId: session.user.id,
+        actorEmail: session.user.email,
+        centreId,
+        details: { candidateId: created.id, candidateNumber: created.candidateNumber },
+        at: now,
+      });
       return { ok: true as const, id: created.id };
     });
   } catch (e) {
@@ -106,7 +138,12 @@ export async function createCandidate(session: LiveSession, input: CandidateInpu
 }
 
 /** Changes a candidate of the caller's centre; another centre's id is "not found". */
-export async function updateCandidate(session: LiveSession, id: string, input: CandidateInput, now: Date): Promise<SaveResult> {
+export async function updateCandidate(
+  session: LiveSession,
+  id: string,
+  input: CandidateInput,
+  now: Date,
+): Promise<SaveResult> {
   const { access, centreId } = accessOf(session);
   if (access !== "make" || !centreId) return FORBIDDEN;
   try {
@@ -116,8 +153,20 @@ export async function updateCandidate(session: LiveSession, id: string, input: C
       const clash = await clashes(tx, centreId, input, id);
       if (clash) return { ok: false as const, fieldErrors: clash };
       await tx.candidate.update({ where: { id }, data: input });
-      const changed = (Object.keys(input) as (keyof CandidateInput)[]).filter((k) => String(existing[k] instanceof Date ? (existing[k] as Date).toISOString() : existing[k]) !== String(input[k] instanceof Date ? (input[k] as Date).toISOString() : input[k]));
-      await audit(tx, { action: "candidate.updated", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { candidateId: id, changed }, at: now });
+      const changed = (Object.keys(input) as (keyof CandidateInput)[]).filter(
+        (k) =>
+          String(existing[k] instanceof Date ? (existing[k] as Date).toISOString() : existing[k]) !==
+          String(input[k] instanceof Date ? (input[k] as Date).toISOString() : input[k]),
+      );
+      await audit(tx, {
+        action: "candidate.updated",
+        outcome: "success",
+        actorId: session.user.id,
+        actorEmail: session.user.email,
+        centreId,
+        details: { candidateId: id, changed },
+        at: now,
+      });
       return { ok: true as const, id };
     });
   } catch (e) {

@@ -33,8 +33,17 @@ export async function listSeries(session: LiveSession): Promise<{ ok: true; seri
 }
 
 export async function listSpecifications(): Promise<SpecDto[]> {
-  const specs = await getPrisma().specification.findMany({ include: { qualification: true }, orderBy: { code: "asc" } });
-  return specs.map((s) => ({ id: s.id, code: s.code, titleEn: s.titleEn, titleCy: s.titleCy, qualification: s.qualification.code }));
+  const specs = await getPrisma().specification.findMany({
+    include: { qualification: true },
+    orderBy: { code: "asc" },
+  });
+  return specs.map((s) => ({
+    id: s.id,
+    code: s.code,
+    titleEn: s.titleEn,
+    titleCy: s.titleCy,
+    qualification: s.qualification.code,
+  }));
 }
 
 export type EntryFilters = { spec?: string; status?: string };
@@ -51,7 +60,12 @@ export async function listEntries(
   if (!series) return NOT_FOUND;
   const status = filters.status === "ENTERED" || filters.status === "WITHDRAWN" ? filters.status : undefined;
   const rows = await getPrisma().entry.findMany({
-    where: { centreId, seriesId: series.id, ...(status ? { status } : {}), ...(filters.spec ? { specification: { code: filters.spec } } : {}) },
+    where: {
+      centreId,
+      seriesId: series.id,
+      ...(status ? { status } : {}),
+      ...(filters.spec ? { specification: { code: filters.spec } } : {}),
+    },
     include: { candidate: true, specification: true },
     orderBy: [{ candidate: { candidateNumber: "asc" } }, { specification: { code: "asc" } }],
   });
@@ -61,8 +75,19 @@ export async function listEntries(
     series,
     entries: rows.map((e) => ({
       id: e.id,
-      candidate: { id: e.candidate.id, candidateNumber: e.candidate.candidateNumber, uci: e.candidate.uci, firstName: e.candidate.firstName, lastName: e.candidate.lastName },
-      spec: { id: e.specification.id, code: e.specification.code, titleEn: e.specification.titleEn, titleCy: e.specification.titleCy },
+      candidate: {
+        id: e.candidate.id,
+        candidateNumber: e.candidate.candidateNumber,
+        uci: e.candidate.uci,
+        firstName: e.candidate.firstName,
+        lastName: e.candidate.lastName,
+      },
+      spec: {
+        id: e.specification.id,
+        code: e.specification.code,
+        titleEn: e.specification.titleEn,
+        titleCy: e.specification.titleCy,
+      },
       status: e.status,
       late: e.late,
       createdAt: e.createdAt,
@@ -82,19 +107,51 @@ export async function enterCandidate(
   const { access, centreId } = accessOf(session);
   if (access !== "make" || !centreId) return FORBIDDEN;
   return getPrisma().$transaction(async (tx) => {
-    const candidate = await tx.candidate.findFirst({ where: { id: input.candidateId, centreId }, select: { id: true } });
+    const candidate = await tx.candidate.findFirst({
+      where: { id: input.candidateId, centreId },
+      select: { id: true },
+    });
     if (!candidate) return NOT_FOUND;
     const series = await tx.series.findUnique({ where: { id: input.seriesId } });
     if (!series) return NOT_FOUND;
-    const spec = await tx.specification.findUnique({ where: { id: input.specificationId }, select: { id: true, code: true } });
+    const spec = await tx.specification.findUnique({
+      where: { id: input.specificationId },
+      select: { id: true, code: true },
+    });
     if (!spec) return { ok: false as const, fieldErrors: { specificationId: ["unknownSpecification"] } };
     const late = isLate(series, now);
-    const existing = await tx.entry.findUnique({ where: { candidateId_seriesId_specificationId: { candidateId: candidate.id, seriesId: series.id, specificationId: spec.id } } });
-    if (existing?.status === "ENTERED") return { ok: false as const, fieldErrors: { specificationId: ["alreadyEntered"] } };
+    const existing = await tx.entry.findUnique({
+      where: {
+        candidateId_seriesId_specificationId: {
+          candidateId: candidate.id,
+          seriesId: series.id,
+          specificationId: spec.id,
+        },
+      },
+    });
+    if (existing?.status === "ENTERED")
+      return { ok: false as const, fieldErrors: { specificationId: ["alreadyEntered"] } };
     const entry = existing
       ? await tx.entry.update({ where: { id: existing.id }, data: { status: "ENTERED", late } })
-      : await tx.entry.create({ data: { centreId, candidateId: candidate.id, seriesId: series.id, specificationId: spec.id, late, createdAt: now } });
-    await audit(tx, { action: "entry.created", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { entryId: entry.id, series: series.code, spec: spec.code, late }, at: now });
+      : await tx.entry.create({
+          data: {
+            centreId,
+            candidateId: candidate.id,
+            seriesId: series.id,
+            specificationId: spec.id,
+            late,
+            createdAt: now,
+          },
+        });
+    await audit(tx, {
+      action: "entry.created",
+      outcome: "success",
+      actorId: session.user.id,
+      actorEmail: session.user.email,
+      centreId,
+      details: { entryId: entry.id, series: series.code, spec: spec.code, late },
+      at: now,
+    });
     return { ok: true as const, late };
   });
 }
@@ -108,7 +165,15 @@ export async function withdrawEntry(session: LiveSession, entryId: string, now: 
     if (!entry) return NOT_FOUND;
     if (entry.status === "WITHDRAWN") return { ok: true as const };
     await tx.entry.update({ where: { id: entry.id }, data: { status: "WITHDRAWN" } });
-    await audit(tx, { action: "entry.withdrawn", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { entryId: entry.id }, at: now });
+    await audit(tx, {
+      action: "entry.withdrawn",
+      outcome: "success",
+      actorId: session.user.id,
+      actorEmail: session.user.email,
+      centreId,
+      details: { entryId: entry.id },
+      at: now,
+    });
     return { ok: true as const };
   });
 }
@@ -116,9 +181,18 @@ export async function withdrawEntry(session: LiveSession, entryId: string, now: 
 // ─────────────── CSV import ───────────────
 
 export type ImportRowError = "badRow" | "unknownCandidate" | "unknownSpecification" | "duplicateRow" | "alreadyEntered";
-export type ImportRow = { line: number; candidateNumber: string; specCode: string; candidateName: string; errors: ImportRowError[] };
+export type ImportRow = {
+  line: number;
+  candidateNumber: string;
+  specCode: string;
+  candidateName: string;
+  errors: ImportRowError[];
+};
 export type ImportPreview = { rows: ImportRow[]; valid: number; invalid: number };
-export type ImportCheck = { ok: true; preview: ImportPreview } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" };
+export type ImportCheck =
+  | { ok: true; preview: ImportPreview }
+  | Denied
+  | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" };
 
 export const IMPORT_MAX_ROWS = 5000;
 
@@ -140,7 +214,10 @@ async function checkImport(tx: Tx, centreId: string, seriesId: string, csv: stri
 
   const numbers = [...new Set(rows.map((r) => (r.fields[0] ?? "").padStart(4, "0")))];
   const codes = [...new Set(rows.map((r) => r.fields[1] ?? ""))];
-  const candidates = await tx.candidate.findMany({ where: { centreId, candidateNumber: { in: numbers } }, select: { id: true, candidateNumber: true, firstName: true, lastName: true } });
+  const candidates = await tx.candidate.findMany({
+    where: { centreId, candidateNumber: { in: numbers } },
+    select: { id: true, candidateNumber: true, firstName: true, lastName: true },
+  });
   const specs = await tx.specification.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
   const byNumber = new Map(candidates.map((c) => [c.candidateNumber, c]));
   const byCode = new Map(specs.map((s) => [s.code, s]));
@@ -156,7 +233,8 @@ async function checkImport(tx: Tx, centreId: string, seriesId: string, csv: stri
     const specCode = fields[1] ?? "";
     const errors: ImportRowError[] = [];
     const candidateNumber = /^\d{1,4}$/.test(rawNumber) ? rawNumber.padStart(4, "0") : rawNumber;
-    if (fields.length < 2 || fields.slice(2).some((f) => f !== "") || !/^\d{1,4}$/.test(rawNumber) || !specCode) errors.push("badRow");
+    if (fields.length < 2 || fields.slice(2).some((f) => f !== "") || !/^\d{1,4}$/.test(rawNumber) || !specCode)
+      errors.push("badRow");
     const candidate = byNumber.get(candidateNumber);
     const spec = byCode.get(specCode);
     if (!errors.includes("badRow")) {
@@ -169,7 +247,13 @@ async function checkImport(tx: Tx, centreId: string, seriesId: string, csv: stri
     const prior = candidate && spec ? existingByKey.get(`${candidate.id}|${spec.id}`) : undefined;
     if (prior?.status === "ENTERED") errors.push("alreadyEntered");
     return {
-      row: { line, candidateNumber, specCode, candidateName: candidate ? `${candidate.lastName}, ${candidate.firstName}` : "", errors },
+      row: {
+        line,
+        candidateNumber,
+        specCode,
+        candidateName: candidate ? `${candidate.lastName}, ${candidate.firstName}` : "",
+        errors,
+      },
       candidateId: candidate?.id,
       specificationId: spec?.id,
       priorId: prior?.id,
@@ -194,13 +278,25 @@ export async function previewImport(session: LiveSession, seriesCode: string, cs
   return { ok: true, preview: result.preview };
 }
 
-export type ImportConfirm = { ok: true; created: number; late: boolean } | Denied | { ok: false; formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" | "importHasErrors"; preview?: ImportPreview };
+export type ImportConfirm =
+  | { ok: true; created: number; late: boolean }
+  | Denied
+  | {
+      ok: false;
+      formError: "importEmpty" | "importTooLarge" | "importTooManyRows" | "importMalformed" | "importHasErrors";
+      preview?: ImportPreview;
+    };
 
 /**
  * Saves every row of the file, or none: the file is checked again inside the transaction (the
  * preview is never trusted), and any row with an error saves nothing.
  */
-export async function confirmImport(session: LiveSession, seriesCode: string, csv: string, now: Date): Promise<ImportConfirm> {
+export async function confirmImport(
+  session: LiveSession,
+  seriesCode: string,
+  csv: string,
+  now: Date,
+): Promise<ImportConfirm> {
   const { access, centreId } = accessOf(session);
   if (access !== "make" || !centreId) return FORBIDDEN;
   const series = await resolveSeries(seriesCode);
@@ -209,13 +305,32 @@ export async function confirmImport(session: LiveSession, seriesCode: string, cs
     async (tx) => {
       const result = await checkImport(tx, centreId, series.id, csv);
       if ("error" in result) return { ok: false as const, formError: result.error! };
-      if (result.preview.invalid > 0) return { ok: false as const, formError: "importHasErrors" as const, preview: result.preview };
+      if (result.preview.invalid > 0)
+        return { ok: false as const, formError: "importHasErrors" as const, preview: result.preview };
       const late = isLate(series, now);
       const fresh = result.checked.filter((c) => !c.priorId);
       const again = result.checked.filter((c) => c.priorId).map((c) => c.priorId!);
-      await tx.entry.createMany({ data: fresh.map((c) => ({ centreId, seriesId: series.id, candidateId: c.candidateId!, specificationId: c.specificationId!, late, createdAt: now })) });
-      if (again.length) await tx.entry.updateMany({ where: { id: { in: again }, centreId }, data: { status: "ENTERED", late } });
-      await audit(tx, { action: "entry.imported", outcome: "success", actorId: session.user.id, actorEmail: session.user.email, centreId, details: { series: series.code, rows: result.checked.length, late }, at: now });
+      await tx.entry.createMany({
+        data: fresh.map((c) => ({
+          centreId,
+          seriesId: series.id,
+          candidateId: c.candidateId!,
+          specificationId: c.specificationId!,
+          late,
+          createdAt: now,
+        })),
+      });
+      if (again.length)
+        await tx.entry.updateMany({ where: { id: { in: again }, centreId }, data: { status: "ENTERED", late } });
+      await audit(tx, {
+        action: "entry.imported",
+        outcome: "success",
+        actorId: session.user.id,
+        actorEmail: session.user.email,
+        centreId,
+        details: { series: series.code, rows: result.checked.length, late },
+        at: now,
+      });
       return { ok: true as const, created: result.checked.length, late };
     },
     { timeout: 30_000 },
@@ -224,14 +339,28 @@ export async function confirmImport(session: LiveSession, seriesCode: string, cs
 
 // ─────────────── export ───────────────
 
-export const ENTRY_COLUMNS = ["candidate_number", "uci", "surname", "forenames", "date_of_birth", "specification_code", "specification_title", "status", "late", "entered_at"] as const;
+export const ENTRY_COLUMNS = [
+  "candidate_number",
+  "uci",
+  "surname",
+  "forenames",
+  "date_of_birth",
+  "specification_code",
+  "specification_title",
+  "status",
+  "late",
+  "entered_at",
+] as const;
 export type EntryFileRow = Record<(typeof ENTRY_COLUMNS)[number], string>;
 
 /**
  * The entries of one centre in one series as file rows. The caller has already established
  * that the centre is the caller's own (exportEntries below, or an A2C key of that centre).
  */
-export async function* centreEntryRows(scope: { centreId: string; seriesId: string }, batchSize = 2000): AsyncGenerator<EntryFileRow> {
+export async function* centreEntryRows(
+  scope: { centreId: string; seriesId: string },
+  batchSize = 2000,
+): AsyncGenerator<EntryFileRow> {
   let cursor: string | undefined;
   for (;;) {
     const rows = await getPrisma().entry.findMany({
@@ -261,10 +390,17 @@ export async function* centreEntryRows(scope: { centreId: string; seriesId: stri
 }
 
 /** Export: the caller's centre's entries in a series (any entries access, view included). */
-export async function exportEntries(session: LiveSession, seriesCode: string): Promise<{ ok: true; series: { id: string; code: string }; rows: AsyncGenerator<EntryFileRow> } | Denied> {
+export async function exportEntries(
+  session: LiveSession,
+  seriesCode: string,
+): Promise<{ ok: true; series: { id: string; code: string }; rows: AsyncGenerator<EntryFileRow> } | Denied> {
   const { access, centreId } = accessOf(session);
   if (!access || !centreId) return FORBIDDEN;
   const series = await resolveSeries(seriesCode);
   if (!series) return NOT_FOUND;
-  return { ok: true, series: { id: series.id, code: series.code }, rows: centreEntryRows({ centreId, seriesId: series.id }) };
+  return {
+    ok: true,
+    series: { id: series.id, code: series.code },
+    rows: centreEntryRows({ centreId, seriesId: series.id }),
+  };
 }

@@ -15,7 +15,10 @@ export const MAX_CODE_ATTEMPTS = 5;
 
 type Db = Pick<Prisma.TransactionClient, "verificationCode">;
 
-export async function issueCode(db: Db, input: { userId: string; purpose: CodePurpose; channel: "email" | "sms"; payload?: string; now: Date }) {
+export async function issueCode(
+  db: Db,
+  input: { userId: string; purpose: CodePurpose; channel: "email" | "sms"; payload?: string; now: Date },
+) {
   const code = sixDigitCode();
   const data = {
     codeHash: await hashSecret(code),
@@ -34,11 +37,17 @@ export async function issueCode(db: Db, input: { userId: string; purpose: CodePu
   return code;
 }
 
-export type CodeCheck = { ok: true; payload: string; channel: string } | { ok: false; reason: "invalid" | "expired" | "tooManyAttempts" };
+export type CodeCheck =
+  { ok: true; payload: string; channel: string } | { ok: false; reason: "invalid" | "expired" | "tooManyAttempts" };
 
 /** Checks and, when right, consumes the latest code. Wrong guesses count towards MAX_CODE_ATTEMPTS. */
-export async function consumeCode(db: Db, input: { userId: string; purpose: CodePurpose; code: string; now: Date }): Promise<CodeCheck> {
-  const row = await db.verificationCode.findUnique({ where: { target_purpose: { target: input.userId, purpose: input.purpose } } });
+export async function consumeCode(
+  db: Db,
+  input: { userId: string; purpose: CodePurpose; code: string; now: Date },
+): Promise<CodeCheck> {
+  const row = await db.verificationCode.findUnique({
+    where: { target_purpose: { target: input.userId, purpose: input.purpose } },
+  });
   if (!row || row.usedAt) return { ok: false, reason: "invalid" };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "tooManyAttempts" };
   if (row.expiresAt <= input.now) return { ok: false, reason: "expired" };
@@ -48,7 +57,10 @@ export async function consumeCode(db: Db, input: { userId: string; purpose: Code
     return { ok: false, reason: updated.attempts >= MAX_CODE_ATTEMPTS ? "tooManyAttempts" : "invalid" };
   }
   // Single use: only the request that flips usedAt wins.
-  const claimed = await db.verificationCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: input.now } });
+  const claimed = await db.verificationCode.updateMany({
+    where: { id: row.id, usedAt: null },
+    data: { usedAt: input.now },
+  });
   if (claimed.count !== 1) return { ok: false, reason: "invalid" };
   return { ok: true, payload: row.payload, channel: row.channel };
 }

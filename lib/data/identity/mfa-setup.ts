@@ -31,12 +31,26 @@ export function enabledMethods(): MfaMethod[] {
 /** Set-up is open to a session at the "mfa-setup" step, or a full session with a fresh second factor. */
 export function maySetUp(session: LiveSession, now: Date): boolean {
   if (session.pendingStep === "mfa-setup") return true;
-  return session.pendingStep === null && session.mfaAt !== null && now.getTime() - session.mfaAt.getTime() < FRESH_MFA_MS;
+  return (
+    session.pendingStep === null && session.mfaAt !== null && now.getTime() - session.mfaAt.getTime() < FRESH_MFA_MS
+  );
 }
 
-export type SetupError = "notAllowed" | "methodDisabled" | "invalidPhone" | "deliveryFailed" | "invalidCode" | "expiredCode" | "rateLimited" | "noPending";
+export type SetupError =
+  | "notAllowed"
+  | "methodDisabled"
+  | "invalidPhone"
+  | "deliveryFailed"
+  | "invalidCode"
+  | "expiredCode"
+  | "rateLimited"
+  | "noPending";
 
-async function replacePending(userId: string, data: { method: MfaMethod; secretEncrypted?: string; phone?: string }, now: Date) {
+async function replacePending(
+  userId: string,
+  data: { method: MfaMethod; secretEncrypted?: string; phone?: string },
+  now: Date,
+) {
   const db = getPrisma();
   await db.$transaction([
     db.mfaFactor.deleteMany({ where: { userId, active: false } }),
@@ -54,7 +68,9 @@ export async function startTotpSetup(session: LiveSession, now: Date) {
 
 /** The pending TOTP set-up, to show the QR code again after a wrong code. */
 export async function pendingTotp(session: LiveSession) {
-  const factor = await getPrisma().mfaFactor.findFirst({ where: { userId: session.userId, active: false, method: "TOTP" } });
+  const factor = await getPrisma().mfaFactor.findFirst({
+    where: { userId: session.userId, active: false, method: "TOTP" },
+  });
   if (!factor?.secretEncrypted) return null;
   const secret = decryptSecret(factor.secretEncrypted);
   const uri = totpUri(secret, session.user.email);
@@ -70,7 +86,8 @@ export async function startCodeSetup(
   if (!maySetUp(session, now)) return { ok: false, error: "notAllowed" };
   if (!enabledMethods().includes(input.method)) return { ok: false, error: "methodDisabled" };
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now))) return { ok: false, error: "rateLimited" };
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
+    return { ok: false, error: "rateLimited" };
   const user = session.user;
   let phone: string | undefined;
   if (input.method === "SMS") {
@@ -85,7 +102,16 @@ export async function startCodeSetup(
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     await db.mfaFactor.deleteMany({ where: { userId: user.id, active: false } });
-    await audit(db, { action: "mfa.setup", outcome: "failure", actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, details: { method: input.method, reason: "delivery" }, at: now });
+    await audit(db, {
+      action: "mfa.setup",
+      outcome: "failure",
+      actorId: user.id,
+      actorEmail: user.email,
+      centreId: user.centreId,
+      ip: request.ip,
+      details: { method: input.method, reason: "delivery" },
+      at: now,
+    });
     return { ok: false, error: "deliveryFailed" };
   }
   return { ok: true, destination: phone ?? user.email };
@@ -93,12 +119,21 @@ export async function startCodeSetup(
 
 export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: SetupError };
 
-export async function confirmSetup(session: LiveSession, code: string, request: RequestInfo, now: Date): Promise<ConfirmResult> {
+export async function confirmSetup(
+  session: LiveSession,
+  code: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ConfirmResult> {
   if (!maySetUp(session, now)) return { ok: false, error: "notAllowed" };
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now))) return { ok: false, error: "rateLimited" };
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
+    return { ok: false, error: "rateLimited" };
   const user = session.user;
-  const pending = await db.mfaFactor.findFirst({ where: { userId: user.id, active: false }, orderBy: { createdAt: "desc" } });
+  const pending = await db.mfaFactor.findFirst({
+    where: { userId: user.id, active: false },
+    orderBy: { createdAt: "desc" },
+  });
   if (!pending) return { ok: false, error: "noPending" };
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
 
@@ -128,8 +163,15 @@ export async function confirmSetup(session: LiveSession, code: string, request: 
       data: { active: true, verifiedAt: now, lastUsedStep: step === undefined ? null : BigInt(step) },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
-    await audit(tx, { ...base, action: hadFactor ? "mfa.changed" : "mfa.setup", outcome: "success", details: { method: pending.method } });
+    await tx.recoveryCode.createMany({
+      data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })),
+    });
+    await audit(tx, {
+      ...base,
+      action: hadFactor ? "mfa.changed" : "mfa.setup",
+      outcome: "success",
+      details: { method: pending.method },
+    });
     return { ok: true as const, recoveryCodes: codes };
   });
 }
@@ -138,27 +180,58 @@ export async function confirmSetup(session: LiveSession, code: string, request: 
  * First sign-in: once a factor is active and its recovery codes have been shown, the
  * half-open session is replaced by a full one (a new session id after MFA).
  */
-export async function finishMfaSetup(session: LiveSession, request: RequestInfo, now: Date): Promise<{ ok: true; handoff: string } | { ok: false; error: SetupError }> {
+export async function finishMfaSetup(
+  session: LiveSession,
+  request: RequestInfo,
+  now: Date,
+): Promise<{ ok: true; handoff: string } | { ok: false; error: SetupError }> {
   if (session.pendingStep !== "mfa-setup") return { ok: false, error: "notAllowed" };
   const db = getPrisma();
-  if ((await db.mfaFactor.count({ where: { userId: session.userId, active: true } })) === 0) return { ok: false, error: "noPending" };
+  if ((await db.mfaFactor.count({ where: { userId: session.userId, active: true } })) === 0)
+    return { ok: false, error: "noPending" };
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: session.userId }, data: { lastSignInAt: now } });
-    await audit(tx, { action: "sign-in", outcome: "success", actorId: session.userId, actorEmail: session.user.email, centreId: session.user.centreId, ip: request.ip, details: { method: "setup" }, at: now });
-    const { handoff } = await openSession(tx, { userId: session.userId, pendingStep: null, request, now, replaces: session });
+    await audit(tx, {
+      action: "sign-in",
+      outcome: "success",
+      actorId: session.userId,
+      actorEmail: session.user.email,
+      centreId: session.user.centreId,
+      ip: request.ip,
+      details: { method: "setup" },
+      at: now,
+    });
+    const { handoff } = await openSession(tx, {
+      userId: session.userId,
+      pendingStep: null,
+      request,
+      now,
+      replaces: session,
+    });
     return { ok: true as const, handoff };
   });
 }
 
 export async function regenerateRecoveryCodes(session: LiveSession, request: RequestInfo, now: Date) {
-  if (session.pendingStep !== null || !maySetUp(session, now)) return { ok: false as const, error: "notAllowed" as const };
+  if (session.pendingStep !== null || !maySetUp(session, now))
+    return { ok: false as const, error: "notAllowed" as const };
   const codes = recoveryCodes();
   const hashes = await Promise.all(codes.map((c) => hashSecret(c)));
   const user = session.user;
   await getPrisma().$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.recoveryCode.createMany({ data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })) });
-    await audit(tx, { action: "mfa.recovery-codes-regenerated", outcome: "success", actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now });
+    await tx.recoveryCode.createMany({
+      data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })),
+    });
+    await audit(tx, {
+      action: "mfa.recovery-codes-regenerated",
+      outcome: "success",
+      actorId: user.id,
+      actorEmail: user.email,
+      centreId: user.centreId,
+      ip: request.ip,
+      at: now,
+    });
   });
   return { ok: true as const, recoveryCodes: codes };
 }

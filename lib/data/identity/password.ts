@@ -16,7 +16,8 @@ function namesFor(user: { centre: { nameEn: string; nameCy: string; number: stri
   return user.centre ? [user.centre.nameEn, user.centre.nameCy, user.centre.number] : [];
 }
 
-export type PasswordError = PasswordProblem | "mismatch" | "notAllowed" | "wrongCurrent" | "invalidCode" | "expiredCode" | "rateLimited";
+export type PasswordError =
+  PasswordProblem | "mismatch" | "notAllowed" | "wrongCurrent" | "invalidCode" | "expiredCode" | "rateLimited";
 
 /** First sign-in: replaces the temporary password, then MFA set-up (or challenge) comes next. */
 export async function setFirstPassword(
@@ -35,22 +36,46 @@ export async function setFirstPassword(
   const passwordHash = await hashSecret(password);
   const db = getPrisma();
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, emailVerified: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, emailVerified: now },
+    });
     const hasFactor = (await tx.mfaFactor.count({ where: { userId: user.id, active: true } })) > 0;
     const next = hasFactor ? ("mfa" as const) : ("mfa-setup" as const);
-    await audit(tx, { action: "password.changed", outcome: "success", actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, details: { first: true }, at: now });
+    await audit(tx, {
+      action: "password.changed",
+      outcome: "success",
+      actorId: user.id,
+      actorEmail: user.email,
+      centreId: user.centreId,
+      ip: request.ip,
+      details: { first: true },
+      at: now,
+    });
     const { handoff } = await openSession(tx, { userId: user.id, pendingStep: next, request, now, replaces: session });
     return { ok: true as const, handoff, next };
   });
 }
 
 /** Forgot password, step 1. The answer is the same whether or not the email exists. */
-export async function requestPasswordReset(email: string, request: RequestInfo, now: Date): Promise<{ ok: true } | { ok: false; error: "rateLimited" }> {
+export async function requestPasswordReset(
+  email: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: "rateLimited" }> {
   const db = getPrisma();
-  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now))) return { ok: false, error: "rateLimited" };
+  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
+    return { ok: false, error: "rateLimited" };
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) {
-    await audit(db, { action: "password.reset-requested", outcome: "failure", actorEmail: normaliseEmail(email), ip: request.ip, details: { reason: "unknown-account" }, at: now });
+    await audit(db, {
+      action: "password.reset-requested",
+      outcome: "failure",
+      actorEmail: normaliseEmail(email),
+      ip: request.ip,
+      details: { reason: "unknown-account" },
+      at: now,
+    });
     return { ok: true };
   }
   const code = await issueCode(db, { userId: user.id, purpose: "PASSWORD_RESET", channel: "email", now });
@@ -59,7 +84,15 @@ export async function requestPasswordReset(email: string, request: RequestInfo, 
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
   }
-  await audit(db, { action: "password.reset-requested", outcome: "success", actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now });
+  await audit(db, {
+    action: "password.reset-requested",
+    outcome: "success",
+    actorId: user.id,
+    actorEmail: user.email,
+    centreId: user.centreId,
+    ip: request.ip,
+    at: now,
+  });
   return { ok: true };
 }
 
@@ -74,7 +107,8 @@ export async function resetPassword(
   now: Date,
 ): Promise<{ ok: true } | { ok: false; error: PasswordError }> {
   const db = getPrisma();
-  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now))) return { ok: false, error: "rateLimited" };
+  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
+    return { ok: false, error: "rateLimited" };
   const user = await db.user.findUnique({ where: { email: normaliseEmail(input.email) }, include: { centre: true } });
   if (!user) return { ok: false, error: "invalidCode" };
   const problem = checkPassword(input.password.trim(), { email: user.email, names: namesFor(user) });
@@ -95,7 +129,8 @@ export async function resetPassword(
     });
     await revokeAllSessions(tx, user.id, now);
     await audit(tx, { ...base, action: "password.reset", outcome: "success" });
-    if (wasLocked) await audit(tx, { ...base, action: "account.unlocked", outcome: "success", details: { by: "password-reset" } });
+    if (wasLocked)
+      await audit(tx, { ...base, action: "account.unlocked", outcome: "success", details: { by: "password-reset" } });
   });
   await sendEmail(renderEmail(user.email, user.language, "passwordChanged", {})).catch(() => undefined);
   return { ok: true };

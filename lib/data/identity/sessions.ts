@@ -25,7 +25,13 @@ export type RequestInfo = { ip: string; userAgent: string };
  */
 export async function openSession(
   tx: Tx,
-  input: { userId: string; pendingStep: PendingStep | null; request: RequestInfo; now: Date; replaces?: { id: string; expires: Date } },
+  input: {
+    userId: string;
+    pendingStep: PendingStep | null;
+    request: RequestInfo;
+    now: Date;
+    replaces?: { id: string; expires: Date };
+  },
 ) {
   const handoff = randomToken();
   const id = randomToken();
@@ -59,7 +65,10 @@ export async function exchangeHandoff(handoff: string, now: Date) {
     include: { user: { include: { grants: { select: { permission: true } } } } },
   });
   if (!session || session.revokedAt || now.getTime() - session.createdAt.getTime() > HANDOFF_TTL_MS) return null;
-  const claimed = await db.session.updateMany({ where: { id: session.id, handoffHash: sha256(handoff) }, data: { handoffHash: null } });
+  const claimed = await db.session.updateMany({
+    where: { id: session.id, handoffHash: sha256(handoff) },
+    data: { handoffHash: null },
+  });
   if (claimed.count !== 1) return null;
   return session;
 }
@@ -85,14 +94,25 @@ export async function findLiveSession(sessionId: string, now: Date) {
 
 export async function listSessions(userId: string, now: Date) {
   return getPrisma().session.findMany({
-    where: { userId, revokedAt: null, expires: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) } },
+    where: {
+      userId,
+      revokedAt: null,
+      expires: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) },
+    },
     orderBy: { lastSeenAt: "desc" },
     select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true, pendingStep: true },
   });
 }
 
 /** Ends one of the user's own sessions (Security settings, sign-out). Another user's id is "not found". */
-export async function revokeSession(input: { userId: string; sessionId: string; reason: string; request: RequestInfo; now: Date }) {
+export async function revokeSession(input: {
+  userId: string;
+  sessionId: string;
+  reason: string;
+  request: RequestInfo;
+  now: Date;
+}) {
   const db = getPrisma();
   return db.$transaction(async (tx) => {
     const result = await tx.session.updateMany({

@@ -30,17 +30,34 @@ export async function signInWithPassword(
   // Spaces pasted around a temporary password are not part of it (the guides' top support question).
   const password = input.password.trim();
   if (!(await allow(db, `sign-in:${input.request.ip}`, LIMITS.signInPerIp.limit, LIMITS.signInPerIp.windowMs, now))) {
-    await audit(db, { action: "sign-in", outcome: "denied", actorEmail: email, ip: input.request.ip, details: { reason: "rate-limited" }, at: now });
+    await audit(db, {
+      action: "sign-in",
+      outcome: "denied",
+      actorEmail: email,
+      ip: input.request.ip,
+      details: { reason: "rate-limited" },
+      at: now,
+    });
     return { ok: false, error: "rateLimited" };
   }
   const user = await db.user.findUnique({
     where: { email },
-    include: { mfaFactors: { where: { active: true }, select: { id: true } }, invites: { orderBy: { createdAt: "desc" }, take: 1 } },
+    include: {
+      mfaFactors: { where: { active: true }, select: { id: true } },
+      invites: { orderBy: { createdAt: "desc" }, take: 1 },
+    },
   });
   if (!user || !user.passwordHash) {
     dummyHash ??= hashSecret("no-such-account-placeholder");
     await verifySecret(await dummyHash, password);
-    await audit(db, { action: "sign-in", outcome: "failure", actorEmail: email, ip: input.request.ip, details: { reason: "unknown-account" }, at: now });
+    await audit(db, {
+      action: "sign-in",
+      outcome: "failure",
+      actorEmail: email,
+      ip: input.request.ip,
+      details: { reason: "unknown-account" },
+      at: now,
+    });
     return { ok: false, error: "invalidCredentials" };
   }
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: input.request.ip, at: now };
@@ -52,7 +69,8 @@ export async function signInWithPassword(
 
   const invite = user.invites[0];
   const inviteDead =
-    user.mustChangePassword && (!invite || invite.withdrawnAt !== null || invite.acceptedAt !== null || invite.expiresAt <= now);
+    user.mustChangePassword &&
+    (!invite || invite.withdrawnAt !== null || invite.acceptedAt !== null || invite.expiresAt <= now);
 
   const passwordOk = !inviteDead && (await verifySecret(user.passwordHash, password));
   if (!passwordOk) {
@@ -61,10 +79,23 @@ export async function signInWithPassword(
     await db.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
-        data: locks ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) } : { failedSignIns: failed, lockedUntil: null },
+        data: locks
+          ? { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) }
+          : { failedSignIns: failed, lockedUntil: null },
       });
-      await audit(tx, { ...base, action: "sign-in", outcome: "failure", details: { reason: inviteDead ? "invite-expired" : "wrong-password" } });
-      if (locks) await audit(tx, { ...base, action: "account.locked", outcome: "success", details: { until: new Date(now.getTime() + LOCKOUT_MS).toISOString() } });
+      await audit(tx, {
+        ...base,
+        action: "sign-in",
+        outcome: "failure",
+        details: { reason: inviteDead ? "invite-expired" : "wrong-password" },
+      });
+      if (locks)
+        await audit(tx, {
+          ...base,
+          action: "account.locked",
+          outcome: "success",
+          details: { until: new Date(now.getTime() + LOCKOUT_MS).toISOString() },
+        });
     });
     return { ok: false, error: locks ? "locked" : "invalidCredentials" };
   }
@@ -78,7 +109,8 @@ export async function signInWithPassword(
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
     // The temporary password works once.
-    if (user.mustChangePassword && invite) await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
+    if (user.mustChangePassword && invite)
+      await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
     await audit(tx, { ...base, action: "sign-in.password", outcome: "success", details: { next } });
     const { handoff } = await openSession(tx, { userId: user.id, pendingStep: next, request: input.request, now });
     return { ok: true as const, handoff, next };

@@ -17,10 +17,22 @@ export async function openAppointeeSsoSession(email: string, now: Date) {
     return null;
   }
   return db.$transaction(async (tx) => {
-    const { sessionId } = await openSession(tx, { userId: user.id, pendingStep: null, request: { ip: "", userAgent: "entra-id" }, now });
+    const { sessionId } = await openSession(tx, {
+      userId: user.id,
+      pendingStep: null,
+      request: { ip: "", userAgent: "entra-id" },
+      now,
+    });
     await tx.session.update({ where: { id: sessionId }, data: { handoffHash: null } });
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     await audit(tx, { action: "sign-in.sso", outcome: "success", actorId: user.id, actorEmail: user.email, at: now });
-    return { sid: sessionId, role: user.role, step: null, perms: [] as string[], centreId: null, kind: user.appointeeType };
+    return {
+      sid: sessionId,
+      role: user.role,
+      step: null,
+      perms: [] as string[],
+      centreId: null,
+      kind: user.appointeeType,
+    };
   });
 }

@@ -13,7 +13,11 @@ export type PostResultsSubject = Pick<Subject, "role" | "grants"> & { centreId: 
 type ReleaseTimes = { restrictedReleaseAt: Date; releaseAt: Date };
 
 export function subjectOf(session: LiveSession): PostResultsSubject {
-  return { role: session.user.role, grants: session.user.grants.map((g) => g.permission), centreId: session.user.centreId };
+  return {
+    role: session.user.role,
+    grants: session.user.grants.map((g) => g.permission),
+    centreId: session.user.centreId,
+  };
 }
 
 /** "request": EO/Admins with results; "view": Users with results (list only); null: no access. */
@@ -45,4 +49,11 @@ export function released(from: Date | null, now: Date): boolean {
   return from !== null && now.getTime() >= from.getTime();
 }
 
-export type SeriesOption = { id: string; code: string; nameEn: string; nameCy: string; releaseAt: Date | null; visible: boolean };
+export type SeriesOption = {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameCy: string;
+  releaseAt: Date | null;
+  visible: boolean;
+};

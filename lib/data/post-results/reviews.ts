@@ -43,7 +43,14 @@ export async function reviewSeries(session: LiveSession, now: Date): Promise<Ser
   });
   return series.map((s) => {
     const from = reviewsReleaseFor(subject, s);
-    return { id: s.id, code: s.code, nameEn: s.nameEn, nameCy: s.nameCy, releaseAt: from, visible: released(from, now) };
+    return {
+      id: s.id,
+      code: s.code,
+      nameEn: s.nameEn,
+      nameCy: s.nameCy,
+      releaseAt: from,
+      visible: released(from, now),
+    };
   });
 }
 
@@ -58,11 +65,17 @@ export async function listReviewRequests(
 ): Promise<ReviewRow[] | null> {
   const subject = subjectOf(session);
   if (!reviewsAccess(subject)) return null;
-  const visible = (await reviewSeries(session, now)).filter((s) => s.visible && (!filter.seriesId || s.id === filter.seriesId)).map((s) => s.id);
+  const visible = (await reviewSeries(session, now))
+    .filter((s) => s.visible && (!filter.seriesId || s.id === filter.seriesId))
+    .map((s) => s.id);
   if (visible.length === 0) return [];
   const status = REVIEW_STATUSES.find((s) => s === filter.status);
   const rows = await getPrisma().reviewRequest.findMany({
-    where: { centreId: subject.centreId!, ...(status ? { status } : {}), entry: { centreId: subject.centreId!, seriesId: { in: visible } } },
+    where: {
+      centreId: subject.centreId!,
+      ...(status ? { status } : {}),
+      entry: { centreId: subject.centreId!, seriesId: { in: visible } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     include: {
       component: { select: { code: true, titleEn: true, titleCy: true } },
@@ -117,7 +130,12 @@ export async function reviewableEntries(session: LiveSession, seriesId: string, 
       id: true,
       candidate: { select: { candidateNumber: true, firstName: true, lastName: true } },
       specification: { select: { code: true, titleEn: true, titleCy: true } },
-      result: { select: { grade: true, components: { select: { component: { select: { id: true, code: true, titleEn: true, titleCy: true } } } } } },
+      result: {
+        select: {
+          grade: true,
+          components: { select: { component: { select: { id: true, code: true, titleEn: true, titleCy: true } } } },
+        },
+      },
     },
   });
   return entries.map((e) => ({
@@ -130,7 +148,8 @@ export async function reviewableEntries(session: LiveSession, seriesId: string, 
 }
 
 export type RequestReviewInput = { entryId: string; kind: ReviewKind; componentId: string | null; notes: string };
-export type RequestReviewError = "forbidden" | "notFound" | "reviewNoResult" | "reviewComponentMismatch" | "reviewDuplicate";
+export type RequestReviewError =
+  "forbidden" | "notFound" | "reviewNoResult" | "reviewComponentMismatch" | "reviewDuplicate";
 
 /**
  * Makes a request. EO/Admins with results only ("forbidden" for Users, who may only look), for
@@ -149,18 +168,24 @@ export async function requestReview(
   const centreId = subject.centreId!;
   return getPrisma().$transaction(async (tx) => {
     // Lock the entry so two requests for it cannot both pass the duplicate check.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Entry" WHERE "id" = ${input.entryId} AND "centreId" = ${centreId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "Entry" WHERE "id" = ${input.entryId} AND "centreId" = ${centreId} FOR UPDATE`;
     if (locked.length === 0) return { ok: false as const, error: "notFound" as const };
     const entry = await tx.entry.findUniqueOrThrow({
       where: { id: input.entryId },
       include: { series: true, result: { include: { components: { select: { componentId: true } } } } },
     });
-    if (!released(reviewsReleaseFor(subject, entry.series), now)) return { ok: false as const, error: "forbidden" as const };
+    if (!released(reviewsReleaseFor(subject, entry.series), now))
+      return { ok: false as const, error: "forbidden" as const };
     if (!entry.result) return { ok: false as const, error: "reviewNoResult" as const };
     if (input.componentId && !entry.result.components.some((c) => c.componentId === input.componentId)) {
       return { ok: false as const, error: "reviewComponentMismatch" as const };
     }
-    const open = await tx.reviewRequest.findFirst({ where: { entryId: entry.id, kind: input.kind, status: { in: OPEN_STATUSES } }, select: { id: true } });
+    const open = await tx.reviewRequest.findFirst({
+      where: { entryId: entry.id, kind: input.kind, status: { in: OPEN_STATUSES } },
+      select: { id: true },
+    });
     if (open) return { ok: false as const, error: "reviewDuplicate" as const };
     const created = await tx.reviewRequest.create({
       data: {

@@ -35,7 +35,14 @@ export async function scriptSeries(session: LiveSession, now: Date): Promise<Ser
   });
   return series.map((s) => {
     const from = scriptsReleaseFor(subject, s);
-    return { id: s.id, code: s.code, nameEn: s.nameEn, nameCy: s.nameCy, releaseAt: from, visible: released(from, now) };
+    return {
+      id: s.id,
+      code: s.code,
+      nameEn: s.nameEn,
+      nameCy: s.nameCy,
+      releaseAt: from,
+      visible: released(from, now),
+    };
   });
 }
 
@@ -43,7 +50,11 @@ export async function scriptSeries(session: LiveSession, now: Date): Promise<Ser
  * Candidates of the centre whose consent is recorded, with their scripts in the series (only
  * once the series is released to the caller). null without the permission; [] before release.
  */
-export async function listScriptCandidates(session: LiveSession, seriesId: string, now: Date): Promise<ScriptCandidate[] | null> {
+export async function listScriptCandidates(
+  session: LiveSession,
+  seriesId: string,
+  now: Date,
+): Promise<ScriptCandidate[] | null> {
   const subject = subjectOf(session);
   if (!canSeeScripts(subject)) return null;
   const series = (await scriptSeries(session, now)).find((s) => s.id === seriesId);
@@ -86,9 +97,7 @@ export async function listScriptCandidates(session: LiveSession, seriesId: strin
   }));
 }
 
-export type ScriptDownload =
-  | { ok: true; file: StoredFile; fileKey: string }
-  | { ok: false; status: 403 | 404 };
+export type ScriptDownload = { ok: true; file: StoredFile; fileKey: string } | { ok: false; status: 403 | 404 };
 
 /**
  * Opens a script for download: 403 without the scripts permission or when the candidate's
@@ -96,7 +105,12 @@ export type ScriptDownload =
  * embargo for the caller (as if there were no results) or a missing file. Every download, and
  * every refusal inside the caller's centre, is audited.
  */
-export async function downloadScript(session: LiveSession, scriptId: string, request: RequestInfo, now: Date): Promise<ScriptDownload> {
+export async function downloadScript(
+  session: LiveSession,
+  scriptId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<ScriptDownload> {
   const subject = subjectOf(session);
   if (!canSeeScripts(subject)) return { ok: false, status: 403 };
   const db = getPrisma();
@@ -105,18 +119,43 @@ export async function downloadScript(session: LiveSession, scriptId: string, req
     include: { candidate: true, component: true, entry: { include: { series: true } } },
   });
   if (!script) return { ok: false, status: 404 };
-  const who = { actorId: session.user.id, actorEmail: session.user.email, centreId: subject.centreId, ip: request.ip, at: now };
+  const who = {
+    actorId: session.user.id,
+    actorEmail: session.user.email,
+    centreId: subject.centreId,
+    ip: request.ip,
+    at: now,
+  };
   const embargoed = !released(scriptsReleaseFor(subject, script.entry.series), now);
   const reason = embargoed ? "embargo" : !script.candidate.scriptConsent ? "noConsent" : null;
   if (reason) {
-    await audit(db, { ...who, action: "scripts.download", outcome: "denied", details: { scriptId: script.id, reason } });
+    await audit(db, {
+      ...who,
+      action: "scripts.download",
+      outcome: "denied",
+      details: { scriptId: script.id, reason },
+    });
     return { ok: false, status: reason === "embargo" ? 404 : 403 };
   }
   const file = await readFile(script.fileKey);
   if (!file) {
-    await audit(db, { ...who, action: "scripts.download", outcome: "failure", details: { scriptId: script.id, reason: "missingFile" } });
+    await audit(db, {
+      ...who,
+      action: "scripts.download",
+      outcome: "failure",
+      details: { scriptId: script.id, reason: "missingFile" },
+    });
     return { ok: false, status: 404 };
   }
-  await audit(db, { ...who, action: "scripts.download", outcome: "success", details: { scriptId: script.id, candidateNumber: script.candidate.candidateNumber, component: script.component.code } });
+  await audit(db, {
+    ...who,
+    action: "scripts.download",
+    outcome: "success",
+    details: {
+      scriptId: script.id,
+      candidateNumber: script.candidate.candidateNumber,
+      component: script.component.code,
+    },
+  });
   return { ok: true, file, fileKey: script.fileKey };
 }

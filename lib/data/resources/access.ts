@@ -34,7 +34,9 @@ export function centreCaller(caller: Caller | null | undefined, permission?: Per
  * Resources scope: "all" for board staff (they publish them), the centre for centre accounts
  * (every centre account holds "resources", PRODUCT.md §Permissions), null for anyone else.
  */
-export function resourceScope(caller: Caller | null | undefined): { all: true } | { all: false; centreId: string } | null {
+export function resourceScope(
+  caller: Caller | null | undefined,
+): { all: true } | { all: false; centreId: string } | null {
   if (!caller || caller.pendingStep) return null;
   if (caller.user.role === "BOARD_STAFF") return { all: true };
   const centre = centreCaller(caller, "resources");

@@ -52,7 +52,10 @@ async function enteredPairs(centreId: string, seriesIds: string[]): Promise<Set<
 }
 
 /** Papers of today's London day for components the centre has entries for, earliest first. */
-export async function todaysQuestionPapers(caller: Caller | null | undefined, now: Date): Promise<{ ok: true; papers: TodaysPaper[]; day: Date } | Denied> {
+export async function todaysQuestionPapers(
+  caller: Caller | null | undefined,
+  now: Date,
+): Promise<{ ok: true; papers: TodaysPaper[]; day: Date } | Denied> {
   const centre = centreCaller(caller, "question_papers");
   if (!centre) return FORBIDDEN;
   const { start, end } = londonDay(now);
@@ -66,8 +69,19 @@ export async function todaysQuestionPapers(caller: Caller | null | undefined, no
       series: { select: { code: true, nameEn: true, nameCy: true } },
       component: {
         select: {
-          code: true, titleEn: true, titleCy: true, examAt: true, specificationId: true,
-          specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { nameEn: true, nameCy: true } } } },
+          code: true,
+          titleEn: true,
+          titleCy: true,
+          examAt: true,
+          specificationId: true,
+          specification: {
+            select: {
+              code: true,
+              titleEn: true,
+              titleCy: true,
+              qualification: { select: { nameEn: true, nameCy: true } },
+            },
+          },
         },
       },
     },
@@ -83,7 +97,12 @@ export async function todaysQuestionPapers(caller: Caller | null | undefined, no
         availableAt: p.availableAt,
         available: isReleased(p.availableAt, now),
         series: p.series,
-        component: { code: p.component.code, titleEn: p.component.titleEn, titleCy: p.component.titleCy, examAt: p.component.examAt },
+        component: {
+          code: p.component.code,
+          titleEn: p.component.titleEn,
+          titleCy: p.component.titleCy,
+          examAt: p.component.examAt,
+        },
         specification: p.component.specification,
       })),
   };
@@ -105,22 +124,50 @@ export async function openQuestionPaper(
   const db = getPrisma();
   const paper = await db.questionPaper.findUnique({
     where: { id },
-    select: { id: true, seriesId: true, availableAt: true, fileKey: true, series: { select: { code: true } }, component: { select: { code: true, specificationId: true } } },
+    select: {
+      id: true,
+      seriesId: true,
+      availableAt: true,
+      fileKey: true,
+      series: { select: { code: true } },
+      component: { select: { code: true, specificationId: true } },
+    },
   });
   if (!paper) return NOT_FOUND;
   const entered = await enteredPairs(centre.centreId, [paper.seriesId]);
   if (!entered.has(`${paper.seriesId}:${paper.component.specificationId}`)) return NOT_FOUND;
-  const details = { questionPaperId: paper.id, component: paper.component.code, series: paper.series.code, availableAt: paper.availableAt.toISOString() };
-  const who = { actorId: caller.user.id, actorEmail: caller.user.email, centreId: centre.centreId, ip: request.ip, at: now };
+  const details = {
+    questionPaperId: paper.id,
+    component: paper.component.code,
+    series: paper.series.code,
+    availableAt: paper.availableAt.toISOString(),
+  };
+  const who = {
+    actorId: caller.user.id,
+    actorEmail: caller.user.email,
+    centreId: centre.centreId,
+    ip: request.ip,
+    at: now,
+  };
   if (!isReleased(paper.availableAt, now)) {
     // A centre entitled to the paper asked outside its window: worth a line in the audit log.
-    await audit(db, { action: "question-paper.downloaded", outcome: "denied", ...who, details: { ...details, reason: now < paper.availableAt ? "notYetAvailable" : "windowClosed" } });
+    await audit(db, {
+      action: "question-paper.downloaded",
+      outcome: "denied",
+      ...who,
+      details: { ...details, reason: now < paper.availableAt ? "notYetAvailable" : "windowClosed" },
+    });
     return NOT_FOUND;
   }
   const file = await readStoredFile(paper.fileKey);
   if (!file) return NOT_FOUND;
   try {
-    await audit(db, { action: "question-paper.downloaded", outcome: "success", ...who, details: { ...details, bytes: file.size } });
+    await audit(db, {
+      action: "question-paper.downloaded",
+      outcome: "success",
+      ...who,
+      details: { ...details, bytes: file.size },
+    });
   } catch (error) {
     // No audit row, no download.
     await file.stream.cancel().catch(() => {});

@@ -35,7 +35,12 @@ export type ResourceItem = {
   language: Language;
   secure: boolean;
   createdAt: Date;
-  specification: { code: string; titleEn: string; titleCy: string; qualification: { code: string; nameEn: string; nameCy: string } } | null;
+  specification: {
+    code: string;
+    titleEn: string;
+    titleCy: string;
+    qualification: { code: string; nameEn: string; nameCy: string };
+  } | null;
 };
 
 export type ResourceOptions = {
@@ -47,8 +52,22 @@ export type ResourceOptions = {
 };
 
 const ITEM_SELECT = {
-  id: true, kind: true, titleEn: true, titleCy: true, year: true, language: true, secure: true, createdAt: true,
-  specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true, nameEn: true, nameCy: true } } } },
+  id: true,
+  kind: true,
+  titleEn: true,
+  titleCy: true,
+  year: true,
+  language: true,
+  secure: true,
+  createdAt: true,
+  specification: {
+    select: {
+      code: true,
+      titleEn: true,
+      titleCy: true,
+      qualification: { select: { code: true, nameEn: true, nameCy: true } },
+    },
+  },
 } satisfies Prisma.ResourceSelect;
 
 /** The `where` that limits resources to what the caller may see (null: nothing at all). */
@@ -91,17 +110,32 @@ export async function listResources(
     db.resource.findMany({
       where: { AND: [visible, filterWhere(area, filter)] },
       select: ITEM_SELECT,
-      orderBy: area === "circulars" ? [{ year: "desc" }, { createdAt: "desc" }] : [{ specification: { code: "asc" } }, { year: "desc" }, { kind: "asc" }, { language: "asc" }],
+      orderBy:
+        area === "circulars"
+          ? [{ year: "desc" }, { createdAt: "desc" }]
+          : [{ specification: { code: "asc" } }, { year: "desc" }, { kind: "asc" }, { language: "asc" }],
       take: 500,
     }),
-    db.resource.findMany({ where: { AND: [visible, areaWhere] }, select: { kind: true, year: true, language: true }, distinct: ["kind", "year", "language"] }),
+    db.resource.findMany({
+      where: { AND: [visible, areaWhere] },
+      select: { kind: true, year: true, language: true },
+      distinct: ["kind", "year", "language"],
+    }),
     db.qualification.findMany({ select: { code: true, nameEn: true, nameCy: true }, orderBy: { code: "asc" } }),
-    db.specification.findMany({ select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true } } }, orderBy: { code: "asc" } }),
+    db.specification.findMany({
+      select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true } } },
+      orderBy: { code: "asc" },
+    }),
     db.resource.count({ where: { AND: [areaWhere, filterWhere(area, filter)] } }),
   ]);
   const options: ResourceOptions = {
     qualifications,
-    specifications: specifications.map((s) => ({ code: s.code, titleEn: s.titleEn, titleCy: s.titleCy, qualificationCode: s.qualification.code })),
+    specifications: specifications.map((s) => ({
+      code: s.code,
+      titleEn: s.titleEn,
+      titleCy: s.titleCy,
+      qualificationCode: s.qualification.code,
+    })),
     kinds: [...new Set(facets.map((f) => f.kind))].sort(),
     years: [...new Set(facets.map((f) => f.year))].sort((a, b) => b - a),
     languages: [...new Set(facets.map((f) => f.language))].sort(),
@@ -122,11 +156,17 @@ export type OpenedFile = { file: StoredFile; fileKey: string };
  * A resource's file, if the caller may have it: the resources permission, and for a secure
  * item an entry for its specification. Another centre's secure item is simply "not found".
  */
-export async function openResource(caller: Caller | null | undefined, id: string): Promise<({ ok: true } & OpenedFile) | Denied> {
+export async function openResource(
+  caller: Caller | null | undefined,
+  id: string,
+): Promise<({ ok: true } & OpenedFile) | Denied> {
   const visible = await visibleWhere(caller);
   if (!visible) return FORBIDDEN;
   if (typeof id !== "string" || id.length === 0 || id.length > 64) return NOT_FOUND;
-  const resource = await getPrisma().resource.findFirst({ where: { AND: [visible, { id }] }, select: { fileKey: true } });
+  const resource = await getPrisma().resource.findFirst({
+    where: { AND: [visible, { id }] },
+    select: { fileKey: true },
+  });
   if (!resource) return NOT_FOUND;
   const file = await readStoredFile(resource.fileKey);
   if (!file) return NOT_FOUND;

@@ -40,7 +40,9 @@ export function londonDate(at: Date): string {
 
 /** Groups exams by London date, then session (morning first), each in start-time order. */
 export function groupTimetable(exams: TimetableExam[]): TimetableDay[] {
-  const sorted = [...exams].sort((a, b) => a.examAt.getTime() - b.examAt.getTime() || a.componentCode.localeCompare(b.componentCode));
+  const sorted = [...exams].sort(
+    (a, b) => a.examAt.getTime() - b.examAt.getTime() || a.componentCode.localeCompare(b.componentCode),
+  );
   const days: TimetableDay[] = [];
   for (const exam of sorted) {
     const date = londonDate(exam.examAt);
@@ -69,19 +71,46 @@ export async function examTimetable(
   const db = getPrisma();
   const all = await db.series.findMany({
     orderBy: { releaseAt: "asc" },
-    select: { id: true, code: true, nameEn: true, nameCy: true, entryDeadline: true, restrictedReleaseAt: true, releaseAt: true },
+    select: {
+      id: true,
+      code: true,
+      nameEn: true,
+      nameCy: true,
+      entryDeadline: true,
+      restrictedReleaseAt: true,
+      releaseAt: true,
+    },
   });
   const picked =
-    all.find((s) => s.code === seriesCode) ?? all.find((s) => s.releaseAt.getTime() > now.getTime()) ?? all.at(-1) ?? null;
+    all.find((s) => s.code === seriesCode) ??
+    all.find((s) => s.releaseAt.getTime() > now.getTime()) ??
+    all.at(-1) ??
+    null;
   const choices = all.map(({ id, code, nameEn, nameCy }) => ({ id, code, nameEn, nameCy })).reverse();
   if (!picked) return { ok: true, series: null, choices, days: [] };
   const components = await db.component.findMany({
     where: { internallyAssessed: false, examAt: { gte: picked.entryDeadline, lt: picked.restrictedReleaseAt } },
     select: {
-      code: true, titleEn: true, titleCy: true, examAt: true,
-      specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { nameEn: true, nameCy: true } } } },
+      code: true,
+      titleEn: true,
+      titleCy: true,
+      examAt: true,
+      specification: {
+        select: { code: true, titleEn: true, titleCy: true, qualification: { select: { nameEn: true, nameCy: true } } },
+      },
     },
   });
-  const exams = components.map((c) => ({ componentCode: c.code, titleEn: c.titleEn, titleCy: c.titleCy, examAt: c.examAt!, specification: c.specification }));
-  return { ok: true, series: { id: picked.id, code: picked.code, nameEn: picked.nameEn, nameCy: picked.nameCy }, choices, days: groupTimetable(exams) };
+  const exams = components.map((c) => ({
+    componentCode: c.code,
+    titleEn: c.titleEn,
+    titleCy: c.titleCy,
+    examAt: c.examAt!,
+    specification: c.specification,
+  }));
+  return {
+    ok: true,
+    series: { id: picked.id, code: picked.code, nameEn: picked.nameEn, nameCy: picked.nameCy },
+    choices,
+    days: groupTimetable(exams),
+  };
 }

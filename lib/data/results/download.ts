@@ -12,13 +12,16 @@ import { findSeriesByCode, resultsVisibility, type SeriesInfo } from "./visibili
 export const NOT_FOUND_BODY = JSON.stringify({ error: "notFound" });
 
 export function jsonError(status: 401 | 403 | 404, body?: string): Response {
-  const text = body ?? JSON.stringify({ error: status === 401 ? "unauthorized" : status === 403 ? "forbidden" : "notFound" });
-  return new Response(text, { status, headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" } });
+  const text =
+    body ?? JSON.stringify({ error: status === 401 ? "unauthorized" : status === 403 ? "forbidden" : "notFound" });
+  return new Response(text, {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
+  });
 }
 
 export type DownloadGate =
-  | { ok: true; session: LiveSession; centreId: string; series: SeriesInfo }
-  | { ok: false; response: Response };
+  { ok: true; session: LiveSession; centreId: string; series: SeriesInfo } | { ok: false; response: Response };
 
 export async function gateResultsDownload(
   session: LiveSession | null,

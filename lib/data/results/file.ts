@@ -12,7 +12,11 @@ export { csvCell, csvLine, type CsvCell } from "@/lib/csv";
 export const RESULTS_FILE_COLUMNS = [
   { key: "centreNumber", header: "Centre number", description: "5-digit centre number, e.g. 68101" },
   { key: "seriesCode", header: "Series", description: "Series code, e.g. 2027-06" },
-  { key: "candidateNumber", header: "Candidate number", description: "4-digit candidate number, unique within the centre" },
+  {
+    key: "candidateNumber",
+    header: "Candidate number",
+    description: "4-digit candidate number, unique within the centre",
+  },
   { key: "uci", header: "UCI", description: "13-character Unique Candidate Identifier" },
   { key: "surname", header: "Surname", description: "Candidate's surname" },
   { key: "forenames", header: "Forenames", description: "Candidate's forenames" },
@@ -21,11 +25,16 @@ export const RESULTS_FILE_COLUMNS = [
   { key: "specificationCode", header: "Specification code", description: "e.g. 9521" },
   { key: "specificationTitle", header: "Specification title", description: "English title of the specification" },
   { key: "grade", header: "Grade", description: "Qualification grade: 9–1 or U (GCSE), A*–E or U (A level)" },
-  { key: "uniformMark", header: "Uniform mark", description: "Uniform mark where the qualification has one; empty otherwise" },
+  {
+    key: "uniformMark",
+    header: "Uniform mark",
+    description: "Uniform mark where the qualification has one; empty otherwise",
+  },
   {
     key: "componentMarks",
     header: "Component marks",
-    description: 'Raw mark on each component as "component code:mark", separated by ";" in component-code order, e.g. 9521/01:54;9521/02:61',
+    description:
+      'Raw mark on each component as "component code:mark", separated by ";" in component-code order, e.g. 9521/01:54;9521/02:61',
   },
 ] as const;
 
@@ -48,7 +57,10 @@ export function resultsFileLine(row: ResultsFileRow): string {
  * candidate number (then their results in one query), so memory stays flat however large the
  * centre. No authorisation in here: callers check the embargo before calling.
  */
-export async function* resultsFileRows(scope: { centreId: string; seriesId: string }, batchSize = 1000): AsyncGenerator<ResultsFileRow> {
+export async function* resultsFileRows(
+  scope: { centreId: string; seriesId: string },
+  batchSize = 1000,
+): AsyncGenerator<ResultsFileRow> {
   const db = getPrisma();
   const [centre, series] = await Promise.all([
     db.centre.findUnique({ where: { id: scope.centreId }, select: { number: true } }),
@@ -59,7 +71,11 @@ export async function* resultsFileRows(scope: { centreId: string; seriesId: stri
   let after = "";
   for (;;) {
     const candidates = await db.candidate.findMany({
-      where: { centreId: scope.centreId, candidateNumber: { gt: after }, entries: { some: { seriesId: scope.seriesId, result: { isNot: null } } } },
+      where: {
+        centreId: scope.centreId,
+        candidateNumber: { gt: after },
+        entries: { some: { seriesId: scope.seriesId, result: { isNot: null } } },
+      },
       select: { id: true, candidateNumber: true, uci: true, firstName: true, lastName: true, dateOfBirth: true },
       orderBy: { candidateNumber: "asc" },
       take: size,
@@ -67,11 +83,20 @@ export async function* resultsFileRows(scope: { centreId: string; seriesId: stri
     if (candidates.length === 0) return;
     after = candidates[candidates.length - 1].candidateNumber;
     const results = await db.result.findMany({
-      where: { centreId: scope.centreId, seriesId: scope.seriesId, entry: { candidateId: { in: candidates.map((c) => c.id) } } },
+      where: {
+        centreId: scope.centreId,
+        seriesId: scope.seriesId,
+        entry: { candidateId: { in: candidates.map((c) => c.id) } },
+      },
       select: {
         grade: true,
         uniformMark: true,
-        entry: { select: { candidateId: true, specification: { select: { code: true, titleEn: true, qualification: { select: { code: true } } } } } },
+        entry: {
+          select: {
+            candidateId: true,
+            specification: { select: { code: true, titleEn: true, qualification: { select: { code: true } } } },
+          },
+        },
         components: { select: { mark: true, component: { select: { code: true } } } },
       },
     });
@@ -82,7 +107,9 @@ export async function* resultsFileRows(scope: { centreId: string; seriesId: stri
       else byCandidate.set(r.entry.candidateId, [r]);
     }
     for (const c of candidates) {
-      const list = (byCandidate.get(c.id) ?? []).sort((a, b) => a.entry.specification.code.localeCompare(b.entry.specification.code));
+      const list = (byCandidate.get(c.id) ?? []).sort((a, b) =>
+        a.entry.specification.code.localeCompare(b.entry.specification.code),
+      );
       for (const r of list) {
         const marks = r.components
           .map((x) => [x.component.code, x.mark] as const)
@@ -111,7 +138,10 @@ export async function* resultsFileRows(scope: { centreId: string; seriesId: stri
 }
 
 /** The whole results file as a stream of UTF-8 CSV bytes (header first). */
-export function resultsFileStream(scope: { centreId: string; seriesId: string }, batchSize = 1000): ReadableStream<Uint8Array> {
+export function resultsFileStream(
+  scope: { centreId: string; seriesId: string },
+  batchSize = 1000,
+): ReadableStream<Uint8Array> {
   return linesStream(async function* () {
     yield resultsFileHeader();
     let chunk = "";
@@ -151,11 +181,26 @@ export function linesStream(source: () => AsyncGenerator<string>): ReadableStrea
 export function* itemLevelLines(data: {
   component: { code: string };
   questions: number;
-  rows: { candidateNumber: string; uci: string; firstName: string; lastName: string; mark: number; itemMarks: number[] }[];
+  rows: {
+    candidateNumber: string;
+    uci: string;
+    firstName: string;
+    lastName: string;
+    mark: number;
+    itemMarks: number[];
+  }[];
 }): Generator<string> {
   const questions = Array.from({ length: data.questions }, (_, i) => `Q${i + 1}`);
   yield csvLine(["Component", "Candidate number", "UCI", "Surname", "Forenames", "Mark", ...questions]);
   for (const r of data.rows) {
-    yield csvLine([data.component.code, r.candidateNumber, r.uci, r.lastName, r.firstName, r.mark, ...questions.map((_, i) => r.itemMarks[i] ?? null)]);
+    yield csvLine([
+      data.component.code,
+      r.candidateNumber,
+      r.uci,
+      r.lastName,
+      r.firstName,
+      r.mark,
+      ...questions.map((_, i) => r.itemMarks[i] ?? null),
+    ]);
   }
 }

@@ -81,7 +81,14 @@ const ROW_SELECT = {
   entry: {
     select: {
       candidate: { select: { id: true, candidateNumber: true, uci: true, firstName: true, lastName: true } },
-      specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true, nameEn: true, nameCy: true } } } },
+      specification: {
+        select: {
+          code: true,
+          titleEn: true,
+          titleCy: true,
+          qualification: { select: { code: true, nameEn: true, nameCy: true } },
+        },
+      },
     },
   },
 } as const satisfies Prisma.ResultSelect;
@@ -109,14 +116,26 @@ function toRow(r: RawRow): ResultRow {
   };
 }
 
-async function listResults(caller: ResultsCaller, seriesId: string, now: Date, filters: ResultsFilters, view: "candidate" | "subject"): Promise<ResultsPage> {
+async function listResults(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+  filters: ResultsFilters,
+  view: "candidate" | "subject",
+): Promise<ResultsPage> {
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return EMPTY_PAGE;
   const db = getPrisma();
   const where = resultWhere(scope.centreId, seriesId, filters);
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(filters.page) || 1)));
-  const byCandidate: Prisma.ResultOrderByWithRelationInput[] = [{ entry: { candidate: { candidateNumber: "asc" } } }, { entry: { specification: { code: "asc" } } }];
-  const bySubject: Prisma.ResultOrderByWithRelationInput[] = [{ entry: { specification: { code: "asc" } } }, { entry: { candidate: { candidateNumber: "asc" } } }];
+  const byCandidate: Prisma.ResultOrderByWithRelationInput[] = [
+    { entry: { candidate: { candidateNumber: "asc" } } },
+    { entry: { specification: { code: "asc" } } },
+  ];
+  const bySubject: Prisma.ResultOrderByWithRelationInput[] = [
+    { entry: { specification: { code: "asc" } } },
+    { entry: { candidate: { candidateNumber: "asc" } } },
+  ];
   const [total, rows] = await Promise.all([
     db.result.count({ where }),
     db.result.findMany({
@@ -131,17 +150,31 @@ async function listResults(caller: ResultsCaller, seriesId: string, now: Date, f
 }
 
 /** The centre's results in a series, one row per candidate × specification, in candidate-number order. */
-export function resultsByCandidate(caller: ResultsCaller, seriesId: string, now: Date, filters: ResultsFilters = {}): Promise<ResultsPage> {
+export function resultsByCandidate(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+  filters: ResultsFilters = {},
+): Promise<ResultsPage> {
   return listResults(caller, seriesId, now, filters, "candidate");
 }
 
 /** The same rows in specification order (then candidate number). */
-export function resultsBySubject(caller: ResultsCaller, seriesId: string, now: Date, filters: ResultsFilters = {}): Promise<ResultsPage> {
+export function resultsBySubject(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+  filters: ResultsFilters = {},
+): Promise<ResultsPage> {
   return listResults(caller, seriesId, now, filters, "subject");
 }
 
 /** The specifications and grades the centre has results in (for the filters); empty before release. */
-export async function resultFilterOptions(caller: ResultsCaller, seriesId: string, now: Date): Promise<{ specifications: { code: string; titleEn: string; titleCy: string }[]; grades: string[] }> {
+export async function resultFilterOptions(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+): Promise<{ specifications: { code: string; titleEn: string; titleCy: string }[]; grades: string[] }> {
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return { specifications: [], grades: [] };
   const db = getPrisma();
@@ -157,7 +190,14 @@ export async function resultFilterOptions(caller: ResultsCaller, seriesId: strin
 }
 
 export type Statement = {
-  candidate: { id: string; candidateNumber: string; uci: string; firstName: string; lastName: string; dateOfBirth: Date };
+  candidate: {
+    id: string;
+    candidateNumber: string;
+    uci: string;
+    firstName: string;
+    lastName: string;
+    dateOfBirth: Date;
+  };
   results: {
     specificationCode: string;
     specificationTitleEn: string;
@@ -176,7 +216,12 @@ export type Statement = {
  * caller's centre (another centre's id is simply not found); before release, the candidate with
  * no results — exactly what a candidate without results looks like.
  */
-export async function statementOfResults(caller: ResultsCaller, seriesId: string, candidateId: string, now: Date): Promise<Statement | null> {
+export async function statementOfResults(
+  caller: ResultsCaller,
+  seriesId: string,
+  candidateId: string,
+  now: Date,
+): Promise<Statement | null> {
   const centreId = caller.user.centreId;
   if (!centreId || !candidateId) return null;
   const db = getPrisma();
@@ -192,8 +237,21 @@ export async function statementOfResults(caller: ResultsCaller, seriesId: string
     select: {
       grade: true,
       uniformMark: true,
-      entry: { select: { specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true, nameEn: true, nameCy: true } } } } } },
-      components: { select: { mark: true, component: { select: { code: true, titleEn: true, titleCy: true, maxMark: true } } } },
+      entry: {
+        select: {
+          specification: {
+            select: {
+              code: true,
+              titleEn: true,
+              titleCy: true,
+              qualification: { select: { code: true, nameEn: true, nameCy: true } },
+            },
+          },
+        },
+      },
+      components: {
+        select: { mark: true, component: { select: { code: true, titleEn: true, titleCy: true, maxMark: true } } },
+      },
     },
     orderBy: { entry: { specification: { code: "asc" } } },
   });
@@ -211,7 +269,13 @@ export async function statementOfResults(caller: ResultsCaller, seriesId: string
         grade: r.grade,
         uniformMark: r.uniformMark,
         components: r.components
-          .map((c) => ({ code: c.component.code, titleEn: c.component.titleEn, titleCy: c.component.titleCy, mark: c.mark, maxMark: c.component.maxMark }))
+          .map((c) => ({
+            code: c.component.code,
+            titleEn: c.component.titleEn,
+            titleCy: c.component.titleCy,
+            mark: c.mark,
+            maxMark: c.component.maxMark,
+          }))
           .sort((a, b) => a.code.localeCompare(b.code)),
       };
     }),
@@ -225,14 +289,25 @@ export type BoundarySpec = {
   qualificationCode: string;
   qualificationNameEn: string;
   qualificationNameCy: string;
-  components: { code: string; titleEn: string; titleCy: string; maxMark: number; boundaries: { grade: string; minMark: number }[] }[];
+  components: {
+    code: string;
+    titleEn: string;
+    titleCy: string;
+    maxMark: number;
+    boundaries: { grade: string; minMark: number }[];
+  }[];
 };
 
 /**
  * Grade boundaries per component for a series. They are published with results, so they follow
  * the same embargo: empty before the caller's release time.
  */
-export async function gradeBoundaries(caller: ResultsCaller, seriesId: string, now: Date, filters: { spec?: string | null } = {}): Promise<BoundarySpec[]> {
+export async function gradeBoundaries(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+  filters: { spec?: string | null } = {},
+): Promise<BoundarySpec[]> {
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return [];
   const spec = clean(filters.spec, 20);
@@ -247,7 +322,14 @@ export async function gradeBoundaries(caller: ResultsCaller, seriesId: string, n
           titleEn: true,
           titleCy: true,
           maxMark: true,
-          specification: { select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true, nameEn: true, nameCy: true } } } },
+          specification: {
+            select: {
+              code: true,
+              titleEn: true,
+              titleCy: true,
+              qualification: { select: { code: true, nameEn: true, nameCy: true } },
+            },
+          },
         },
       },
     },
@@ -258,7 +340,15 @@ export async function gradeBoundaries(caller: ResultsCaller, seriesId: string, n
     const s = c.specification;
     let entry = specs.get(s.code);
     if (!entry) {
-      entry = { code: s.code, titleEn: s.titleEn, titleCy: s.titleCy, qualificationCode: s.qualification.code, qualificationNameEn: s.qualification.nameEn, qualificationNameCy: s.qualification.nameCy, components: [] };
+      entry = {
+        code: s.code,
+        titleEn: s.titleEn,
+        titleCy: s.titleCy,
+        qualificationCode: s.qualification.code,
+        qualificationNameEn: s.qualification.nameEn,
+        qualificationNameCy: s.qualification.nameCy,
+        components: [],
+      };
       specs.set(s.code, entry);
     }
     let comp = entry.components.find((x) => x.code === c.code);
@@ -276,41 +366,92 @@ export async function gradeBoundaries(caller: ResultsCaller, seriesId: string, n
   return out;
 }
 
-export type ItemLevelComponent = { id: string; code: string; titleEn: string; titleCy: string; maxMark: number; specificationCode: string };
+export type ItemLevelComponent = {
+  id: string;
+  code: string;
+  titleEn: string;
+  titleCy: string;
+  maxMark: number;
+  specificationCode: string;
+};
 
 /** The components the centre has marks for in the series (item level data); empty before release. */
-export async function itemLevelComponents(caller: ResultsCaller, seriesId: string, now: Date): Promise<ItemLevelComponent[]> {
+export async function itemLevelComponents(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+): Promise<ItemLevelComponent[]> {
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return [];
   const rows = await getPrisma().component.findMany({
     where: { results: { some: { result: { centreId: scope.centreId, seriesId } } } },
-    select: { id: true, code: true, titleEn: true, titleCy: true, maxMark: true, specification: { select: { code: true } } },
+    select: {
+      id: true,
+      code: true,
+      titleEn: true,
+      titleCy: true,
+      maxMark: true,
+      specification: { select: { code: true } },
+    },
     orderBy: { code: "asc" },
   });
-  return rows.map((r) => ({ id: r.id, code: r.code, titleEn: r.titleEn, titleCy: r.titleCy, maxMark: r.maxMark, specificationCode: r.specification.code }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    titleEn: r.titleEn,
+    titleCy: r.titleCy,
+    maxMark: r.maxMark,
+    specificationCode: r.specification.code,
+  }));
 }
 
 export type ItemLevelData = {
   component: Omit<ItemLevelComponent, "id">;
   /** Number of questions (the longest item-mark list). */
   questions: number;
-  rows: { candidateId: string; candidateNumber: string; uci: string; firstName: string; lastName: string; mark: number; itemMarks: number[] }[];
+  rows: {
+    candidateId: string;
+    candidateNumber: string;
+    uci: string;
+    firstName: string;
+    lastName: string;
+    mark: number;
+    itemMarks: number[];
+  }[];
 };
 
 /**
  * Marks per question of one component for the centre's candidates, in candidate-number order.
  * Null for an unknown component code; before release the component with no rows.
  */
-export async function itemLevelData(caller: ResultsCaller, seriesId: string, componentCode: string, now: Date): Promise<ItemLevelData | null> {
+export async function itemLevelData(
+  caller: ResultsCaller,
+  seriesId: string,
+  componentCode: string,
+  now: Date,
+): Promise<ItemLevelData | null> {
   const code = clean(componentCode, 20);
   if (!code) return null;
   const db = getPrisma();
   const component = await db.component.findUnique({
     where: { code },
-    select: { id: true, code: true, titleEn: true, titleCy: true, maxMark: true, specification: { select: { code: true } } },
+    select: {
+      id: true,
+      code: true,
+      titleEn: true,
+      titleCy: true,
+      maxMark: true,
+      specification: { select: { code: true } },
+    },
   });
   if (!component) return null;
-  const info = { code: component.code, titleEn: component.titleEn, titleCy: component.titleCy, maxMark: component.maxMark, specificationCode: component.specification.code };
+  const info = {
+    code: component.code,
+    titleEn: component.titleEn,
+    titleCy: component.titleCy,
+    maxMark: component.maxMark,
+    specificationCode: component.specification.code,
+  };
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return { component: info, questions: 0, rows: [] };
   const marks = await db.componentResult.findMany({
@@ -318,13 +459,29 @@ export async function itemLevelData(caller: ResultsCaller, seriesId: string, com
     select: {
       mark: true,
       itemMarks: true,
-      result: { select: { entry: { select: { candidate: { select: { id: true, candidateNumber: true, uci: true, firstName: true, lastName: true } } } } } },
+      result: {
+        select: {
+          entry: {
+            select: {
+              candidate: { select: { id: true, candidateNumber: true, uci: true, firstName: true, lastName: true } },
+            },
+          },
+        },
+      },
     },
     orderBy: { result: { entry: { candidate: { candidateNumber: "asc" } } } },
   });
   const rows = marks.map((m) => {
     const c = m.result.entry.candidate;
-    return { candidateId: c.id, candidateNumber: c.candidateNumber, uci: c.uci, firstName: c.firstName, lastName: c.lastName, mark: m.mark, itemMarks: m.itemMarks };
+    return {
+      candidateId: c.id,
+      candidateNumber: c.candidateNumber,
+      uci: c.uci,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      mark: m.mark,
+      itemMarks: m.itemMarks,
+    };
   });
   return { component: info, questions: rows.reduce((n, r) => Math.max(n, r.itemMarks.length), 0), rows };
 }
@@ -359,7 +516,9 @@ export async function resultsAnalysis(caller: ResultsCaller, seriesId: string, n
   const scope = await resultsScope(caller, seriesId, now);
   if (!scope) return [];
   const db = getPrisma();
-  const counts = await db.$queryRaw<{ specificationId: string; grade: string; board: number; centre: number }[]>(Prisma.sql`
+  const counts = await db.$queryRaw<
+    { specificationId: string; grade: string; board: number; centre: number }[]
+  >(Prisma.sql`
     SELECT e."specificationId" AS "specificationId", r."grade" AS "grade",
            COUNT(*)::int AS "board",
            (COUNT(*) FILTER (WHERE r."centreId" = ${scope.centreId}))::int AS "centre"
@@ -370,7 +529,13 @@ export async function resultsAnalysis(caller: ResultsCaller, seriesId: string, n
   if (specIds.length === 0) return [];
   const specs = await db.specification.findMany({
     where: { id: { in: specIds } },
-    select: { id: true, code: true, titleEn: true, titleCy: true, qualification: { select: { code: true, nameEn: true, nameCy: true } } },
+    select: {
+      id: true,
+      code: true,
+      titleEn: true,
+      titleCy: true,
+      qualification: { select: { code: true, nameEn: true, nameCy: true } },
+    },
     orderBy: { code: "asc" },
   });
   return specs.map((s) => {

@@ -36,7 +36,11 @@ function subjectOf(caller: ResultsCaller) {
 }
 
 /** Whether results of `series` are visible to the caller at `now`, and the caller's release time. */
-export function resultsVisibility(caller: ResultsCaller, series: Pick<SeriesInfo, "restrictedReleaseAt" | "releaseAt">, now: Date): Visibility {
+export function resultsVisibility(
+  caller: ResultsCaller,
+  series: Pick<SeriesInfo, "restrictedReleaseAt" | "releaseAt">,
+  now: Date,
+): Visibility {
   const subject = subjectOf(caller);
   const releaseAt = resultsReleaseFor(subject, series);
   // A caller with no centre has no centre's results to see.
@@ -44,7 +48,15 @@ export function resultsVisibility(caller: ResultsCaller, series: Pick<SeriesInfo
   return canSeeResults(subject, series, now) ? { visible: true, releaseAt } : { visible: false, releaseAt };
 }
 
-const SERIES_SELECT = { id: true, code: true, nameEn: true, nameCy: true, resultsDay: true, restrictedReleaseAt: true, releaseAt: true } as const;
+const SERIES_SELECT = {
+  id: true,
+  code: true,
+  nameEn: true,
+  nameCy: true,
+  resultsDay: true,
+  restrictedReleaseAt: true,
+  releaseAt: true,
+} as const;
 
 /** Every series, newest results day first (series and their dates are not secret). */
 export async function listSeries(): Promise<SeriesInfo[]> {
@@ -65,7 +77,11 @@ export async function findSeriesById(id: string): Promise<SeriesInfo | null> {
  * The series a results page opens on: the one asked for, else the latest whose results the
  * caller can already see, else the next one to be released to them, else the newest.
  */
-export async function defaultSeries(caller: ResultsCaller, now: Date, code?: string | null): Promise<SeriesInfo | null> {
+export async function defaultSeries(
+  caller: ResultsCaller,
+  now: Date,
+  code?: string | null,
+): Promise<SeriesInfo | null> {
   const all = await listSeries();
   if (code) return all.find((s) => s.code === code) ?? null;
   const visible = all.find((s) => resultsVisibility(caller, s, now).visible);
@@ -84,7 +100,11 @@ export async function defaultSeries(caller: ResultsCaller, now: Date, code?: str
  * may not see this series' results at `now` (or the series does not exist). Every results
  * query starts here.
  */
-export async function resultsScope(caller: ResultsCaller, seriesId: string, now: Date): Promise<{ centreId: string; series: SeriesInfo } | null> {
+export async function resultsScope(
+  caller: ResultsCaller,
+  seriesId: string,
+  now: Date,
+): Promise<{ centreId: string; series: SeriesInfo } | null> {
   const series = await findSeriesById(seriesId);
   if (!series) return null;
   if (!resultsVisibility(caller, series, now).visible) return null;

@@ -3,7 +3,11 @@ import { getPrisma } from "@/lib/db/client";
 import { canUseService, findService, type ServiceSubject } from "@/lib/services/catalogue";
 
 export async function listFavourites(userId: string): Promise<string[]> {
-  const rows = await getPrisma().favourite.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { serviceKey: true } });
+  const rows = await getPrisma().favourite.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { serviceKey: true },
+  });
   return rows.map((r) => r.serviceKey);
 }
 

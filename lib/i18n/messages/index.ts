@@ -18,13 +18,35 @@ import enResults from "./en/results.json";
 import cyResults from "./cy/results.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
-export type Messages = typeof enCore & typeof enUsers & typeof enEntries & typeof enA2c & typeof enResources & typeof enResults & typeof enPostResults;
+export type Messages = typeof enCore &
+  typeof enUsers &
+  typeof enEntries &
+  typeof enA2c &
+  typeof enResources &
+  typeof enResults &
+  typeof enPostResults;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
 export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
-  en: { core: enCore, users: enUsers, entries: enEntries, a2c: enA2c, resources: enResources, results: enResults, postResults: enPostResults },
-  cy: { core: cyCore, users: cyUsers, entries: cyEntries, a2c: cyA2c, resources: cyResources, results: cyResults, postResults: cyPostResults },
+  en: {
+    core: enCore,
+    users: enUsers,
+    entries: enEntries,
+    a2c: enA2c,
+    resources: enResources,
+    results: enResults,
+    postResults: enPostResults,
+  },
+  cy: {
+    core: cyCore,
+    users: cyUsers,
+    entries: cyEntries,
+    a2c: cyA2c,
+    resources: cyResources,
+    results: cyResults,
+    postResults: cyPostResults,
+  },
 };
 
 /** Deep-merges trees; returns the dotted keys defined in more than one file. */

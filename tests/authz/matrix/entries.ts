@@ -8,7 +8,15 @@ const SEE = ["eo", "admin", "adminBare", "user+entries", "otherCentre"] as const
 const MAKE_HERE = ["eo", "admin", "adminBare"] as const;
 const SEE_HERE = ["eo", "admin", "adminBare", "user+entries"] as const;
 
-type EntryFx = { candidateId: string; candidateNumber: string; uci: string; specId: string; specCode: string; otherSpecId: string; entryId: string };
+type EntryFx = {
+  candidateId: string;
+  candidateNumber: string;
+  uci: string;
+  specId: string;
+  specCode: string;
+  otherSpecId: string;
+  entryId: string;
+};
 const cache = new WeakMap<Fixtures, Promise<EntryFx>>();
 
 /** A candidate of centre A with one entry, made once per fixture world. */
@@ -19,10 +27,32 @@ export function entryFixtures(fx: Fixtures): Promise<EntryFx> {
       const specs = await fx.prisma.specification.findMany({ orderBy: { code: "asc" }, take: 2 });
       const first12 = `${fx.centreA.number}2409901`;
       const candidate = await fx.prisma.candidate.create({
-        data: { centreId: fx.centreA.id, candidateNumber: "9901", uci: first12 + uciCheckLetter(first12), firstName: "Matrix", lastName: "Candidate", dateOfBirth: new Date(Date.UTC(2010, 9, 1)) },
+        data: {
+          centreId: fx.centreA.id,
+          candidateNumber: "9901",
+          uci: first12 + uciCheckLetter(first12),
+          firstName: "Matrix",
+          lastName: "Candidate",
+          dateOfBirth: new Date(Date.UTC(2010, 9, 1)),
+        },
       });
-      const entry = await fx.prisma.entry.create({ data: { centreId: fx.centreA.id, candidateId: candidate.id, seriesId: fx.seriesId, specificationId: specs[0].id } });
-      return { candidateId: candidate.id, candidateNumber: candidate.candidateNumber, uci: candidate.uci, specId: specs[0].id, specCode: specs[0].code, otherSpecId: specs[1].id, entryId: entry.id };
+      const entry = await fx.prisma.entry.create({
+        data: {
+          centreId: fx.centreA.id,
+          candidateId: candidate.id,
+          seriesId: fx.seriesId,
+          specificationId: specs[0].id,
+        },
+      });
+      return {
+        candidateId: candidate.id,
+        candidateNumber: candidate.candidateNumber,
+        uci: candidate.uci,
+        specId: specs[0].id,
+        specCode: specs[0].code,
+        otherSpecId: specs[1].id,
+        entryId: entry.id,
+      };
     })();
     cache.set(fx, made);
   }
@@ -30,23 +60,52 @@ export function entryFixtures(fx: Fixtures): Promise<EntryFx> {
 }
 
 export const entriesRows: Row[] = [
-  { endpoint: "page /entries/candidates", allow: SEE, rule: "the entries permission: EO/Admins make, Users with it view" },
-  { endpoint: "page /entries/candidates/new", allow: MAKE, rule: "adding a candidate is a change: not for view-only Users" },
+  {
+    endpoint: "page /entries/candidates",
+    allow: SEE,
+    rule: "the entries permission: EO/Admins make, Users with it view",
+  },
+  {
+    endpoint: "page /entries/candidates/new",
+    allow: MAKE,
+    rule: "adding a candidate is a change: not for view-only Users",
+  },
   {
     endpoint: "page /entries/candidates/[id]",
     allow: SEE_HERE,
     params: async ({ fx }) => ({ id: (await entryFixtures(fx)).candidateId }),
     rule: "a centre-A candidate: not found for centre B",
   },
-  { endpoint: "page /entries", allow: SEE, searchParams: ({ fx }) => ({ series: fx.seriesCode }), rule: "entries of the caller's centre" },
-  { endpoint: "page /entries/import", allow: MAKE, searchParams: ({ fx }) => ({ series: fx.seriesCode }), rule: "importing is a change: not for view-only Users" },
-  { endpoint: "action app/(portal)/entries/candidates/actions.ts#createCandidateAction", allow: MAKE, rule: "view-only Users are refused before validation" },
+  {
+    endpoint: "page /entries",
+    allow: SEE,
+    searchParams: ({ fx }) => ({ series: fx.seriesCode }),
+    rule: "entries of the caller's centre",
+  },
+  {
+    endpoint: "page /entries/import",
+    allow: MAKE,
+    searchParams: ({ fx }) => ({ series: fx.seriesCode }),
+    rule: "importing is a change: not for view-only Users",
+  },
+  {
+    endpoint: "action app/(portal)/entries/candidates/actions.ts#createCandidateAction",
+    allow: MAKE,
+    rule: "view-only Users are refused before validation",
+  },
   {
     endpoint: "action app/(portal)/entries/candidates/actions.ts#updateCandidateAction",
     allow: MAKE_HERE,
     form: async ({ fx }) => {
       const e = await entryFixtures(fx);
-      return form({ id: e.candidateId, candidateNumber: e.candidateNumber, uci: e.uci, firstName: "Matrix", lastName: "Candidate", dateOfBirth: "2010-10-01" });
+      return form({
+        id: e.candidateId,
+        candidateNumber: e.candidateNumber,
+        uci: e.uci,
+        firstName: "Matrix",
+        lastName: "Candidate",
+        dateOfBirth: "2010-10-01",
+      });
     },
     rule: "a centre-A candidate: not found for centre B",
   },
@@ -68,7 +127,12 @@ export const entriesRows: Row[] = [
   {
     endpoint: "action app/(portal)/entries/actions.ts#importEntriesAction",
     allow: MAKE,
-    form: async ({ fx }) => form({ intent: "preview", series: fx.seriesCode, csv: `candidate_number,specification_code\n${(await entryFixtures(fx)).candidateNumber},${(await entryFixtures(fx)).specCode}\n` }),
+    form: async ({ fx }) =>
+      form({
+        intent: "preview",
+        series: fx.seriesCode,
+        csv: `candidate_number,specification_code\n${(await entryFixtures(fx)).candidateNumber},${(await entryFixtures(fx)).specCode}\n`,
+      }),
     rule: "preview: EO/Admins of any centre (rows are checked against the caller's own centre)",
   },
   {

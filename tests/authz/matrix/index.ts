@@ -8,4 +8,12 @@ import { resourcesRows } from "./resources";
 import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
 
-export const MATRIX: Row[] = [...identityRows, ...usersRows, ...entriesRows, ...a2cRows, ...resourcesRows, ...postResultsRows, ...resultsRows];
+export const MATRIX: Row[] = [
+  ...identityRows,
+  ...usersRows,
+  ...entriesRows,
+  ...a2cRows,
+  ...resourcesRows,
+  ...postResultsRows,
+  ...resultsRows,
+];

@@ -7,7 +7,6 @@ const BEFORE_RESTRICTED = "2027-08-17T22:59:59Z";
 /** After restricted release, before 08:00 London on results day. */
 const RESTRICTED_DAY = "2027-08-18T12:00:00Z";
 
-
 export const postResultsRows: Row[] = [
   {
     endpoint: "page /post-results/reviews",

@@ -2,12 +2,26 @@
 import type { Actor, Row } from "../types";
 
 /** Every fully signed-in account of centre A (all hold "resources", PRODUCT.md §Permissions). */
-const CENTRE_A: Actor[] = ["eo", "admin", "adminBare", "user", "user+iamis", "user+access_arrangements", "user+entries", "user+results", "user+scripts"];
+const CENTRE_A: Actor[] = [
+  "eo",
+  "admin",
+  "adminBare",
+  "user",
+  "user+iamis",
+  "user+access_arrangements",
+  "user+entries",
+  "user+results",
+  "user+scripts",
+];
 /** Pages about the caller's own centre: centre B's exams officer sees their own centre's. */
 const ANY_CENTRE: Actor[] = [...CENTRE_A, "otherCentre"];
 
 export const resourcesRows: Row[] = [
-  { endpoint: "page /resources/past-papers", allow: ANY_CENTRE, rule: "every centre account (resources: always); board staff and appointees have no tile" },
+  {
+    endpoint: "page /resources/past-papers",
+    allow: ANY_CENTRE,
+    rule: "every centre account (resources: always); board staff and appointees have no tile",
+  },
   { endpoint: "page /resources/support-material", allow: ANY_CENTRE, rule: "every centre account (resources: always)" },
   {
     endpoint: "route GET /api/files/resources/[id]",
@@ -15,7 +29,12 @@ export const resourcesRows: Row[] = [
     params: ({ fx }) => ({ id: fx.resources.secureResourceId }),
     rule: "a secure item: centres with entries for its specification, and board staff; centre B (no entries) gets 404",
   },
-  { endpoint: "page /key-information/question-papers", allow: ["eo", "admin", "adminBare", "otherCentre"], at: "2027-06-07T08:00:00.000Z", rule: "EO/Admins only (question_papers); Users never" },
+  {
+    endpoint: "page /key-information/question-papers",
+    allow: ["eo", "admin", "adminBare", "otherCentre"],
+    at: "2027-06-07T08:00:00.000Z",
+    rule: "EO/Admins only (question_papers); Users never",
+  },
   {
     endpoint: "route GET /api/files/question-papers/[id]",
     allow: ["eo", "admin", "adminBare"],

@@ -10,46 +10,115 @@ const ACCOUNT_ACTORS: Actor[] = [...MANAGERS, "board"];
 const newEmail = () => `matrix-${randomBytes(5).toString("hex")}@example.test`;
 
 /** A fresh User of centre A for each caller, so one caller's change never meets the next. */
-const freshUser = async ({ fx }: RowContext, extra: Record<string, string> = {}) => form({ userId: await fx.newCentreUser("USER"), ...extra });
+const freshUser = async ({ fx }: RowContext, extra: Record<string, string> = {}) =>
+  form({ userId: await fx.newCentreUser("USER"), ...extra });
 
 export const usersRows: Row[] = [
-  { endpoint: "page /centre/users", allow: MANAGERS_ANY_CENTRE, rule: "Manage users: EO and Admins (always), of their own centre" },
-  { endpoint: "page /centre/users/invite", allow: MANAGERS_ANY_CENTRE, rule: "Admins and Users are invited by the EO or an Admin" },
-  { endpoint: "page /centre/users/[id]", allow: MANAGERS, params: ({ fx }) => ({ id: fx.userIds.user! }), rule: "another centre's account is not found" },
-  { endpoint: "page /centre/activity", allow: MANAGERS_ANY_CENTRE, rule: "centre activity: EO and Admins of the centre" },
+  {
+    endpoint: "page /centre/users",
+    allow: MANAGERS_ANY_CENTRE,
+    rule: "Manage users: EO and Admins (always), of their own centre",
+  },
+  {
+    endpoint: "page /centre/users/invite",
+    allow: MANAGERS_ANY_CENTRE,
+    rule: "Admins and Users are invited by the EO or an Admin",
+  },
+  {
+    endpoint: "page /centre/users/[id]",
+    allow: MANAGERS,
+    params: ({ fx }) => ({ id: fx.userIds.user! }),
+    rule: "another centre's account is not found",
+  },
+  {
+    endpoint: "page /centre/activity",
+    allow: MANAGERS_ANY_CENTRE,
+    rule: "centre activity: EO and Admins of the centre",
+  },
   {
     endpoint: "action app/(portal)/centre/users/actions.ts#inviteUserAction",
     allow: MANAGERS_ANY_CENTRE,
     form: () => form({ email: newEmail(), title: "", name: "Matrix Invitee", jobRole: "", role: "USER" }),
     rule: "only the EO and Admins invite, into their own centre",
   },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#resendInviteAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c), rule: "another centre's account is not found" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#withdrawInviteAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c) },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#deleteUserAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { confirm: "yes" }), rule: "EO and Admins delete Admins and Users of their centre; board staff any centre account" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#resetMfaAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c), rule: "EO and Admins reset Admins' and Users' second factor" },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#setPermissionsAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { permissions: "iamis" }) },
-  { endpoint: "action app/(portal)/centre/users/actions.ts#setRoleAction", allow: ACCOUNT_ACTORS, form: (c) => freshUser(c, { role: "ADMIN" }) },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#resendInviteAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c),
+    rule: "another centre's account is not found",
+  },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#withdrawInviteAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c),
+  },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#deleteUserAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c, { confirm: "yes" }),
+    rule: "EO and Admins delete Admins and Users of their centre; board staff any centre account",
+  },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#resetMfaAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c),
+    rule: "EO and Admins reset Admins' and Users' second factor",
+  },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#setPermissionsAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c, { permissions: "iamis" }),
+  },
+  {
+    endpoint: "action app/(portal)/centre/users/actions.ts#setRoleAction",
+    allow: ACCOUNT_ACTORS,
+    form: (c) => freshUser(c, { role: "ADMIN" }),
+  },
   {
     endpoint: "action app/(portal)/centre/users/actions.ts#decideRequestAction",
     allow: MANAGERS,
     form: async ({ fx }) => {
       const userId = await fx.newCentreUser("USER");
-      const request = await fx.prisma.accessRequest.create({ data: { userId, centreId: fx.centreA.id, permission: "iamis" } });
+      const request = await fx.prisma.accessRequest.create({
+        data: { userId, centreId: fx.centreA.id, permission: "iamis" },
+      });
       return form({ requestId: request.id, decision: "approve" });
     },
     rule: "requests are decided by the EO and Admins of the requester's centre",
   },
   {
     endpoint: "action app/(portal)/profile/actions.ts#requestAccessAction",
-    allow: ["admin", "adminBare", "user", "user+iamis", "user+access_arrangements", "user+entries", "user+results", "user+scripts"],
+    allow: [
+      "admin",
+      "adminBare",
+      "user",
+      "user+iamis",
+      "user+access_arrangements",
+      "user+entries",
+      "user+results",
+      "user+scripts",
+    ],
     form: () => form({ permission: "iamis" }),
     rule: "Users (and Admins) ask for a permission their role may be given; the EO holds everything",
   },
   { endpoint: "page /board/centres", allow: ["board"], rule: "board staff only" },
   { endpoint: "page /board/centres/new", allow: ["board"] },
   { endpoint: "page /board/centres/[id]", allow: ["board"], params: ({ fx }) => ({ id: fx.centreA.id }) },
-  { endpoint: "page /board/centres/[id]/accounts/[userId]", allow: ["board"], params: ({ fx }) => ({ id: fx.centreA.id, userId: fx.userIds.user! }), rule: "board staff manage any centre account" },
-  { endpoint: "action app/(portal)/board/centres/actions.ts#createCentreAction", allow: ["board"], rule: "only board staff create centres" },
-  { endpoint: "action app/(portal)/board/centres/actions.ts#inviteExamsOfficerAction", allow: ["board"], rule: "only board staff invite or replace an EO" },
+  {
+    endpoint: "page /board/centres/[id]/accounts/[userId]",
+    allow: ["board"],
+    params: ({ fx }) => ({ id: fx.centreA.id, userId: fx.userIds.user! }),
+    rule: "board staff manage any centre account",
+  },
+  {
+    endpoint: "action app/(portal)/board/centres/actions.ts#createCentreAction",
+    allow: ["board"],
+    rule: "only board staff create centres",
+  },
+  {
+    endpoint: "action app/(portal)/board/centres/actions.ts#inviteExamsOfficerAction",
+    allow: ["board"],
+    rule: "only board staff invite or replace an EO",
+  },
   { endpoint: "action app/(portal)/board/centres/actions.ts#resendExamsOfficerInviteAction", allow: ["board"] },
 ];

@@ -22,7 +22,13 @@ export function MfaChallenge({ method, destination }: { method: "TOTP" | "SMS" |
     <div className="flex flex-col gap-6">
       <ErrorSummary state={state} />
       {!recovery ? (
-        <p>{method === "TOTP" ? t("introTotp") : method === "SMS" ? t("introSms", { destination }) : t("introEmail", { destination })}</p>
+        <p>
+          {method === "TOTP"
+            ? t("introTotp")
+            : method === "SMS"
+              ? t("introSms", { destination })
+              : t("introEmail", { destination })}
+        </p>
       ) : null}
       {needsSend ? (
         <form action={send} className="flex flex-col gap-3">
@@ -56,7 +62,14 @@ export function MfaChallenge({ method, destination }: { method: "TOTP" | "SMS" |
             required
           />
         ) : (
-          <OtpField id="code" label={tc("codeLabel")} hint={tc("codeHint")} errors={errors.field("code")} errorPrefix={tc("errorPrefix")} required />
+          <OtpField
+            id="code"
+            label={tc("codeLabel")}
+            hint={tc("codeHint")}
+            errors={errors.field("code")}
+            errorPrefix={tc("errorPrefix")}
+            required
+          />
         )}
         <SubmitButton pendingLabel={tc("pleaseWait")}>{t("verify")}</SubmitButton>
       </form>

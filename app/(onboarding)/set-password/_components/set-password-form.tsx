@@ -15,8 +15,27 @@ export function SetPasswordForm() {
   return (
     <form action={action} noValidate className="flex flex-col gap-6">
       <ErrorSummary state={state} />
-      <Field id="password" name="password" type="password" autoComplete="new-password" label={t("newLabel")} hint={t("newHint")} errors={errors.field("password")} errorPrefix={tc("errorPrefix")} required />
-      <Field id="confirm" name="confirm" type="password" autoComplete="new-password" label={t("confirmLabel")} errors={errors.field("confirm")} errorPrefix={tc("errorPrefix")} required />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label={t("newLabel")}
+        hint={t("newHint")}
+        errors={errors.field("password")}
+        errorPrefix={tc("errorPrefix")}
+        required
+      />
+      <Field
+        id="confirm"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        label={t("confirmLabel")}
+        errors={errors.field("confirm")}
+        errorPrefix={tc("errorPrefix")}
+        required
+      />
       <SubmitButton pendingLabel={tc("pleaseWait")}>{t("submit")}</SubmitButton>
     </form>
   );

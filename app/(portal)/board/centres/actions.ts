@@ -13,7 +13,10 @@ import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/li
 
 const CENTRE_FIELDS = ["number", "nameEn", "nameCy", "address"] as const;
 const centreSchema = z.object({
-  number: z.string().trim().regex(/^\d{5}$/, "centreNumberFormat"),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, "centreNumberFormat"),
   nameEn: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField"),
   nameCy: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField"),
   address: z.string().trim().max(500, "tooLongField"),
@@ -27,7 +30,10 @@ export async function createCentreAction(_prev: ActionState, formData: FormData)
   if (session.user.role !== "BOARD_STAFF") return { formError: "forbidden" };
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await createCentre(session, parsed.data, await requestInfo(), now());
-  if (!result.ok) return result.error === "numberTaken" ? { fieldErrors: { number: ["numberTaken"] }, values } : { formError: result.error, values };
+  if (!result.ok)
+    return result.error === "numberTaken"
+      ? { fieldErrors: { number: ["numberTaken"] }, values }
+      : { formError: result.error, values };
   revalidatePath("/board/centres");
   redirect(`/board/centres/${result.centreId}?done=created`);
 }
@@ -50,7 +56,10 @@ export async function inviteExamsOfficerAction(_prev: ActionState, formData: For
   const centreId = text(formData, "centreId");
   const replace = text(formData, "replace") === "yes";
   const result = await inviteExamsOfficer(session, centreId, parsed.data, replace, await requestInfo(), now());
-  if (!result.ok) return result.error === "emailTaken" ? { fieldErrors: { email: ["emailTaken"] }, values } : { formError: result.error, values };
+  if (!result.ok)
+    return result.error === "emailTaken"
+      ? { fieldErrors: { email: ["emailTaken"] }, values }
+      : { formError: result.error, values };
   revalidatePath(`/board/centres/${centreId}`);
   redirect(`/board/centres/${centreId}?done=${replace ? "replaced" : "invited"}`);
 }

@@ -63,7 +63,8 @@ export default async function BoardCentresPage({ searchParams }: { searchParams:
               <TableCell>
                 {c.examsOfficer ? (
                   <>
-                    {c.examsOfficer.name || c.examsOfficer.email} <Badge variant="outline">{tu(`status_${c.examsOfficer.status}`)}</Badge>
+                    {c.examsOfficer.name || c.examsOfficer.email}{" "}
+                    <Badge variant="outline">{tu(`status_${c.examsOfficer.status}`)}</Badge>
                   </>
                 ) : (
                   t("noExamsOfficer")

@@ -15,7 +15,8 @@ export async function generateKeyAction(_prev: GenerateState, formData: FormData
   const session = await requireUser();
   if (!canManageKeys(session)) return { formError: "forbidden" };
   const parsed = nameSchema.safeParse(text(formData, "name"));
-  if (!parsed.success) return { fieldErrors: { name: [parsed.error.issues[0].message] }, values: { name: text(formData, "name") } };
+  if (!parsed.success)
+    return { fieldErrors: { name: [parsed.error.issues[0].message] }, values: { name: text(formData, "name") } };
   const result = await generateKey(session, parsed.data, now());
   if (!result.ok) return { formError: result.formError };
   revalidatePath("/centre/a2c");

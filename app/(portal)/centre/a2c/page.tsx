@@ -17,7 +17,8 @@ export default async function A2CKeysPage() {
   if (!result.ok) redirect("/no-access");
   const t = await getTranslations("a2c");
   const format = await getFormatter();
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }) : t("never"));
+  const when = (d: Date | null) =>
+    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }) : t("never");
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -29,11 +30,15 @@ export default async function A2CKeysPage() {
         </a>
       </p>
       <section aria-labelledby="generate-title" className="flex flex-col gap-4">
-        <h2 id="generate-title" className="text-2xl font-bold">{t("generateTitle")}</h2>
+        <h2 id="generate-title" className="text-2xl font-bold">
+          {t("generateTitle")}
+        </h2>
         <GenerateKeyForm />
       </section>
       <section aria-labelledby="keys-title" className="flex flex-col gap-4">
-        <h2 id="keys-title" className="text-2xl font-bold">{t("keysTitle")}</h2>
+        <h2 id="keys-title" className="text-2xl font-bold">
+          {t("keysTitle")}
+        </h2>
         <Table labelledBy="keys-caption">
           <TableCaption id="keys-caption">{t("caption", { count: result.keys.length })}</TableCaption>
           <TableHeader>
@@ -57,8 +62,16 @@ export default async function A2CKeysPage() {
                 <TableCell>{k.createdBy}</TableCell>
                 <TableCell>{when(k.createdAt)}</TableCell>
                 <TableCell>{when(k.lastUsedAt)}</TableCell>
-                <TableCell>{k.revokedAt ? <Badge variant="secondary">{t("revokedOn", { at: when(k.revokedAt) })}</Badge> : <Badge variant="success">{t("active")}</Badge>}</TableCell>
-                <TableCell>{k.revokedAt ? null : <RevokeKeyButton keyId={k.id} label={t("revokeLabel", { name: k.name })} />}</TableCell>
+                <TableCell>
+                  {k.revokedAt ? (
+                    <Badge variant="secondary">{t("revokedOn", { at: when(k.revokedAt) })}</Badge>
+                  ) : (
+                    <Badge variant="success">{t("active")}</Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {k.revokedAt ? null : <RevokeKeyButton keyId={k.id} label={t("revokeLabel", { name: k.name })} />}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

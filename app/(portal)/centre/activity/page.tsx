@@ -24,13 +24,20 @@ export default async function CentreActivityPage({ searchParams }: { searchParam
   const detail = (details: unknown): string => {
     if (!details || typeof details !== "object") return "";
     const d = details as Record<string, unknown>;
-    const perms = (list: unknown) => (Array.isArray(list) ? list.filter(isPermission).map((p) => tp(p)).join(", ") : "");
+    const perms = (list: unknown) =>
+      Array.isArray(list)
+        ? list
+            .filter(isPermission)
+            .map((p) => tp(p))
+            .join(", ")
+        : "";
     const parts: string[] = [];
     if (Array.isArray(d.added) && d.added.length) parts.push(`+ ${perms(d.added)}`);
     if (Array.isArray(d.removed) && d.removed.length) parts.push(`− ${perms(d.removed)}`);
     if (typeof d.permission === "string" && isPermission(d.permission)) parts.push(tp(d.permission));
     if (typeof d.to === "string" && ["ADMIN", "USER"].includes(d.to)) parts.push(`→ ${tr(d.to as "ADMIN" | "USER")}`);
-    if (typeof d.role === "string" && ["EXAMS_OFFICER", "ADMIN", "USER"].includes(d.role)) parts.push(tr(d.role as "ADMIN"));
+    if (typeof d.role === "string" && ["EXAMS_OFFICER", "ADMIN", "USER"].includes(d.role))
+      parts.push(tr(d.role as "ADMIN"));
     return parts.join(" · ");
   };
   return (
@@ -57,10 +64,14 @@ export default async function CentreActivityPage({ searchParams }: { searchParam
               <TableCell>{e.actorEmail || t("system")}</TableCell>
               <TableCell>
                 {label(e.action)}
-                {detail(e.details) ? <span className="block text-sm text-muted-foreground">{detail(e.details)}</span> : null}
+                {detail(e.details) ? (
+                  <span className="block text-sm text-muted-foreground">{detail(e.details)}</span>
+                ) : null}
               </TableCell>
               <TableCell>{e.targetEmail}</TableCell>
-              <TableCell>{t(`outcome_${e.outcome === "failure" || e.outcome === "denied" ? e.outcome : "success"}`)}</TableCell>
+              <TableCell>
+                {t(`outcome_${e.outcome === "failure" || e.outcome === "denied" ? e.outcome : "success"}`)}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

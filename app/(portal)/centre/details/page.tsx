@@ -33,7 +33,9 @@ export default async function CentreDetailsPage() {
           centre.addressLines.length > 0 ? (
             <address className="not-italic">
               {centre.addressLines.map((line, i) => (
-                <span key={i} className="block">{line}</span>
+                <span key={i} className="block">
+                  {line}
+                </span>
               ))}
             </address>
           ) : (
@@ -42,11 +44,18 @@ export default async function CentreDetailsPage() {
         )}
       </dl>
       <section aria-labelledby="eo-title" className="flex flex-col gap-2">
-        <h2 id="eo-title" className="text-2xl font-bold">{t("examsOfficerTitle")}</h2>
+        <h2 id="eo-title" className="text-2xl font-bold">
+          {t("examsOfficerTitle")}
+        </h2>
         {centre.examsOfficer ? (
           <dl>
             {row(t("eoName"), centre.examsOfficer.name || t("noName"))}
-            {row(t("eoEmail"), <a className="text-link underline underline-offset-4" href={`mailto:${centre.examsOfficer.email}`}>{centre.examsOfficer.email}</a>)}
+            {row(
+              t("eoEmail"),
+              <a className="text-link underline underline-offset-4" href={`mailto:${centre.examsOfficer.email}`}>
+                {centre.examsOfficer.email}
+              </a>,
+            )}
           </dl>
         ) : (
           <p>{t("noExamsOfficer")}</p>

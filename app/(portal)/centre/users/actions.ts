@@ -36,15 +36,22 @@ const inviteSchema = z.object({
 
 function failed(result: ManageResult, field?: string): ManageState {
   if (result.ok) return { ok: true };
-  return field && (result.error === "emailTaken" || result.error === "adminLimit") ? { fieldErrors: { [field]: [result.error] } } : { formError: result.error };
+  return field && (result.error === "emailTaken" || result.error === "adminLimit")
+    ? { fieldErrors: { [field]: [result.error] } }
+    : { formError: result.error };
 }
 
 export async function inviteUserAction(_prev: ManageState, formData: FormData): Promise<ManageState> {
   const session = await requireUser();
   if (hasUnexpectedFields(formData, INVITE_FIELDS)) return { formError: "tampered" };
-  const raw = { ...Object.fromEntries(INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)])), permissions: formData.getAll("permissions").map(String) };
+  const raw = {
+    ...Object.fromEntries(INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)])),
+    permissions: formData.getAll("permissions").map(String),
+  };
   const parsed = inviteSchema.safeParse(raw);
-  const values = Object.fromEntries(INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)]));
+  const values = Object.fromEntries(
+    INVITE_FIELDS.filter((k) => k !== "permissions").map((k) => [k, text(formData, k)]),
+  );
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const result = await inviteUser(session, parsed.data, await requestInfo(), now());
   if (!result.ok) {
@@ -58,7 +65,15 @@ export async function inviteUserAction(_prev: ManageState, formData: FormData): 
 const idSchema = z.string().min(1).max(100);
 
 /** The one-account actions of the "⋯" menu: each posts `userId` and nothing else. */
-function oneAccountAction(run: (session: Awaited<ReturnType<typeof requireUser>>, userId: string) => Promise<ManageResult<{ centreId?: string }>>, done: string, after?: string, confirm = false) {
+function oneAccountAction(
+  run: (
+    session: Awaited<ReturnType<typeof requireUser>>,
+    userId: string,
+  ) => Promise<ManageResult<{ centreId?: string }>>,
+  done: string,
+  after?: string,
+  confirm = false,
+) {
   return async (formData: FormData): Promise<ManageState> => {
     const session = await requireUser();
     if (hasUnexpectedFields(formData, confirm ? ["userId", "confirm"] : ["userId"])) return { formError: "tampered" };
@@ -69,15 +84,25 @@ function oneAccountAction(run: (session: Awaited<ReturnType<typeof requireUser>>
     if (!result.ok) return failed(result);
     revalidatePath("/centre/users");
     // Board staff act from the centre's page in the board console.
-    if (after && session.user.role === "BOARD_STAFF" && result.centreId) redirect(`/board/centres/${result.centreId}?done=${done}`);
+    if (after && session.user.role === "BOARD_STAFF" && result.centreId)
+      redirect(`/board/centres/${result.centreId}?done=${done}`);
     if (after) redirect(`${after}?done=${done}`);
     return { ok: true, done };
   };
 }
 
 const resend = oneAccountAction(async (s, id) => resendInvite(s, id, await requestInfo(), now()), "inviteResent");
-const withdraw = oneAccountAction(async (s, id) => withdrawInvite(s, id, await requestInfo(), now()), "inviteWithdrawn", "/centre/users");
-const remove = oneAccountAction(async (s, id) => deleteUser(s, id, await requestInfo(), now()), "deleted", "/centre/users", true);
+const withdraw = oneAccountAction(
+  async (s, id) => withdrawInvite(s, id, await requestInfo(), now()),
+  "inviteWithdrawn",
+  "/centre/users",
+);
+const remove = oneAccountAction(
+  async (s, id) => deleteUser(s, id, await requestInfo(), now()),
+  "deleted",
+  "/centre/users",
+  true,
+);
 const reset = oneAccountAction(async (s, id) => resetMfa(s, id, await requestInfo(), now()), "mfaReset");
 
 export async function resendInviteAction(_prev: ManageState, formData: FormData) {
@@ -98,7 +123,13 @@ export async function setPermissionsAction(_prev: ManageState, formData: FormDat
   if (hasUnexpectedFields(formData, ["userId", "permissions"])) return { formError: "tampered" };
   const userId = idSchema.safeParse(text(formData, "userId"));
   if (!userId.success) return { formError: "notFound" };
-  const result = await setPermissions(session, userId.data, formData.getAll("permissions").map(String), await requestInfo(), now());
+  const result = await setPermissions(
+    session,
+    userId.data,
+    formData.getAll("permissions").map(String),
+    await requestInfo(),
+    now(),
+  );
   if (!result.ok) return failed(result);
   revalidatePath("/centre/users");
   return { ok: true, done: "permissionsSaved" };
@@ -124,7 +155,13 @@ export async function decideRequestAction(_prev: ManageState, formData: FormData
   const decision = z.enum(["approve", "refuse"]).safeParse(text(formData, "decision"));
   if (!requestId.success) return { formError: "notFound" };
   if (!decision.success) return { formError: "invalidChoice" };
-  const result = await decideAccessRequest(session, requestId.data, decision.data === "approve", await requestInfo(), now());
+  const result = await decideAccessRequest(
+    session,
+    requestId.data,
+    decision.data === "approve",
+    await requestInfo(),
+    now(),
+  );
   if (!result.ok) return failed(result);
   revalidatePath("/centre/users");
   return { ok: true, done: decision.data === "approve" ? "requestApproved" : "requestRefused" };

@@ -21,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const STATUSES: AccountStatus[] = ["active", "invited", "inviteExpired", "locked"];
 const ROLES = ["EXAMS_OFFICER", "ADMIN", "USER"] as const;
 const DONE = ["invited", "deleted", "inviteWithdrawn"] as const;
-const STATUS_VARIANT = { active: "success", invited: "secondary", inviteExpired: "warning", locked: "destructive" } as const;
+const STATUS_VARIANT = {
+  active: "success",
+  invited: "secondary",
+  inviteExpired: "warning",
+  locked: "destructive",
+} as const;
 
 type Search = { q?: string; role?: string; status?: string; permission?: string; done?: string };
 
@@ -39,7 +44,11 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
     status: STATUSES.find((s) => s === params.status),
     permission: isPermission(params.permission) ? params.permission : undefined,
   };
-  const [users, requests, places] = await Promise.all([listCentreUsers(session, filter, now()), pendingAccessRequests(session), adminPlacesLeft(session)]);
+  const [users, requests, places] = await Promise.all([
+    listCentreUsers(session, filter, now()),
+    pendingAccessRequests(session),
+    adminPlacesLeft(session),
+  ]);
   const centre = session.user.centre;
   const done = DONE.find((d) => d === params.done);
   return (
@@ -47,7 +56,11 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="flex flex-col gap-2">
           <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p>{t("intro", { centre: centre ? `${centre.number} ${locale === "cy" ? centre.nameCy : centre.nameEn}` : "" })}</p>
+          <p>
+            {t("intro", {
+              centre: centre ? `${centre.number} ${locale === "cy" ? centre.nameCy : centre.nameEn}` : "",
+            })}
+          </p>
           <p>{t("adminPlaces", { count: places })}</p>
         </div>
         <div className="flex gap-2">
@@ -66,7 +79,9 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
       ) : null}
 
       <section aria-labelledby="requests-title" className="flex flex-col gap-3">
-        <h2 id="requests-title" className="text-2xl font-bold">{t("requestsTitle")}</h2>
+        <h2 id="requests-title" className="text-2xl font-bold">
+          {t("requestsTitle")}
+        </h2>
         {requests.length === 0 ? (
           <p>{t("requestsNone")}</p>
         ) : (
@@ -88,7 +103,13 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
                   </TableCell>
                   <TableCell>{isPermission(r.permission) ? tp(r.permission) : r.permission}</TableCell>
                   <TableCell>{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TableCell>
-                  <TableCell>{r.canDecide ? <RequestDecision requestId={r.id} who={r.user.name || r.user.email} /> : t("cannotDecide")}</TableCell>
+                  <TableCell>
+                    {r.canDecide ? (
+                      <RequestDecision requestId={r.id} who={r.user.name || r.user.email} />
+                    ) : (
+                      t("cannotDecide")
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -97,7 +118,9 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
       </section>
 
       <section aria-labelledby="accounts-title" className="flex flex-col gap-4">
-        <h2 id="accounts-title" className="text-2xl font-bold">{t("filterTitle")}</h2>
+        <h2 id="accounts-title" className="text-2xl font-bold">
+          {t("filterTitle")}
+        </h2>
         <form method="get" className="flex flex-wrap items-end gap-4" role="search" aria-labelledby="accounts-title">
           <div className="flex flex-col gap-1">
             <Label htmlFor="q">{t("searchLabel")}</Label>
@@ -173,10 +196,24 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
                 <TableCell>{u.permissions.map((p) => tp(p)).join(", ")}</TableCell>
                 <TableCell>
                   <Badge variant={STATUS_VARIANT[u.status]}>{t(`status_${u.status}`)}</Badge>
-                  {u.status === "invited" && u.inviteExpiresAt ? <span className="block text-sm">{t("inviteExpires", { at: u.inviteExpiresAt })}</span> : null}
+                  {u.status === "invited" && u.inviteExpiresAt ? (
+                    <span className="block text-sm">{t("inviteExpires", { at: u.inviteExpiresAt })}</span>
+                  ) : null}
                 </TableCell>
-                <TableCell>{u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</TableCell>
-                <TableCell>{u.isSelf || u.role === "EXAMS_OFFICER" ? null : <UserRowMenu userId={u.id} name={u.name || u.email} invited={u.status === "invited" || u.status === "inviteExpired"} />}</TableCell>
+                <TableCell>
+                  {u.lastSignInAt
+                    ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+                    : t("never")}
+                </TableCell>
+                <TableCell>
+                  {u.isSelf || u.role === "EXAMS_OFFICER" ? null : (
+                    <UserRowMenu
+                      userId={u.id}
+                      name={u.name || u.email}
+                      invited={u.status === "invited" || u.status === "inviteExpired"}
+                    />
+                  )}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

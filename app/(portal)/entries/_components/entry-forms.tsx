@@ -11,7 +11,15 @@ import { enterCandidateAction, withdrawEntryAction } from "../actions";
 
 type Option = { value: string; label: string };
 
-export function EnterForm({ seriesId, candidates, specs }: { seriesId: string; candidates: Option[]; specs: Option[] }) {
+export function EnterForm({
+  seriesId,
+  candidates,
+  specs,
+}: {
+  seriesId: string;
+  candidates: Option[];
+  specs: Option[];
+}) {
   const t = useTranslations("entries.list");
   const tc = useTranslations("common");
   const [state, action] = useActionState<ActionState<{ late: boolean }>, FormData>(enterCandidateAction, {});
@@ -26,7 +34,14 @@ export function EnterForm({ seriesId, candidates, specs }: { seriesId: string; c
         </Alert>
       ) : null}
       <input type="hidden" name="seriesId" value={seriesId} />
-      <Field id="candidateId" name="candidateId" label={t("candidate")} errors={errors.field("candidateId")} {...fe} required>
+      <Field
+        id="candidateId"
+        name="candidateId"
+        label={t("candidate")}
+        errors={errors.field("candidateId")}
+        {...fe}
+        required
+      >
         <Select defaultValue={state.values?.candidateId ?? ""}>
           <option value="">{t("chooseCandidate")}</option>
           {candidates.map((c) => (
@@ -36,7 +51,14 @@ export function EnterForm({ seriesId, candidates, specs }: { seriesId: string; c
           ))}
         </Select>
       </Field>
-      <Field id="specificationId" name="specificationId" label={t("specification")} errors={errors.field("specificationId")} {...fe} required>
+      <Field
+        id="specificationId"
+        name="specificationId"
+        label={t("specification")}
+        errors={errors.field("specificationId")}
+        {...fe}
+        required
+      >
         <Select defaultValue={state.values?.specificationId ?? ""}>
           <option value="">{t("chooseSpecification")}</option>
           {specs.map((s) => (

@@ -25,7 +25,10 @@ export async function createCandidateAction(_prev: ActionState, formData: FormDa
   const input = parse(formData, at);
   if (!input.data) return { fieldErrors: input.fieldErrors, values: input.raw };
   const result = await createCandidate(session, input.data, at);
-  if (!result.ok) return "fieldErrors" in result ? { fieldErrors: result.fieldErrors, values: input.raw } : { formError: result.formError };
+  if (!result.ok)
+    return "fieldErrors" in result
+      ? { fieldErrors: result.fieldErrors, values: input.raw }
+      : { formError: result.formError };
   revalidatePath("/entries/candidates");
   redirect(`/entries/candidates?saved=${encodeURIComponent(input.data.candidateNumber)}`);
 }
@@ -38,7 +41,10 @@ export async function updateCandidateAction(_prev: ActionState, formData: FormDa
   const input = parse(formData, at);
   if (!input.data) return { fieldErrors: input.fieldErrors, values: input.raw };
   const result = await updateCandidate(session, id, input.data, at);
-  if (!result.ok) return "fieldErrors" in result ? { fieldErrors: result.fieldErrors, values: input.raw } : { formError: result.formError };
+  if (!result.ok)
+    return "fieldErrors" in result
+      ? { fieldErrors: result.fieldErrors, values: input.raw }
+      : { formError: result.formError };
   revalidatePath("/entries/candidates");
   return { ok: true };
 }

@@ -15,16 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries.candidates"))("title") };
 }
 
-export default async function CandidatesPage({ searchParams }: { searchParams: Promise<{ q?: string; saved?: string }> }) {
+export default async function CandidatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; saved?: string }>;
+}) {
   const session = await requirePermission("entries");
   const { q = "", saved } = await searchParams;
   const locale = await getLocale();
-  const result = await listCandidates(session, { q: typeof q === "string" ? q : "", locale: isLocale(locale) ? locale : "en" });
+  const result = await listCandidates(session, {
+    q: typeof q === "string" ? q : "",
+    locale: isLocale(locale) ? locale : "en",
+  });
   if (!result.ok) redirect("/no-access");
   const t = await getTranslations("entries.candidates");
   const format = await getFormatter();
   const make = result.access === "make";
-  const dob = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/London" });
+  const dob = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/London" });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -39,9 +47,13 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
           <div className="flex flex-col gap-2">
             <Label htmlFor="q">{t("search")}</Label>
             <Input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className="w-72" />
-            <span id="q-hint" className="text-muted-foreground">{t("searchHint")}</span>
+            <span id="q-hint" className="text-muted-foreground">
+              {t("searchHint")}
+            </span>
           </div>
-          <Button type="submit" variant="secondary">{t("searchButton")}</Button>
+          <Button type="submit" variant="secondary">
+            {t("searchButton")}
+          </Button>
         </form>
         {make ? (
           <Button asChild>
@@ -73,7 +85,9 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
               <TableCell>{dob(c.dateOfBirth)}</TableCell>
               <TableCell>
                 <Link href={`/entries/candidates/${c.id}`} className="text-link underline">
-                  {make ? t("editLink", { name: `${c.firstName} ${c.lastName}` }) : t("viewLink", { name: `${c.firstName} ${c.lastName}` })}
+                  {make
+                    ? t("editLink", { name: `${c.firstName} ${c.lastName}` })
+                    : t("viewLink", { name: `${c.firstName} ${c.lastName}` })}
                 </Link>
               </TableCell>
             </TableRow>

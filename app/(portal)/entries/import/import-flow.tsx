@@ -24,12 +24,14 @@ export function ImportFlow({ series }: { series: string }) {
         <Alert variant={state.late ? "warning" : "success"} live>
           <AlertDescription>{t(state.late ? "doneLate" : "done", { count: state.created ?? 0 })}</AlertDescription>
         </Alert>
-        <Link href={back} className="text-link underline">{t("back")}</Link>
+        <Link href={back} className="text-link underline">
+          {t("back")}
+        </Link>
       </div>
     );
   }
 
-  const rows = state.stage === "preview" ? state.preview?.rows ?? [] : [];
+  const rows = state.stage === "preview" ? (state.preview?.rows ?? []) : [];
   const invalid = state.preview?.invalid ?? 0;
   return (
     <div className="flex flex-col gap-6">
@@ -37,15 +39,35 @@ export function ImportFlow({ series }: { series: string }) {
       <form action={action} noValidate className="flex max-w-xl flex-col gap-4">
         <input type="hidden" name="intent" value="preview" />
         <input type="hidden" name="series" value={series} />
-        <Field id="file" name="file" type="file" accept=".csv,text/csv" label={t("fileLabel")} hint={t("fileHint")} errors={errors.field("file")} {...fe} required />
-        <SubmitButton className="self-start" variant={state.stage === "preview" ? "secondary" : "default"} pendingLabel={tc("pleaseWait")}>
+        <Field
+          id="file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          label={t("fileLabel")}
+          hint={t("fileHint")}
+          errors={errors.field("file")}
+          {...fe}
+          required
+        />
+        <SubmitButton
+          className="self-start"
+          variant={state.stage === "preview" ? "secondary" : "default"}
+          pendingLabel={tc("pleaseWait")}
+        >
           {t("check")}
         </SubmitButton>
       </form>
       {state.stage === "preview" ? (
         <section aria-labelledby="preview-title" className="flex flex-col gap-4">
-          <h2 id="preview-title" className="text-2xl font-bold">{t("previewTitle")}</h2>
-          <p role="status">{invalid > 0 ? t("summaryErrors", { valid: state.preview?.valid ?? 0, invalid }) : t("summaryOk", { count: state.preview?.valid ?? 0 })}</p>
+          <h2 id="preview-title" className="text-2xl font-bold">
+            {t("previewTitle")}
+          </h2>
+          <p role="status">
+            {invalid > 0
+              ? t("summaryErrors", { valid: state.preview?.valid ?? 0, invalid })
+              : t("summaryOk", { count: state.preview?.valid ?? 0 })}
+          </p>
           <Table labelledBy="preview-caption">
             <TableCaption id="preview-caption">{t("caption")}</TableCaption>
             <TableHeader>

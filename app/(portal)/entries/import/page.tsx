@@ -24,10 +24,16 @@ export default async function ImportEntriesPage({ searchParams }: { searchParams
   const locale = await getLocale();
   return (
     <div className="flex flex-col gap-6">
-      <Link href={`/entries?series=${encodeURIComponent(series.code)}`} className="text-link underline">{t("back")}</Link>
-      <h1 className="text-3xl font-bold">{t("heading", { series: locale === "cy" ? series.nameCy : series.nameEn })}</h1>
+      <Link href={`/entries?series=${encodeURIComponent(series.code)}`} className="text-link underline">
+        {t("back")}
+      </Link>
+      <h1 className="text-3xl font-bold">
+        {t("heading", { series: locale === "cy" ? series.nameCy : series.nameEn })}
+      </h1>
       <p>{t("intro")}</p>
-      <pre className="w-fit rounded-md border border-border bg-muted p-3 font-mono">{"candidate_number,specification_code\n0001,9521\n0002,9521"}</pre>
+      <pre className="w-fit rounded-md border border-border bg-muted p-3 font-mono">
+        {"candidate_number,specification_code\n0001,9521\n0002,9521"}
+      </pre>
       <ImportFlow series={series.code} />
     </div>
   );

@@ -42,9 +42,15 @@ export default async function CircularsPage() {
                 <TableRow key={item.id}>
                   <TableHead scope="row">{title}</TableHead>
                   <TableCell>{item.year}</TableCell>
-                  <TableCell>{format.dateTime(item.createdAt, { day: "numeric", month: "long", year: "numeric" })}</TableCell>
                   <TableCell>
-                    <a href={resourceHref(item.id)} download className="text-link underline underline-offset-4 hover:decoration-[3px]">
+                    {format.dateTime(item.createdAt, { day: "numeric", month: "long", year: "numeric" })}
+                  </TableCell>
+                  <TableCell>
+                    <a
+                      href={resourceHref(item.id)}
+                      download
+                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
+                    >
                       {t("download")}
                       <span className="sr-only"> {title}</span>
                     </a>

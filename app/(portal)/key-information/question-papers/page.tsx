@@ -49,13 +49,18 @@ export default async function QuestionPapersPage() {
                   {p.component.code} {cy ? p.component.titleCy : p.component.titleEn}
                 </TableHead>
                 <TableCell>
-                  {cy ? p.specification.qualification.nameCy : p.specification.qualification.nameEn} {cy ? p.specification.titleCy : p.specification.titleEn} ({p.specification.code})
+                  {cy ? p.specification.qualification.nameCy : p.specification.qualification.nameEn}{" "}
+                  {cy ? p.specification.titleCy : p.specification.titleEn} ({p.specification.code})
                 </TableCell>
                 <TableCell>{p.component.examAt ? time(p.component.examAt) : "–"}</TableCell>
                 <TableCell>{time(p.availableAt)}</TableCell>
                 <TableCell>
                   {p.available ? (
-                    <a href={`/api/files/question-papers/${encodeURIComponent(p.id)}`} download className="text-link underline underline-offset-4 hover:decoration-[3px]">
+                    <a
+                      href={`/api/files/question-papers/${encodeURIComponent(p.id)}`}
+                      download
+                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
+                    >
                       {t("download")}
                       <span className="sr-only"> {p.component.code}</span>
                     </a>

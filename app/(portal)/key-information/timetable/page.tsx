@@ -27,7 +27,8 @@ export default async function TimetablePage({ searchParams }: Props) {
   const cy = (await getLocale()) === "cy";
   const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   // A London calendar date "YYYY-MM-DD" → noon UTC that day, which is the same date in London.
-  const dayName = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const dayName = (date: string) =>
+    format.dateTime(new Date(`${date}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -41,7 +42,9 @@ export default async function TimetablePage({ searchParams }: Props) {
               <Label htmlFor="series">{t("seriesLabel")}</Label>
               <Select id="series" name="series" defaultValue={result.series.code}>
                 {result.choices.map((s) => (
-                  <option key={s.code} value={s.code}>{cy ? s.nameCy : s.nameEn}</option>
+                  <option key={s.code} value={s.code}>
+                    {cy ? s.nameCy : s.nameEn}
+                  </option>
                 ))}
               </Select>
             </div>
@@ -53,7 +56,9 @@ export default async function TimetablePage({ searchParams }: Props) {
           ) : (
             result.days.map((day) => (
               <Table key={day.date} labelledBy={`day-${day.date}`}>
-                <TableCaption id={`day-${day.date}`} className="text-lg">{t("dayCaption", { day: dayName(day.date) })}</TableCaption>
+                <TableCaption id={`day-${day.date}`} className="text-lg">
+                  {t("dayCaption", { day: dayName(day.date) })}
+                </TableCaption>
                 <TableHeader>
                   <TableRow>
                     <TableHead>{t("colSession")}</TableHead>
@@ -72,7 +77,8 @@ export default async function TimetablePage({ searchParams }: Props) {
                         <TableHead scope="row">{exam.componentCode}</TableHead>
                         <TableCell>{cy ? exam.titleCy : exam.titleEn}</TableCell>
                         <TableCell>
-                          {cy ? exam.specification.qualification.nameCy : exam.specification.qualification.nameEn} {cy ? exam.specification.titleCy : exam.specification.titleEn} ({exam.specification.code})
+                          {cy ? exam.specification.qualification.nameCy : exam.specification.qualification.nameEn}{" "}
+                          {cy ? exam.specification.titleCy : exam.specification.titleEn} ({exam.specification.code})
                         </TableCell>
                       </TableRow>
                     )),

@@ -24,10 +24,18 @@ export async function requestReviewAction(_prev: ActionState, formData: FormData
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: raw };
   const { entryId, kind, componentId, notes } = parsed.data;
-  const result = await requestReview(session, { entryId, kind, componentId: componentId || null, notes }, await requestInfo(), now());
+  const result = await requestReview(
+    session,
+    { entryId, kind, componentId: componentId || null, notes },
+    await requestInfo(),
+    now(),
+  );
   if (!result.ok) {
     if (result.error === "forbidden" || result.error === "notFound") return { formError: result.error, values: raw };
-    return { fieldErrors: { [result.error === "reviewComponentMismatch" ? "componentId" : "entryId"]: [result.error] }, values: raw };
+    return {
+      fieldErrors: { [result.error === "reviewComponentMismatch" ? "componentId" : "entryId"]: [result.error] },
+      values: raw,
+    };
   }
   revalidatePath("/post-results/reviews");
   return { ok: true };

@@ -9,7 +9,13 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/session";
 import { reviewsAccess, subjectOf } from "@/lib/data/post-results/access";
-import { listReviewRequests, REVIEW_STATUSES, reviewableEntries, reviewSeries, type ReviewStatus } from "@/lib/data/post-results/reviews";
+import {
+  listReviewRequests,
+  REVIEW_STATUSES,
+  reviewableEntries,
+  reviewSeries,
+  type ReviewStatus,
+} from "@/lib/data/post-results/reviews";
 import { RequestReviewForm } from "./_components/request-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,7 +39,9 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const series = await reviewSeries(session, at);
   const selected = series.find((s) => s.id === params.series) ?? series.find((s) => s.visible) ?? series[0];
   const status = REVIEW_STATUSES.find((s) => s === params.status);
-  const rows = selected?.visible ? ((await listReviewRequests(session, at, { seriesId: selected.id, status })) ?? []) : [];
+  const rows = selected?.visible
+    ? ((await listReviewRequests(session, at, { seriesId: selected.id, status })) ?? [])
+    : [];
   const entries = selected?.visible && access === "request" ? await reviewableEntries(session, selected.id, at) : [];
   const seriesName = selected ? (cy ? selected.nameCy : selected.nameEn) : "";
 
@@ -77,7 +85,11 @@ export default async function ReviewsPage({ searchParams }: Props) {
             <Alert variant="info">
               <AlertDescription>
                 {selected.releaseAt
-                  ? t("notYetReleased", { series: seriesName, at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }), countdown: format.relativeTime(selected.releaseAt, at) })
+                  ? t("notYetReleased", {
+                      series: seriesName,
+                      at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }),
+                      countdown: format.relativeTime(selected.releaseAt, at),
+                    })
                   : t("neverReleased", { series: seriesName })}
               </AlertDescription>
             </Alert>
@@ -88,10 +100,16 @@ export default async function ReviewsPage({ searchParams }: Props) {
                   {t("requestsTitle")}
                 </h2>
                 {rows.length === 0 ? (
-                  <p>{status ? t("noRequestsWithStatus", { status: t(`status.${status}`) }) : t("noRequests", { series: seriesName })}</p>
+                  <p>
+                    {status
+                      ? t("noRequestsWithStatus", { status: t(`status.${status}`) })
+                      : t("noRequests", { series: seriesName })}
+                  </p>
                 ) : (
                   <Table labelledBy="requests-caption">
-                    <TableCaption id="requests-caption">{t("requestsCaption", { series: seriesName, count: rows.length })}</TableCaption>
+                    <TableCaption id="requests-caption">
+                      {t("requestsCaption", { series: seriesName, count: rows.length })}
+                    </TableCaption>
                     <TableHeader>
                       <TableRow>
                         <TableHead>{t("colCandidate")}</TableHead>
@@ -113,9 +131,13 @@ export default async function ReviewsPage({ searchParams }: Props) {
                             {r.component ? ` · ${r.component.code}` : ""}
                           </TableCell>
                           <TableCell>{t(`kind.${r.kind}`)}</TableCell>
-                          <TableCell>{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TableCell>
                           <TableCell>
-                            <Badge variant={STATUS_VARIANT[r.status as ReviewStatus] ?? "outline"}>{t(`status.${r.status as ReviewStatus}`)}</Badge>
+                            {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                          </TableCell>
+                          <TableCell>
+                            <Badge variant={STATUS_VARIANT[r.status as ReviewStatus] ?? "outline"}>
+                              {t(`status.${r.status as ReviewStatus}`)}
+                            </Badge>
                           </TableCell>
                           <TableCell>
                             {r.outcome === "grade_changed"
@@ -147,7 +169,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
                       id: e.id,
                       label: `${e.candidate.candidateNumber} ${e.candidate.firstName} ${e.candidate.lastName}`,
                       subject: `${e.specification.code} ${cy ? e.specification.titleCy : e.specification.titleEn} (${e.grade})`,
-                      components: e.components.map((c) => ({ id: c.id, label: `${c.code} ${cy ? c.titleCy : c.titleEn}` })),
+                      components: e.components.map((c) => ({
+                        id: c.id,
+                        label: `${c.code} ${cy ? c.titleCy : c.titleEn}`,
+                      })),
                     }))}
                   />
                 )}

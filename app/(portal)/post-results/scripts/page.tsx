@@ -57,7 +57,11 @@ export default async function ScriptsPage({ searchParams }: Props) {
             <Alert variant="info">
               <AlertDescription>
                 {selected.releaseAt
-                  ? t("scriptsNotYetReleased", { series: seriesName, at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }), countdown: format.relativeTime(selected.releaseAt, at) })
+                  ? t("scriptsNotYetReleased", {
+                      series: seriesName,
+                      at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }),
+                      countdown: format.relativeTime(selected.releaseAt, at),
+                    })
                   : t("neverReleased", { series: seriesName })}
               </AlertDescription>
             </Alert>
@@ -65,7 +69,9 @@ export default async function ScriptsPage({ searchParams }: Props) {
             <p>{t("noConsentingCandidates", { series: seriesName })}</p>
           ) : (
             <Table labelledBy="scripts-caption">
-              <TableCaption id="scripts-caption">{t("scriptsCaption", { series: seriesName, count: candidates.length })}</TableCaption>
+              <TableCaption id="scripts-caption">
+                {t("scriptsCaption", { series: seriesName, count: candidates.length })}
+              </TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("colCandidateNumber")}</TableHead>
@@ -87,10 +93,17 @@ export default async function ScriptsPage({ searchParams }: Props) {
                         {c.scripts.map((s) => (
                           <li key={s.id}>
                             <a href={`/api/files/scripts/${s.id}`} className="underline" download>
-                              {t("downloadScript", { component: `${s.component.code} ${cy ? s.component.titleCy : s.component.titleEn}` })}
-                              <span className="sr-only"> {t("forCandidate", { candidate: `${c.candidateNumber} ${c.firstName} ${c.lastName}` })}</span>
+                              {t("downloadScript", {
+                                component: `${s.component.code} ${cy ? s.component.titleCy : s.component.titleEn}`,
+                              })}
+                              <span className="sr-only">
+                                {" "}
+                                {t("forCandidate", { candidate: `${c.candidateNumber} ${c.firstName} ${c.lastName}` })}
+                              </span>
                             </a>{" "}
-                            <span className="text-muted-foreground">{t("markOf", { mark: s.mark, max: s.maxMark })}</span>
+                            <span className="text-muted-foreground">
+                              {t("markOf", { mark: s.mark, max: s.maxMark })}
+                            </span>
                           </li>
                         ))}
                       </ul>

@@ -26,17 +26,62 @@ export function DetailsForm({ details }: { details: Details }) {
           <AlertDescription>{t("saved")}</AlertDescription>
         </Alert>
       ) : null}
-      <Field id="title" name="title" label={`${t("titleLabel")} ${tc("optional")}`} hint={t("titleHint")} defaultValue={v("title")} autoComplete="honorific-prefix" errors={errors.field("title")} {...fe} className="max-w-48" />
-      <Field id="name" name="name" label={t("nameLabel")} defaultValue={v("name")} autoComplete="name" errors={errors.field("name")} {...fe} required />
-      <Field id="jobRole" name="jobRole" label={`${t("jobRoleLabel")} ${tc("optional")}`} defaultValue={v("jobRole")} autoComplete="organization-title" errors={errors.field("jobRole")} {...fe} />
-      <Field id="phone" name="phone" type="tel" label={`${t("phoneLabel")} ${tc("optional")}`} defaultValue={v("phone")} autoComplete="tel" errors={errors.field("phone")} {...fe} />
-      <Field id="language" name="language" label={t("languageLabel")} hint={t("languageHint")} errors={errors.field("language")} {...fe}>
+      <Field
+        id="title"
+        name="title"
+        label={`${t("titleLabel")} ${tc("optional")}`}
+        hint={t("titleHint")}
+        defaultValue={v("title")}
+        autoComplete="honorific-prefix"
+        errors={errors.field("title")}
+        {...fe}
+        className="max-w-48"
+      />
+      <Field
+        id="name"
+        name="name"
+        label={t("nameLabel")}
+        defaultValue={v("name")}
+        autoComplete="name"
+        errors={errors.field("name")}
+        {...fe}
+        required
+      />
+      <Field
+        id="jobRole"
+        name="jobRole"
+        label={`${t("jobRoleLabel")} ${tc("optional")}`}
+        defaultValue={v("jobRole")}
+        autoComplete="organization-title"
+        errors={errors.field("jobRole")}
+        {...fe}
+      />
+      <Field
+        id="phone"
+        name="phone"
+        type="tel"
+        label={`${t("phoneLabel")} ${tc("optional")}`}
+        defaultValue={v("phone")}
+        autoComplete="tel"
+        errors={errors.field("phone")}
+        {...fe}
+      />
+      <Field
+        id="language"
+        name="language"
+        label={t("languageLabel")}
+        hint={t("languageHint")}
+        errors={errors.field("language")}
+        {...fe}
+      >
         <Select defaultValue={v("language")}>
           <option value="en">{t("english")}</option>
           <option value="cy">{t("welsh")}</option>
         </Select>
       </Field>
-      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{tc("save")}</SubmitButton>
+      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+        {tc("save")}
+      </SubmitButton>
     </form>
   );
 }
@@ -62,14 +107,36 @@ export function EmailForm({ current }: { current: string }) {
         <>
           <input type="hidden" name="intent" value="confirm" />
           <p role="status">{t("emailCodeSent", { email: state.email ?? "" })}</p>
-          <OtpField id="email-code" name="code" label={tc("codeLabel")} hint={tc("codeHint")} errors={errors.field("code")} {...fe} required />
-          <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("confirmEmail")}</SubmitButton>
+          <OtpField
+            id="email-code"
+            name="code"
+            label={tc("codeLabel")}
+            hint={tc("codeHint")}
+            errors={errors.field("code")}
+            {...fe}
+            required
+          />
+          <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+            {t("confirmEmail")}
+          </SubmitButton>
         </>
       ) : (
         <>
           <input type="hidden" name="intent" value="request" />
-          <Field id="email" name="email" type="email" label={t("newEmailLabel")} defaultValue={state.values?.email ?? ""} autoComplete="email" errors={errors.field("email")} {...fe} required />
-          <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("sendEmailCode")}</SubmitButton>
+          <Field
+            id="email"
+            name="email"
+            type="email"
+            label={t("newEmailLabel")}
+            defaultValue={state.values?.email ?? ""}
+            autoComplete="email"
+            errors={errors.field("email")}
+            {...fe}
+            required
+          />
+          <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+            {t("sendEmailCode")}
+          </SubmitButton>
         </>
       )}
     </form>
@@ -91,10 +158,40 @@ export function PasswordForm() {
           <AlertDescription>{t("passwordChanged")}</AlertDescription>
         </Alert>
       ) : null}
-      <Field id="current" name="current" type="password" autoComplete="current-password" label={t("currentPasswordLabel")} errors={errors.field("current")} {...fe} required />
-      <Field id="password" name="password" type="password" autoComplete="new-password" label={t("newPasswordLabel")} hint={ts("newHint")} errors={errors.field("password")} {...fe} required />
-      <Field id="confirm" name="confirm" type="password" autoComplete="new-password" label={t("confirmPasswordLabel")} errors={errors.field("confirm")} {...fe} required />
-      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("changePassword")}</SubmitButton>
+      <Field
+        id="current"
+        name="current"
+        type="password"
+        autoComplete="current-password"
+        label={t("currentPasswordLabel")}
+        errors={errors.field("current")}
+        {...fe}
+        required
+      />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label={t("newPasswordLabel")}
+        hint={ts("newHint")}
+        errors={errors.field("password")}
+        {...fe}
+        required
+      />
+      <Field
+        id="confirm"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        label={t("confirmPasswordLabel")}
+        errors={errors.field("confirm")}
+        {...fe}
+        required
+      />
+      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+        {t("changePassword")}
+      </SubmitButton>
     </form>
   );
 }

@@ -24,7 +24,9 @@ export async function sendReverifyCodeAction(_prev: ActionState): Promise<Action
   return result.ok ? { ok: true } : { formError: result.error };
 }
 
-export async function regenerateAction(_prev: ActionState<{ codes: string[] }>): Promise<ActionState<{ codes: string[] }>> {
+export async function regenerateAction(
+  _prev: ActionState<{ codes: string[] }>,
+): Promise<ActionState<{ codes: string[] }>> {
   const session = await requireUser();
   const result = await regenerateRecoveryCodes(session, await requestInfo(), now());
   return result.ok ? { ok: true, codes: result.recoveryCodes } : { formError: result.error };
@@ -32,6 +34,12 @@ export async function regenerateAction(_prev: ActionState<{ codes: string[] }>):
 
 export async function revokeSessionAction(formData: FormData) {
   const session = await requireUser();
-  await revokeSession({ userId: session.userId, sessionId: text(formData, "sessionId"), reason: "security-settings", request: await requestInfo(), now: now() });
+  await revokeSession({
+    userId: session.userId,
+    sessionId: text(formData, "sessionId"),
+    reason: "security-settings",
+    request: await requestInfo(),
+    now: now(),
+  });
   revalidatePath("/profile/security");
 }

@@ -34,7 +34,9 @@ export default async function SecurityPage() {
     <div className="flex max-w-3xl flex-col gap-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <section aria-labelledby="mfa-title" className="flex flex-col gap-4">
-        <h2 id="mfa-title" className="text-2xl font-bold">{t("mfaTitle")}</h2>
+        <h2 id="mfa-title" className="text-2xl font-bold">
+          {t("mfaTitle")}
+        </h2>
         {factor ? <p>{t("mfaCurrent", { method: tm(factor.method) })}</p> : null}
         {fresh ? (
           <>
@@ -50,14 +52,20 @@ export default async function SecurityPage() {
         )}
       </section>
       <section aria-labelledby="recovery-title" className="flex flex-col gap-4">
-        <h2 id="recovery-title" className="text-2xl font-bold">{t("recoveryTitle")}</h2>
+        <h2 id="recovery-title" className="text-2xl font-bold">
+          {t("recoveryTitle")}
+        </h2>
         <p>{t("recoveryCount", { count: unused })}</p>
         {fresh ? <RegenerateForm /> : null}
       </section>
       <section aria-labelledby="sessions-title" className="flex flex-col gap-4">
-        <h2 id="sessions-title" className="text-2xl font-bold">{t("sessionsTitle")}</h2>
+        <h2 id="sessions-title" className="text-2xl font-bold">
+          {t("sessionsTitle")}
+        </h2>
         <Table labelledBy="sessions-caption">
-          <TableCaption id="sessions-caption" className="sr-only">{t("sessionsCaption")}</TableCaption>
+          <TableCaption id="sessions-caption" className="sr-only">
+            {t("sessionsCaption")}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>{t("started")}</TableHead>
@@ -82,7 +90,12 @@ export default async function SecurityPage() {
                   ) : (
                     <form action={revokeSessionAction}>
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <Button type="submit" variant="outline" size="sm" aria-label={t("revokeLabel", { at: when(s.createdAt) })}>
+                      <Button
+                        type="submit"
+                        variant="outline"
+                        size="sm"
+                        aria-label={t("revokeLabel", { at: when(s.createdAt) })}
+                      >
                         {t("revoke")}
                       </Button>
                     </form>

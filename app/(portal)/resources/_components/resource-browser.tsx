@@ -42,19 +42,25 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
   const t = await getTranslations("resources");
   const cy = (await getLocale()) === "cy";
   const qualName = (q: { nameEn: string; nameCy: string }) => (cy ? q.nameCy : q.nameEn);
-  const specs = options.specifications.filter((s) => !filter.qualification || s.qualificationCode === filter.qualification);
+  const specs = options.specifications.filter(
+    (s) => !filter.qualification || s.qualificationCode === filter.qualification,
+  );
   const filtered = FILTER_KEYS.some((k) => filter[k]);
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby="filters-title" className="rounded-md border p-4">
-        <h2 id="filters-title" className="mb-3 text-xl font-semibold">{t("filtersTitle")}</h2>
+        <h2 id="filters-title" className="mb-3 text-xl font-semibold">
+          {t("filtersTitle")}
+        </h2>
         <form method="get" action={path} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <div className="flex flex-col gap-1">
             <Label htmlFor="f-qualification">{t("qualificationLabel")}</Label>
             <Select id="f-qualification" name="qualification" defaultValue={filter.qualification ?? ""}>
               <option value="">{t("any")}</option>
               {options.qualifications.map((q) => (
-                <option key={q.code} value={q.code}>{qualName(q)}</option>
+                <option key={q.code} value={q.code}>
+                  {qualName(q)}
+                </option>
               ))}
             </Select>
           </div>
@@ -73,7 +79,9 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
               <Select id="f-kind" name="kind" defaultValue={filter.kind ?? ""}>
                 <option value="">{t("any")}</option>
                 {options.kinds.map((k) => (
-                  <option key={k} value={k}>{t(`kinds.${k}`)}</option>
+                  <option key={k} value={k}>
+                    {t(`kinds.${k}`)}
+                  </option>
                 ))}
               </Select>
             </div>
@@ -83,7 +91,9 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
             <Select id="f-year" name="year" defaultValue={filter.year ?? ""}>
               <option value="">{t("any")}</option>
               {options.years.map((y) => (
-                <option key={y} value={String(y)}>{y}</option>
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
               ))}
             </Select>
           </div>
@@ -92,7 +102,9 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
             <Select id="f-language" name="language" defaultValue={filter.language ?? ""}>
               <option value="">{t("any")}</option>
               {options.languages.map((l) => (
-                <option key={l} value={l}>{t(`languages.${l}`)}</option>
+                <option key={l} value={l}>
+                  {t(`languages.${l}`)}
+                </option>
               ))}
             </Select>
           </div>
@@ -144,7 +156,11 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
                   <TableCell>{item.year}</TableCell>
                   <TableCell>{t(`languages.${item.language}`)}</TableCell>
                   <TableCell>
-                    <a href={resourceHref(item.id)} download className="text-link underline underline-offset-4 hover:decoration-[3px]">
+                    <a
+                      href={resourceHref(item.id)}
+                      download
+                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
+                    >
                       {t("download")}
                       <span className="sr-only"> {title}</span>
                     </a>

@@ -22,7 +22,14 @@ export default async function PastPapersPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("pastPapersTitle")}</h1>
       <p className="max-w-3xl">{t("pastPapersIntro")}</p>
-      <ResourceBrowser area="past-papers" path="/resources/past-papers" filter={filter} items={result.items} options={result.options} hiddenSecure={result.hiddenSecure} />
+      <ResourceBrowser
+        area="past-papers"
+        path="/resources/past-papers"
+        filter={filter}
+        items={result.items}
+        options={result.options}
+        hiddenSecure={result.hiddenSecure}
+      />
     </div>
   );
 }

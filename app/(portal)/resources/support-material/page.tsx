@@ -22,7 +22,14 @@ export default async function SupportMaterialPage({ searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("supportTitle")}</h1>
       <p className="max-w-3xl">{t("supportIntro")}</p>
-      <ResourceBrowser area="support-material" path="/resources/support-material" filter={filter} items={result.items} options={result.options} hiddenSecure={result.hiddenSecure} />
+      <ResourceBrowser
+        area="support-material"
+        path="/resources/support-material"
+        filter={filter}
+        items={result.items}
+        options={result.options}
+        hiddenSecure={result.hiddenSecure}
+      />
     </div>
   );
 }

@@ -3,7 +3,13 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/session";
-import { defaultSeries, listSeries, resultsVisibility, type SeriesInfo, type Visibility } from "@/lib/data/results/visibility";
+import {
+  defaultSeries,
+  listSeries,
+  resultsVisibility,
+  type SeriesInfo,
+  type Visibility,
+} from "@/lib/data/results/visibility";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -62,9 +62,26 @@ export function GradeChart({
         const x = left + 8 + i * groupWidth;
         return (
           <g key={g.grade}>
-            <rect x={x} y={y(g.cumulativePercent)} width={barWidth} height={(g.cumulativePercent / 100) * plotHeight} className="fill-primary" />
-            <rect x={x + barWidth + gap} y={y(g.boardCumulativePercent)} width={barWidth} height={(g.boardCumulativePercent / 100) * plotHeight} className="fill-foreground" />
-            <text x={x + barWidth + gap / 2} y={top + plotHeight + 18} textAnchor="middle" className="fill-foreground text-[12px] font-bold">
+            <rect
+              x={x}
+              y={y(g.cumulativePercent)}
+              width={barWidth}
+              height={(g.cumulativePercent / 100) * plotHeight}
+              className="fill-primary"
+            />
+            <rect
+              x={x + barWidth + gap}
+              y={y(g.boardCumulativePercent)}
+              width={barWidth}
+              height={(g.boardCumulativePercent / 100) * plotHeight}
+              className="fill-foreground"
+            />
+            <text
+              x={x + barWidth + gap / 2}
+              y={top + plotHeight + 18}
+              textAnchor="middle"
+              className="fill-foreground text-[12px] font-bold"
+            >
               {g.grade}
             </text>
           </g>

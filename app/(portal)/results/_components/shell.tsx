@@ -94,7 +94,16 @@ export async function NotReleased({ name, releaseAt, at }: { name: string; relea
           <p>
             {t("body", {
               series: name,
-              time: format.dateTime(releaseAt, { timeZone: LONDON, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+              time: format.dateTime(releaseAt, {
+                timeZone: LONDON,
+                weekday: "long",
+                day: "numeric",
+                month: "long",
+                year: "numeric",
+                hour: "2-digit",
+                minute: "2-digit",
+                hourCycle: "h23",
+              }),
             })}
           </p>
           <Countdown target={releaseAt.toISOString()} serverNow={at.toISOString()} />

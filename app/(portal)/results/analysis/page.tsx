@@ -41,7 +41,9 @@ export default async function ResultsAnalysisPage({ searchParams }: { searchPara
                     boardLabel={t("boardSeries")}
                   />
                   <Table labelledBy={`${id}-caption`}>
-                    <TableCaption id={`${id}-caption`}>{t("caption", { specification: name, count: s.centreTotal })}</TableCaption>
+                    <TableCaption id={`${id}-caption`}>
+                      {t("caption", { specification: name, count: s.centreTotal })}
+                    </TableCaption>
                     <TableHeader>
                       <TableRow>
                         <TableHead>{t("grade")}</TableHead>

@@ -20,7 +20,11 @@ export default async function ResultsFilePage({ searchParams }: { searchParams: 
           <>
             <p>{t("intro")}</p>
             <p>
-              <a href={`/api/results/file?series=${encodeURIComponent(series.code)}`} download className="text-lg font-semibold underline">
+              <a
+                href={`/api/results/file?series=${encodeURIComponent(series.code)}`}
+                download
+                className="text-lg font-semibold underline"
+              >
                 {t("download", { series: seriesName(series, ctx.locale) })}
               </a>
             </p>

@@ -23,12 +23,16 @@ export default async function GradeBoundariesPage({ searchParams }: { searchPara
           <>
             <p>{t("intro")}</p>
             {specs.map((s) => {
-              const grades = [...new Set(s.components.flatMap((c) => c.boundaries.map((b) => b.grade)))].sort(compareGrades);
+              const grades = [...new Set(s.components.flatMap((c) => c.boundaries.map((b) => b.grade)))].sort(
+                compareGrades,
+              );
               const id = `boundaries-${s.code}`;
               return (
                 <Table key={s.code} labelledBy={id}>
                   <TableCaption id={id} className="text-lg">
-                    {t("caption", { specification: `${s.code} ${cy ? s.titleCy : s.titleEn} (${cy ? s.qualificationNameCy : s.qualificationNameEn})` })}
+                    {t("caption", {
+                      specification: `${s.code} ${cy ? s.titleCy : s.titleEn} (${cy ? s.qualificationNameCy : s.qualificationNameEn})`,
+                    })}
                   </TableCaption>
                   <TableHeader>
                     <TableRow>

@@ -19,7 +19,13 @@ export default async function ServicePage({ params }: Props) {
   const service = findService((await params).key);
   if (!service) notFound();
   const user = session.user;
-  if (!canUseService({ role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType }, service)) redirect("/no-access");
+  if (
+    !canUseService(
+      { role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType },
+      service,
+    )
+  )
+    redirect("/no-access");
   if (!service.href.startsWith("/services/")) redirect(service.href);
   const t = await getTranslations("service");
   const locale = await getLocale();

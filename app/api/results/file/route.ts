@@ -9,7 +9,13 @@ import { resultsFileStream } from "@/lib/data/results/file";
 export async function GET(request: Request): Promise<Response> {
   const at = now();
   const info = await requestInfo();
-  const gate = await gateResultsDownload(await getSession(), new URL(request.url).searchParams.get("series"), at, "results.file-downloaded", info);
+  const gate = await gateResultsDownload(
+    await getSession(),
+    new URL(request.url).searchParams.get("series"),
+    at,
+    "results.file-downloaded",
+    info,
+  );
   if (!gate.ok) return gate.response;
   const { session, centreId, series } = gate;
   await audit(getPrisma(), {

@@ -11,7 +11,13 @@ export async function GET(request: Request): Promise<Response> {
   const at = now();
   const info = await requestInfo();
   const params = new URL(request.url).searchParams;
-  const gate = await gateResultsDownload(await getSession(), params.get("series"), at, "results.item-level-data-downloaded", info);
+  const gate = await gateResultsDownload(
+    await getSession(),
+    params.get("series"),
+    at,
+    "results.item-level-data-downloaded",
+    info,
+  );
   if (!gate.ok) return gate.response;
   const { session, centreId, series } = gate;
   const data = await itemLevelData(session, series.id, params.get("component") ?? "", at);

@@ -16,7 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const DONE = ["created", "invited", "replaced", "deleted", "inviteWithdrawn"] as const;
 
-export default async function BoardCentrePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function BoardCentrePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const session = await requireRole("BOARD_STAFF");
   const centre = await getCentre(session, (await params).id, now());
   if (!centre) notFound();
@@ -39,7 +45,9 @@ export default async function BoardCentrePage({ params, searchParams }: { params
       </h1>
       {done ? (
         <Alert variant="success" live>
-          <AlertDescription>{done === "deleted" || done === "inviteWithdrawn" ? tu(`done_${done}`) : t(`done_${done}`)}</AlertDescription>
+          <AlertDescription>
+            {done === "deleted" || done === "inviteWithdrawn" ? tu(`done_${done}`) : t(`done_${done}`)}
+          </AlertDescription>
         </Alert>
       ) : null}
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
@@ -53,13 +61,17 @@ export default async function BoardCentrePage({ params, searchParams }: { params
         <dd>{centre.accounts}</dd>
       </dl>
       <section aria-labelledby="eo-title" className="flex flex-col gap-4">
-        <h2 id="eo-title" className="text-2xl font-bold">{t("eoTitle")}</h2>
+        <h2 id="eo-title" className="text-2xl font-bold">
+          {t("eoTitle")}
+        </h2>
         {eo ? (
           <>
             <p>
               {eo.name} ({eo.email}) <Badge variant="outline">{tu(`status_${eo.status}`)}</Badge>
             </p>
-            {eo.status === "invited" || eo.status === "inviteExpired" ? <ResendExamsOfficerForm centreId={centre.id} /> : null}
+            {eo.status === "invited" || eo.status === "inviteExpired" ? (
+              <ResendExamsOfficerForm centreId={centre.id} />
+            ) : null}
             <h3 className="text-xl font-semibold">{t("replaceEo")}</h3>
             <p>{t("replaceHint")}</p>
             <ExamsOfficerForm centreId={centre.id} replace />
@@ -72,7 +84,9 @@ export default async function BoardCentrePage({ params, searchParams }: { params
         )}
       </section>
       <section aria-labelledby="accounts-title" className="flex flex-col gap-3">
-        <h2 id="accounts-title" className="text-2xl font-bold">{t("accountsTitle")}</h2>
+        <h2 id="accounts-title" className="text-2xl font-bold">
+          {t("accountsTitle")}
+        </h2>
         <Table labelledBy="accounts-caption">
           <TableCaption id="accounts-caption" className="sr-only">
             {t("accountsTitle")}

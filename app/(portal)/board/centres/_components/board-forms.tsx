@@ -19,13 +19,51 @@ export function CreateCentreForm() {
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       <ErrorSummary state={state} />
-      <Field id="number" name="number" label={t("number")} hint={t("numberHint")} inputMode="numeric" defaultValue={v("number")} errors={errors.field("number")} {...fe} required className="max-w-40" />
-      <Field id="nameEn" name="nameEn" label={t("nameEn")} defaultValue={v("nameEn")} errors={errors.field("nameEn")} {...fe} required lang="en" />
-      <Field id="nameCy" name="nameCy" label={t("nameCy")} defaultValue={v("nameCy")} errors={errors.field("nameCy")} {...fe} required lang="cy" />
-      <Field id="address" name="address" label={`${t("address")} ${tc("optional")}`} hint={t("addressHint")} errors={errors.field("address")} {...fe}>
+      <Field
+        id="number"
+        name="number"
+        label={t("number")}
+        hint={t("numberHint")}
+        inputMode="numeric"
+        defaultValue={v("number")}
+        errors={errors.field("number")}
+        {...fe}
+        required
+        className="max-w-40"
+      />
+      <Field
+        id="nameEn"
+        name="nameEn"
+        label={t("nameEn")}
+        defaultValue={v("nameEn")}
+        errors={errors.field("nameEn")}
+        {...fe}
+        required
+        lang="en"
+      />
+      <Field
+        id="nameCy"
+        name="nameCy"
+        label={t("nameCy")}
+        defaultValue={v("nameCy")}
+        errors={errors.field("nameCy")}
+        {...fe}
+        required
+        lang="cy"
+      />
+      <Field
+        id="address"
+        name="address"
+        label={`${t("address")} ${tc("optional")}`}
+        hint={t("addressHint")}
+        errors={errors.field("address")}
+        {...fe}
+      >
         <Textarea defaultValue={v("address")} rows={4} />
       </Field>
-      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("createSubmit")}</SubmitButton>
+      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+        {t("createSubmit")}
+      </SubmitButton>
     </form>
   );
 }
@@ -45,11 +83,48 @@ export function ExamsOfficerForm({ centreId, replace }: { centreId: string; repl
       <ErrorSummary state={state} />
       <input type="hidden" name="centreId" value={centreId} />
       {replace ? <input type="hidden" name="replace" value="yes" /> : null}
-      <Field id={id("email")} name="email" type="email" label={tc("emailLabel")} hint={ti("emailHint")} defaultValue={v("email")} errors={errors.field("email")} {...fe} required />
-      <Field id={id("title")} name="title" label={`${ti("titleLabel")} ${tc("optional")}`} defaultValue={v("title")} errors={errors.field("title")} {...fe} className="max-w-48" />
-      <Field id={id("name")} name="name" label={ti("nameLabel")} defaultValue={v("name")} errors={errors.field("name")} {...fe} required />
-      <Field id={id("jobRole")} name="jobRole" label={`${ti("jobRoleLabel")} ${tc("optional")}`} defaultValue={v("jobRole")} errors={errors.field("jobRole")} {...fe} />
-      <SubmitButton className="self-start" variant={replace ? "destructive" : "default"} pendingLabel={tc("pleaseWait")}>
+      <Field
+        id={id("email")}
+        name="email"
+        type="email"
+        label={tc("emailLabel")}
+        hint={ti("emailHint")}
+        defaultValue={v("email")}
+        errors={errors.field("email")}
+        {...fe}
+        required
+      />
+      <Field
+        id={id("title")}
+        name="title"
+        label={`${ti("titleLabel")} ${tc("optional")}`}
+        defaultValue={v("title")}
+        errors={errors.field("title")}
+        {...fe}
+        className="max-w-48"
+      />
+      <Field
+        id={id("name")}
+        name="name"
+        label={ti("nameLabel")}
+        defaultValue={v("name")}
+        errors={errors.field("name")}
+        {...fe}
+        required
+      />
+      <Field
+        id={id("jobRole")}
+        name="jobRole"
+        label={`${ti("jobRoleLabel")} ${tc("optional")}`}
+        defaultValue={v("jobRole")}
+        errors={errors.field("jobRole")}
+        {...fe}
+      />
+      <SubmitButton
+        className="self-start"
+        variant={replace ? "destructive" : "default"}
+        pendingLabel={tc("pleaseWait")}
+      >
         {replace ? t("replaceConfirm") : t("inviteEo")}
       </SubmitButton>
     </form>

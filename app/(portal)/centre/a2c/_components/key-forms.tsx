@@ -20,14 +20,32 @@ export function GenerateKeyForm() {
           <AlertTitle as="h3">{t("createdTitle", { name: state.name ?? "" })}</AlertTitle>
           <AlertDescription>
             <p>{t("createdOnce")}</p>
-            <label htmlFor="new-key" className="mt-2 block font-semibold">{t("keyLabel")}</label>
-            <input id="new-key" readOnly value={state.key} className="mt-1 w-full rounded-md border border-input bg-background p-2 font-mono" onFocus={(e) => e.currentTarget.select()} />
+            <label htmlFor="new-key" className="mt-2 block font-semibold">
+              {t("keyLabel")}
+            </label>
+            <input
+              id="new-key"
+              readOnly
+              value={state.key}
+              className="mt-1 w-full rounded-md border border-input bg-background p-2 font-mono"
+              onFocus={(e) => e.currentTarget.select()}
+            />
           </AlertDescription>
         </Alert>
       ) : null}
       <form action={action} noValidate className="flex max-w-xl flex-col gap-4">
         <ErrorSummary state={state} />
-        <Field id="name" name="name" label={t("nameLabel")} hint={t("nameHint")} defaultValue={state.ok ? "" : state.values?.name ?? ""} autoComplete="off" errors={errors.field("name")} errorPrefix={tc("errorPrefix")} required />
+        <Field
+          id="name"
+          name="name"
+          label={t("nameLabel")}
+          hint={t("nameHint")}
+          defaultValue={state.ok ? "" : (state.values?.name ?? "")}
+          autoComplete="off"
+          errors={errors.field("name")}
+          errorPrefix={tc("errorPrefix")}
+          required
+        />
         <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
           {t("generate")}
         </SubmitButton>

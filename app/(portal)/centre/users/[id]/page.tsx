@@ -34,7 +34,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </p>
       <h1 className="text-3xl font-bold">{name}</h1>
       <section aria-labelledby="details-title" className="flex flex-col gap-2">
-        <h2 id="details-title" className="text-2xl font-bold">{t("detailsTitle")}</h2>
+        <h2 id="details-title" className="text-2xl font-bold">
+          {t("detailsTitle")}
+        </h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
           <dt className="font-semibold">{tu("email")}</dt>
           <dd>{account.email}</dd>
@@ -47,35 +49,58 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <Badge variant="outline">{tu(`status_${account.status}`)}</Badge>
           </dd>
           <dt className="font-semibold">{tu("lastSignIn")}</dt>
-          <dd>{account.lastSignInAt ? format.dateTime(account.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : tu("never")}</dd>
+          <dd>
+            {account.lastSignInAt
+              ? format.dateTime(account.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+              : tu("never")}
+          </dd>
           <dt className="font-semibold">{t("secondFactor")}</dt>
           <dd>{account.mfaMethod ? t(`method_${account.mfaMethod}`) : t("noFactor")}</dd>
         </dl>
       </section>
 
       <section id="access" aria-labelledby="access-title" className="flex flex-col gap-3">
-        <h2 id="access-title" className="text-2xl font-bold">{t("accessTitle")}</h2>
+        <h2 id="access-title" className="text-2xl font-bold">
+          {t("accessTitle")}
+        </h2>
         <p>{t("alwaysHas", { list: ALWAYS[account.role].map((p) => tp(p)).join(", ") })}</p>
-        {account.isSelf ? <p>{t("ownAccount")}</p> : account.role === "EXAMS_OFFICER" ? <p>{t("eoAccount")}</p> : <PermissionsForm userId={account.id} options={account.assignable} />}
+        {account.isSelf ? (
+          <p>{t("ownAccount")}</p>
+        ) : account.role === "EXAMS_OFFICER" ? (
+          <p>{t("eoAccount")}</p>
+        ) : (
+          <PermissionsForm userId={account.id} options={account.assignable} />
+        )}
       </section>
 
       {managed ? (
         <section aria-labelledby="role-title" className="flex flex-col gap-3">
-          <h2 id="role-title" className="text-2xl font-bold">{t("roleTitle")}</h2>
-          <RoleForm userId={account.id} role={account.role as "ADMIN" | "USER"} canMakeAdmin={account.can.makeAdmin} placesLeft={account.adminPlacesLeft} />
+          <h2 id="role-title" className="text-2xl font-bold">
+            {t("roleTitle")}
+          </h2>
+          <RoleForm
+            userId={account.id}
+            role={account.role as "ADMIN" | "USER"}
+            canMakeAdmin={account.can.makeAdmin}
+            placesLeft={account.adminPlacesLeft}
+          />
         </section>
       ) : null}
 
       {managed && account.can.resendInvite ? (
         <section id="invite" aria-labelledby="invite-title" className="flex flex-col gap-3">
-          <h2 id="invite-title" className="text-2xl font-bold">{t("inviteTitle")}</h2>
+          <h2 id="invite-title" className="text-2xl font-bold">
+            {t("inviteTitle")}
+          </h2>
           <InviteForms userId={account.id} />
         </section>
       ) : null}
 
       {managed ? (
         <section id="mfa" aria-labelledby="mfa-title" className="flex flex-col gap-3">
-          <h2 id="mfa-title" className="text-2xl font-bold">{t("mfaTitle")}</h2>
+          <h2 id="mfa-title" className="text-2xl font-bold">
+            {t("mfaTitle")}
+          </h2>
           <p>{t("mfaHint")}</p>
           {account.can.resetMfa ? <ResetMfaForm userId={account.id} /> : <p>{t("noFactor")}</p>}
         </section>
@@ -83,7 +108,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
       {account.can.delete ? (
         <section id="delete" aria-labelledby="delete-title" className="flex flex-col gap-3">
-          <h2 id="delete-title" className="text-2xl font-bold">{t("deleteTitle")}</h2>
+          <h2 id="delete-title" className="text-2xl font-bold">
+            {t("deleteTitle")}
+          </h2>
           <p>{t("deleteHint")}</p>
           <DeleteForm userId={account.id} name={name} />
         </section>

@@ -26,7 +26,13 @@ function Done({ state, message }: { state: ManageState; message: string }) {
   );
 }
 
-export function PermissionsForm({ userId, options }: { userId: string; options: { permission: Permission; held: boolean; canChange: boolean }[] }) {
+export function PermissionsForm({
+  userId,
+  options,
+}: {
+  userId: string;
+  options: { permission: Permission; held: boolean; canChange: boolean }[];
+}) {
   const t = useTranslations("account");
   const tc = useTranslations("common");
   const tp = useTranslations("permissions");
@@ -41,7 +47,13 @@ export function PermissionsForm({ userId, options }: { userId: string; options: 
         {options.map((o) => (
           <div key={o.permission} className="flex flex-col">
             <label className="flex items-center gap-2">
-              <Checkbox name="permissions" value={o.permission} defaultChecked={o.held} disabled={!o.canChange} aria-describedby={o.canChange ? undefined : `hint-${o.permission}`} />
+              <Checkbox
+                name="permissions"
+                value={o.permission}
+                defaultChecked={o.held}
+                disabled={!o.canChange}
+                aria-describedby={o.canChange ? undefined : `hint-${o.permission}`}
+              />
               {tp(o.permission)}
             </label>
             {/* A disabled box is not posted: keep what the actor may not change as it is. */}
@@ -54,12 +66,24 @@ export function PermissionsForm({ userId, options }: { userId: string; options: 
           </div>
         ))}
       </fieldset>
-      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("savePermissions")}</SubmitButton>
+      <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+        {t("savePermissions")}
+      </SubmitButton>
     </form>
   );
 }
 
-export function RoleForm({ userId, role, canMakeAdmin, placesLeft }: { userId: string; role: "ADMIN" | "USER"; canMakeAdmin: boolean; placesLeft: number }) {
+export function RoleForm({
+  userId,
+  role,
+  canMakeAdmin,
+  placesLeft,
+}: {
+  userId: string;
+  role: "ADMIN" | "USER";
+  canMakeAdmin: boolean;
+  placesLeft: number;
+}) {
   const t = useTranslations("account");
   const tc = useTranslations("common");
   const [state, action] = useActionState<ManageState, FormData>(setRoleAction, {});
@@ -72,7 +96,12 @@ export function RoleForm({ userId, role, canMakeAdmin, placesLeft }: { userId: s
         <>
           <p>{t("makeAdminHint", { count: placesLeft })}</p>
           <input type="hidden" name="role" value="ADMIN" />
-          <SubmitButton className="self-start" variant="outline" disabled={!canMakeAdmin} pendingLabel={tc("pleaseWait")}>
+          <SubmitButton
+            className="self-start"
+            variant="outline"
+            disabled={!canMakeAdmin}
+            pendingLabel={tc("pleaseWait")}
+          >
             {t("makeAdmin")}
           </SubmitButton>
         </>
@@ -100,7 +129,9 @@ export function InviteForms({ userId }: { userId: string }) {
         <Done state={resent} message={t("inviteResent")} />
         <p>{t("inviteResendHint")}</p>
         <input type="hidden" name="userId" value={userId} />
-        <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{t("resend")}</SubmitButton>
+        <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+          {t("resend")}
+        </SubmitButton>
       </form>
       <form action={withdraw} className="flex flex-col gap-2">
         <ErrorSummary state={withdrawn} />
@@ -142,7 +173,12 @@ export function DeleteForm({ userId, name }: { userId: string; name: string }) {
       <div className="flex flex-col gap-1">
         <ErrorList id="confirm-error" errors={errors.field("confirm")} errorPrefix={tc("errorPrefix")} />
         <label className="flex items-center gap-2">
-          <Checkbox id="confirm" name="confirm" value="yes" aria-describedby={errors.field("confirm") ? "confirm-error" : undefined} />
+          <Checkbox
+            id="confirm"
+            name="confirm"
+            value="yes"
+            aria-describedby={errors.field("confirm") ? "confirm-error" : undefined}
+          />
           {t("deleteConfirm", { name })}
         </label>
       </div>

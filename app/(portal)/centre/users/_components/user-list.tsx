@@ -8,7 +8,12 @@ import { ErrorSummary } from "@/components/forms/translated-errors";
 import { SubmitButton } from "@/components/forms/field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { decideRequestAction, type ManageState } from "../actions";
 
 /** The "⋯" menu of one account: each item opens the part of the account page that does it. */
@@ -49,7 +54,9 @@ export function RequestDecision({ requestId, who }: { requestId: string; who: st
   if (state.ok) {
     return (
       <Alert variant="success" live>
-        <AlertDescription>{t(state.done === "requestApproved" ? "requestApproved" : "requestRefused")}</AlertDescription>
+        <AlertDescription>
+          {t(state.done === "requestApproved" ? "requestApproved" : "requestRefused")}
+        </AlertDescription>
       </Alert>
     );
   }

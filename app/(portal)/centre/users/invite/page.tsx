@@ -16,7 +16,10 @@ export default async function InvitePage() {
     <div className="flex max-w-2xl flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("intro")}</p>
-      <InviteForm adminAvailable={places > 0} permissions={{ ADMIN: invitablePermissions(session, "ADMIN"), USER: invitablePermissions(session, "USER") }} />
+      <InviteForm
+        adminAvailable={places > 0}
+        permissions={{ ADMIN: invitablePermissions(session, "ADMIN"), USER: invitablePermissions(session, "USER") }}
+      />
     </div>
   );
 }

@@ -23,7 +23,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const c = result.candidate;
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/entries/candidates" className="text-link underline">{t("back")}</Link>
+      <Link href="/entries/candidates" className="text-link underline">
+        {t("back")}
+      </Link>
       <h1 className="text-3xl font-bold">
         {c.firstName} {c.lastName}
       </h1>
@@ -40,7 +42,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           <dt className="font-semibold">{t("surname")}</dt>
           <dd>{c.lastName}</dd>
           <dt className="font-semibold">{t("dateOfBirth")}</dt>
-          <dd>{format.dateTime(new Date(`${c.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/London" })}</dd>
+          <dd>
+            {format.dateTime(new Date(`${c.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/London" })}
+          </dd>
         </dl>
       )}
     </div>

@@ -27,11 +27,64 @@ export function CandidateForm({ id, initial }: { id?: string; initial?: Values }
         </Alert>
       ) : null}
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      <Field id="candidateNumber" name="candidateNumber" label={t("number")} hint={t("numberHint")} defaultValue={v("candidateNumber")} inputMode="numeric" autoComplete="off" errors={errors.field("candidateNumber")} {...fe} required inputClassName="max-w-32" />
-      <Field id="uci" name="uci" label={t("uci")} hint={t("uciHint")} defaultValue={v("uci")} autoComplete="off" spellCheck={false} errors={errors.field("uci")} {...fe} required inputClassName="max-w-64 font-mono" />
-      <Field id="firstName" name="firstName" label={t("forenames")} defaultValue={v("firstName")} autoComplete="off" errors={errors.field("firstName")} {...fe} required />
-      <Field id="lastName" name="lastName" label={t("surname")} defaultValue={v("lastName")} autoComplete="off" errors={errors.field("lastName")} {...fe} required />
-      <Field id="dateOfBirth" name="dateOfBirth" type="date" label={t("dateOfBirth")} hint={t("dateOfBirthHint")} defaultValue={v("dateOfBirth")} errors={errors.field("dateOfBirth")} {...fe} required inputClassName="max-w-56" />
+      <Field
+        id="candidateNumber"
+        name="candidateNumber"
+        label={t("number")}
+        hint={t("numberHint")}
+        defaultValue={v("candidateNumber")}
+        inputMode="numeric"
+        autoComplete="off"
+        errors={errors.field("candidateNumber")}
+        {...fe}
+        required
+        inputClassName="max-w-32"
+      />
+      <Field
+        id="uci"
+        name="uci"
+        label={t("uci")}
+        hint={t("uciHint")}
+        defaultValue={v("uci")}
+        autoComplete="off"
+        spellCheck={false}
+        errors={errors.field("uci")}
+        {...fe}
+        required
+        inputClassName="max-w-64 font-mono"
+      />
+      <Field
+        id="firstName"
+        name="firstName"
+        label={t("forenames")}
+        defaultValue={v("firstName")}
+        autoComplete="off"
+        errors={errors.field("firstName")}
+        {...fe}
+        required
+      />
+      <Field
+        id="lastName"
+        name="lastName"
+        label={t("surname")}
+        defaultValue={v("lastName")}
+        autoComplete="off"
+        errors={errors.field("lastName")}
+        {...fe}
+        required
+      />
+      <Field
+        id="dateOfBirth"
+        name="dateOfBirth"
+        type="date"
+        label={t("dateOfBirth")}
+        hint={t("dateOfBirthHint")}
+        defaultValue={v("dateOfBirth")}
+        errors={errors.field("dateOfBirth")}
+        {...fe}
+        required
+        inputClassName="max-w-56"
+      />
       <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
         {id ? tc("save") : t("add")}
       </SubmitButton>

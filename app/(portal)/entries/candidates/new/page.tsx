@@ -17,7 +17,9 @@ export default async function NewCandidatePage() {
   const t = await getTranslations("entries.candidates");
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/entries/candidates" className="text-link underline">{t("back")}</Link>
+      <Link href="/entries/candidates" className="text-link underline">
+        {t("back")}
+      </Link>
       <h1 className="text-3xl font-bold">{t("addTitle")}</h1>
       <CandidateForm />
     </div>

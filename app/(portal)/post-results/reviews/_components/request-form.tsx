@@ -47,7 +47,15 @@ export function RequestReviewForm({ entries }: { entries: EntryOption[] }) {
           <AlertDescription>{t("requested")}</AlertDescription>
         </Alert>
       ) : null}
-      <Field id="entryId" name="entryId" label={t("entryLabel")} hint={t("entryHint")} errors={errors.field("entryId")} {...fe} required>
+      <Field
+        id="entryId"
+        name="entryId"
+        label={t("entryLabel")}
+        hint={t("entryHint")}
+        errors={errors.field("entryId")}
+        {...fe}
+        required
+      >
         <Select value={entryId} onChange={(e) => setEntryId(e.target.value)}>
           <option value="">{t("chooseEntry")}</option>
           {byCandidate.map(([candidate, options]) => (
@@ -61,7 +69,14 @@ export function RequestReviewForm({ entries }: { entries: EntryOption[] }) {
           ))}
         </Select>
       </Field>
-      <Field id="componentId" name="componentId" label={t("componentLabel")} hint={t("componentHint")} errors={errors.field("componentId")} {...fe}>
+      <Field
+        id="componentId"
+        name="componentId"
+        label={t("componentLabel")}
+        hint={t("componentHint")}
+        errors={errors.field("componentId")}
+        {...fe}
+      >
         <Select defaultValue={state.values?.componentId ?? ""} key={entryId}>
           <option value="">{t("wholeEntry")}</option>
           {components.map((c) => (
@@ -77,12 +92,26 @@ export function RequestReviewForm({ entries }: { entries: EntryOption[] }) {
         {(["REVIEW_OF_MARKING", "COPY_OF_SCRIPT"] as const).map((k, i) => (
           <label key={k} className="flex min-h-11 items-center gap-3">
             {/* The first radio carries id="kind" so the error summary's link lands on the group. */}
-            <input type="radio" id={i === 0 ? "kind" : undefined} name="kind" value={k} defaultChecked={kind === k} className="size-5 accent-primary" />
+            <input
+              type="radio"
+              id={i === 0 ? "kind" : undefined}
+              name="kind"
+              value={k}
+              defaultChecked={kind === k}
+              className="size-5 accent-primary"
+            />
             <span>{t(`kind.${k}`)}</span>
           </label>
         ))}
       </fieldset>
-      <Field id="notes" name="notes" label={`${t("notesLabel")} ${tc("optional")}`} hint={t("notesHint")} errors={errors.field("notes")} {...fe}>
+      <Field
+        id="notes"
+        name="notes"
+        label={`${t("notesLabel")} ${tc("optional")}`}
+        hint={t("notesHint")}
+        errors={errors.field("notes")}
+        {...fe}
+      >
         <Textarea defaultValue={state.values?.notes ?? ""} maxLength={1000} />
       </Field>
       <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>

@@ -25,13 +25,24 @@ export function ReverifyForm({ needsSend }: { needsSend: boolean }) {
             </Alert>
           ) : null}
           {sendState.ok ? <p role="status">{t("sent")}</p> : null}
-          <SubmitButton variant="secondary" pendingLabel={tc("pleaseWait")}>{t("sendCode")}</SubmitButton>
+          <SubmitButton variant="secondary" pendingLabel={tc("pleaseWait")}>
+            {t("sendCode")}
+          </SubmitButton>
         </form>
       ) : null}
       <form action={action} noValidate className="flex flex-col gap-4">
         <ErrorSummary state={state} />
-        <OtpField id="code" label={tc("codeLabel")} hint={tc("codeHint")} errors={errors.field("code")} errorPrefix={tc("errorPrefix")} required />
-        <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>{tc("continue")}</SubmitButton>
+        <OtpField
+          id="code"
+          label={tc("codeLabel")}
+          hint={tc("codeHint")}
+          errors={errors.field("code")}
+          errorPrefix={tc("errorPrefix")}
+          required
+        />
+        <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
+          {tc("continue")}
+        </SubmitButton>
       </form>
     </div>
   );
@@ -47,8 +58,14 @@ export function RegenerateForm() {
     return (
       <div className="flex flex-col gap-2">
         <p>{ts("recoveryIntro")}</p>
-        <ul aria-label={ts("recoveryListLabel")} className="grid grid-cols-2 gap-2 font-mono text-lg" data-testid="recovery-codes">
-          {state.codes.map((c) => <li key={c}>{c}</li>)}
+        <ul
+          aria-label={ts("recoveryListLabel")}
+          className="grid grid-cols-2 gap-2 font-mono text-lg"
+          data-testid="recovery-codes"
+        >
+          {state.codes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
         </ul>
       </div>
     );
@@ -56,7 +73,9 @@ export function RegenerateForm() {
   return (
     <form action={action}>
       {state.formError ? <p className="text-destructive">{errors.tr(state.formError)}</p> : null}
-      <SubmitButton variant="secondary" pendingLabel={tc("pleaseWait")}>{t("regenerate")}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={tc("pleaseWait")}>
+        {t("regenerate")}
+      </SubmitButton>
     </form>
   );
 }

@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("results.statement"))("title") };
 }
 
-export default async function StatementPage({ params, searchParams }: { params: Promise<{ candidateId: string }>; searchParams: SearchParams }) {
+export default async function StatementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ candidateId: string }>;
+  searchParams: SearchParams;
+}) {
   const { candidateId } = await params;
   const ctx = await resultsContext(await searchParams);
   if (!ctx.series || !ctx.visibility) notFound();
@@ -41,17 +47,23 @@ export default async function StatementPage({ params, searchParams }: { params: 
         <>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
             <dt className="font-semibold">{t("name")}</dt>
-            <dd>{c.firstName} {c.lastName}</dd>
+            <dd>
+              {c.firstName} {c.lastName}
+            </dd>
             <dt className="font-semibold">{t("candidateNumber")}</dt>
             <dd>{c.candidateNumber}</dd>
             <dt className="font-semibold">{t("uci")}</dt>
             <dd>{c.uci}</dd>
             <dt className="font-semibold">{t("dateOfBirth")}</dt>
-            <dd>{format.dateTime(c.dateOfBirth, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}</dd>
+            <dd>
+              {format.dateTime(c.dateOfBirth, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}
+            </dd>
             {centre ? (
               <>
                 <dt className="font-semibold">{t("centre")}</dt>
-                <dd>{centre.number} {cy ? centre.nameCy : centre.nameEn}</dd>
+                <dd>
+                  {centre.number} {cy ? centre.nameCy : centre.nameEn}
+                </dd>
               </>
             ) : null}
             <dt className="font-semibold">{t("series")}</dt>
@@ -77,7 +89,9 @@ export default async function StatementPage({ params, searchParams }: { params: 
                   {statement.results.map((r) => (
                     <TableRow key={r.specificationCode}>
                       <TableCell>{cy ? r.qualificationNameCy : r.qualificationNameEn}</TableCell>
-                      <TableCell>{r.specificationCode} {cy ? r.specificationTitleCy : r.specificationTitleEn}</TableCell>
+                      <TableCell>
+                        {r.specificationCode} {cy ? r.specificationTitleCy : r.specificationTitleEn}
+                      </TableCell>
                       <TableCell className="font-bold">{r.grade}</TableCell>
                     </TableRow>
                   ))}
@@ -98,7 +112,9 @@ export default async function StatementPage({ params, searchParams }: { params: 
                     <TableBody>
                       {r.components.map((comp) => (
                         <TableRow key={comp.code}>
-                          <TableCell>{comp.code} {cy ? comp.titleCy : comp.titleEn}</TableCell>
+                          <TableCell>
+                            {comp.code} {cy ? comp.titleCy : comp.titleEn}
+                          </TableCell>
                           <TableCell>{t("markOf", { mark: comp.mark, max: comp.maxMark })}</TableCell>
                         </TableRow>
                       ))}

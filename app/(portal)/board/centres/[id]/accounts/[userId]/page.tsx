@@ -36,18 +36,24 @@ export default async function BoardAccountPage({ params }: { params: Promise<{ i
         {account.email} · {tr(account.role)} · {tu(`status_${account.status}`)}
       </p>
       <section aria-labelledby="access-title" className="flex flex-col gap-3">
-        <h2 id="access-title" className="text-2xl font-bold">{t("accessTitle")}</h2>
+        <h2 id="access-title" className="text-2xl font-bold">
+          {t("accessTitle")}
+        </h2>
         <p>{t("alwaysHas", { list: ALWAYS[account.role].map((p) => tp(p)).join(", ") })}</p>
         {account.assignable.length > 0 ? <PermissionsForm userId={account.id} options={account.assignable} /> : null}
       </section>
       <section aria-labelledby="mfa-title" className="flex flex-col gap-3">
-        <h2 id="mfa-title" className="text-2xl font-bold">{t("mfaTitle")}</h2>
+        <h2 id="mfa-title" className="text-2xl font-bold">
+          {t("mfaTitle")}
+        </h2>
         <p>{t("mfaHint")}</p>
         {account.can.resetMfa ? <ResetMfaForm userId={account.id} /> : <p>{t("noFactor")}</p>}
       </section>
       {account.can.delete ? (
         <section aria-labelledby="delete-title" className="flex flex-col gap-3">
-          <h2 id="delete-title" className="text-2xl font-bold">{t("deleteTitle")}</h2>
+          <h2 id="delete-title" className="text-2xl font-bold">
+            {t("deleteTitle")}
+          </h2>
           <p>{t("deleteHint")}</p>
           <DeleteForm userId={account.id} name={name} />
         </section>
