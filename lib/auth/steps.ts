@@ -5,3 +5,5 @@ export const STEP_PATHS = {
   "mfa-setup": "/mfa/setup",
   mfa: "/mfa",
 } as const satisfies Record<string, string>;
+
+export type PendingStep = keyof typeof STEP_PATHS;
