@@ -10,6 +10,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  // accounts.setup.ts signs the demo accounts in once; the tests reuse those sessions.
+  projects: [
+    { name: "accounts", testMatch: /accounts\.setup\.ts$/ },
+    { name: "e2e", testMatch: /\.spec\.ts$/, dependencies: ["accounts"] },
+  ],
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",

@@ -28,6 +28,8 @@ mkdirSync(path.dirname(E2E_ENV.PORTH_TEST_CLOCK_FILE), { recursive: true });
 writeFileSync(E2E_ENV.PORTH_TEST_CLOCK_FILE, "");
 // The authenticator steps the tests used belong to the old database.
 rmSync(path.resolve(E2E_ENV.OUTBOX_DIR, "..", "totp-steps.json"), { force: true });
+// So are the sessions tests/e2e/accounts.setup.ts stored.
+rmSync(path.resolve(E2E_ENV.OUTBOX_DIR, "..", "auth"), { recursive: true, force: true });
 
 const { applyMigrations } = await import("../lib/db/migrations");
 const { getPrisma, closePrisma } = await import("../lib/db/client");

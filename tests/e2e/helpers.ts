@@ -57,6 +57,37 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/All Services|Pob gwasanaeth/);
 }
 
+/** Accounts signed in once by accounts.setup.ts, for tests that are not about signing in. */
+export const STORED_ACCOUNTS = [
+  "eo@68101.test",
+  "admin@68101.test",
+  "teacher@68101.test",
+  "results.teacher@68101.test",
+  "board@board.test",
+  "examiner@appointees.test",
+] as const;
+export type StoredAccount = (typeof STORED_ACCOUNTS)[number];
+
+export function storedStatePath(email: string): string {
+  return path.resolve(E2E_ENV.OUTBOX_DIR, "..", "auth", `${email}.json`);
+}
+
+/**
+ * Starts the page as a signed-in demo account from the session accounts.setup.ts stored: its
+ * cookies are added to the page's context (replacing any session cookie there) and All Services
+ * opens. A test that signs out must sign in for itself (signIn), or it ends the stored session.
+ */
+export async function signedIn(page: Page, email: StoredAccount) {
+  await ownIp(page);
+  const state = JSON.parse(await readFile(storedStatePath(email), "utf8")) as {
+    cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0];
+  };
+  await page.context().clearCookies();
+  await page.context().addCookies(state.cookies);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/All Services|Pob gwasanaeth/);
+}
+
 /** The newest outbox message to an address or number, waiting for it to arrive. */
 export async function latestMessage(to: string, after = 0) {
   const dir = path.resolve(E2E_ENV.OUTBOX_DIR);

@@ -1,12 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./helpers";
+import { expectNoAxeViolations, signIn, signedIn, type StoredAccount } from "./helpers";
 
 async function toggleLanguage(page: Page) {
   await page.getByRole("button", { name: /switch to Welsh|Switch to English/i }).click();
 }
 
 test("a teacher and an exams officer each see exactly their tiles, in English and Welsh", async ({ page }) => {
-  await signIn(page, "teacher@68101.test");
+  await signedIn(page, "teacher@68101.test");
   const main = page.getByRole("main");
   await expect(main.getByRole("link", { name: "Past papers and mark schemes" })).toBeVisible();
   for (const hidden of ["A2C keys", "Manage users", "Candidate results", "Today's question papers"])
@@ -21,19 +21,17 @@ test("a teacher and an exams officer each see exactly their tiles, in English an
   await expect(page.locator("html")).toHaveAttribute("lang", "cy");
   await toggleLanguage(page);
 
-  await page.context().clearCookies();
-  await signIn(page, "eo@68101.test");
+  await signedIn(page, "eo@68101.test");
   for (const shown of ["A2C keys", "Manage users", "Candidate results", "Today's question papers", "Entries"])
     await expect(main.getByRole("link", { name: shown, exact: true })).toBeVisible();
   // A teacher's direct visit to a service they cannot use is refused on the server.
-  await page.context().clearCookies();
-  await signIn(page, "teacher@68101.test");
+  await signedIn(page, "teacher@68101.test");
   await page.goto("/services/manage-users");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You do not have access to this page");
 });
 
 test("keyboard only: search all services, pin a favourite, switch language", async ({ page }) => {
-  await signIn(page, "results.teacher@68101.test");
+  await signedIn(page, "results.teacher@68101.test");
   await page.getByRole("main").getByLabel("Search all services", { exact: true }).focus();
   await page.keyboard.type("boundaries");
   await expect(page.getByText("1 service matches")).toBeVisible();
@@ -76,20 +74,10 @@ for (const account of [
   "teacher@68101.test",
   "board@board.test",
   "examiner@appointees.test",
-]) {
+] satisfies StoredAccount[]) {
   test(`axe finds nothing on the portal pages as ${account}, in English and Welsh`, async ({ page }) => {
     test.slow();
-    if (account.endsWith("appointees.test")) {
-      // Appointees use their own door.
-      const { ownIp, enterEmailAndPassword, totpFor } = await import("./helpers");
-      await ownIp(page);
-      await enterEmailAndPassword(page, account, "porth-demo-password", "/appointee/sign-in");
-      await page.getByLabel("Code", { exact: true }).fill(await totpFor(account));
-      await page.getByRole("button", { name: "Continue" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("All Services");
-    } else {
-      await signIn(page, account);
-    }
+    await signedIn(page, account);
     // Every service the account's All Services page offers, plus the shell's own pages.
     const tiles = await page
       .getByRole("main")

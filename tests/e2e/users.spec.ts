@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../../lib/auth/totp";
-import { enterEmailAndPassword, expectNoAxeViolations, latestMessage, ownIp, signIn } from "./helpers";
+import { enterEmailAndPassword, expectNoAxeViolations, latestMessage, ownIp, signedIn } from "./helpers";
 
 async function invite(page: Page, email: string, name: string, role: "Admin" | "User") {
   await page.goto("/centre/users");
@@ -23,7 +23,7 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
   const stamp = Date.now().toString(36);
   const adminEmail = `new.admin.${stamp}@68101.test`;
   const userEmail = `new.teacher.${stamp}@68101.test`;
-  await signIn(page, "eo@68101.test");
+  await signedIn(page, "eo@68101.test");
   await invite(page, adminEmail, "Alys Admin", "Admin");
   await invite(page, userEmail, "Huw Teacher", "User");
   await expectNoAxeViolations(page, "manage users");
@@ -86,7 +86,7 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
 });
 
 test("board staff create a centre and invite its exams officer", async ({ page }) => {
-  await signIn(page, "board@board.test");
+  await signedIn(page, "board@board.test");
   await page.goto("/board/centres");
   await page.getByRole("link", { name: "Create a centre" }).waitFor();
   await page.goto("/board/centres/new");
