@@ -1,20 +1,20 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// proxy.ts sets the security headers (and the per-request CSP) on everything it sees; Next's
+// own build files, which it does not see, get the static ones here.
+const staticHeaders = Object.entries(staticSecurityHeaders(process.env.NODE_ENV === "production")).map(
+  ([key, value]) => ({ key, value }),
+);
 
 const nextConfig: NextConfig = {
   // The Docker image runs the standalone server; `npm start` uses `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
-  // PGlite ships WASM and data files that must not be bundled (STACK.md).
+  // PGlite ships WASM and data files that must not be bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
     "@prisma/schema-engine-wasm",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/_next/static/:path*", headers: staticHeaders }];
   },
 };
 

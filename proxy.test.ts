@@ -6,9 +6,10 @@ import { NextRequest } from "next/server";
 const token = vi.hoisted(() => ({ value: null as Record<string, unknown> | null }));
 vi.mock("next-auth/jwt", () => ({ getToken: async () => token.value }));
 
-const { proxy } = await import("./proxy");
+const { proxy, config } = await import("./proxy");
 
-const call = (path: string) => proxy(new NextRequest(new URL(path, "http://porth.test")));
+const call = (path: string, init?: { method?: string; headers?: Record<string, string> }) =>
+  proxy(new NextRequest(new URL(path, "http://porth.test"), init));
 const rewrittenTo = (res: Response) => res.headers.get("x-middleware-rewrite");
 const redirectedTo = (res: Response) => res.headers.get("location");
 
@@ -58,5 +59,57 @@ describe("proxy.ts", () => {
     expect(rewrittenTo(await call("/results/grade-boundaries"))).toBe("http://porth.test/results");
     vi.stubEnv("PORTH_FAKE_NOW", "2027-08-17T23:00:00Z");
     expect(rewrittenTo(await call("/results/file"))).toBeNull();
+  });
+
+  it("puts a per-request script nonce and the security headers on pages, route handlers and redirects", async () => {
+    token.value = eo;
+    const page = await call("/centre/users");
+    const api = await call("/api/results/file?series=2027-06");
+    token.value = null;
+    const redirect = await call("/centre/users");
+    for (const res of [page, api, redirect]) {
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      for (const part of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+        expect(csp).toContain(part);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("same-origin");
+      expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    }
+    const nonce = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+    expect(nonce(page)).not.toBe(nonce(api));
+    // The page render is handed the same nonce.
+    expect(page.headers.get("x-middleware-request-x-nonce")).toBe(nonce(page));
+  });
+
+  it("sends HSTS in production only", async () => {
+    expect((await call("/sign-in")).headers.get("strict-transport-security")).toBeNull();
+    vi.stubEnv("NODE_ENV", "production");
+    expect((await call("/sign-in")).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+  });
+
+  it("refuses a post from another origin, even with a forged X-Forwarded-Host", async () => {
+    token.value = eo;
+    const post = (headers: Record<string, string>) => call("/centre/users", { method: "POST", headers });
+    const forged = await post({ origin: "https://evil.test", host: "porth.test", "x-forwarded-host": "evil.test" });
+    expect(forged.status).toBe(403);
+    expect((await post({ host: "porth.test" })).status).toBe(403); // no Origin at all
+    expect((await post({ origin: "http://porth.test", host: "porth.test" })).status).not.toBe(403);
+    // With a configured public origin, only that origin.
+    vi.stubEnv("AUTH_URL", "https://portal.example.org");
+    expect((await post({ origin: "http://porth.test", host: "porth.test" })).status).toBe(403);
+    expect((await post({ origin: "https://portal.example.org", host: "porth.test" })).status).not.toBe(403);
+    // The A2C API authenticates a bearer key, not a cookie: no Origin needed.
+    expect((await call("/api/a2c/v1/results", { method: "POST", headers: { host: "porth.test" } })).status).not.toBe(
+      403,
+    );
+  });
+
+  it("gates every path except Next's own build files, whatever the path ends with", () => {
+    const pattern = new RegExp(`^${config.matcher[0]}$`);
+    for (const gated of ["/centre/users/x.js", "/results/a.css", "/entries/logo.png", "/", "/api/results/file"])
+      expect(pattern.test(gated), gated).toBe(true);
+    for (const free of ["/_next/static/chunks/main.js", "/_next/image", "/favicon.ico"])
+      expect(pattern.test(free), free).toBe(false);
   });
 });

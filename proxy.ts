@@ -4,6 +4,7 @@ import { canUseService, findServiceForPath } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
 import { now } from "@/lib/clock";
+import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 // Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
 // §Authorization): it reads only the signed session cookie — never the database. Every page,
@@ -14,10 +15,53 @@ const ONBOARDING: string[] = Object.values(STEP_PATHS);
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
+/** Posts that carry no session cookie's authority: the A2C API (a bearer key) and Auth.js (its own CSRF token). */
+const NO_ORIGIN_CHECK = ["/api/a2c", "/api/auth"];
+
+/**
+ * Whether a state-changing request comes from the portal's own pages. The allowed host is the
+ * configured public origin (AUTH_URL) or else the Host the browser addressed; X-Forwarded-Host,
+ * which any client can write, is never consulted. A browser always sends Origin on a POST.
+ */
+export function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const configured = process.env.AUTH_URL;
+  const allowed = configured ? new URL(configured).host : request.headers.get("host");
+  return Boolean(allowed) && host === allowed;
+}
+
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const response = await gate(request, nonce);
+  const production = process.env.NODE_ENV === "production";
+  for (const [key, value] of Object.entries(staticSecurityHeaders(production))) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, !production));
+  return response;
+}
+
+async function gate(request: NextRequest, nonce: string): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
-  if (PUBLIC.some((p) => matches(path, p))) return NextResponse.next();
-  if (matches(path, "/dev")) return NextResponse.next(); // the page itself refuses in production
+  // The page render reads the nonce from the request's own CSP header and puts it on its scripts.
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("Content-Security-Policy", contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production"));
+  const next = () => NextResponse.next({ request: { headers: forwarded } });
+  const rewrite = (target: URL, status?: number) =>
+    NextResponse.rewrite(target, { request: { headers: forwarded }, ...(status ? { status } : {}) });
+
+  const safe = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
+  if (!safe && !NO_ORIGIN_CHECK.some((p) => matches(path, p)) && !sameOrigin(request)) {
+    return NextResponse.json({ error: "forbidden", reason: "crossOrigin" }, { status: 403 });
+  }
+  if (PUBLIC.some((p) => matches(path, p))) return next();
+  if (matches(path, "/dev")) return next(); // the page itself refuses in production
 
   const secureCookie = process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "true";
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
@@ -31,7 +75,7 @@ export async function proxy(request: NextRequest) {
   // A password or MFA step pending → that step, and nothing else.
   if (step) {
     const stepPath = STEP_PATHS[step as keyof typeof STEP_PATHS] ?? "/sign-in";
-    if (path === stepPath || path === "/sign-out") return NextResponse.next();
+    if (path === stepPath || path === "/sign-out") return next();
     return to(stepPath);
   }
   if (ONBOARDING.includes(path)) return to("/");
@@ -49,17 +93,18 @@ export async function proxy(request: NextRequest) {
       // the live session and, if the service is in fact allowed now, refreshes the cookie.
       const target = new URL("/no-access", request.url);
       target.searchParams.set("from", path);
-      return NextResponse.rewrite(target, { status: 403 });
+      return rewrite(target, 403);
     }
     // Results before the caller's release time: the results page, which shows the countdown.
     const resultsFrom = typeof token.rf === "number" ? token.rf : null;
     if (service.section === "results" && path !== "/results" && resultsFrom !== null && now().getTime() < resultsFrom) {
-      return NextResponse.rewrite(new URL("/results", request.url));
+      return rewrite(new URL("/results", request.url));
     }
   }
-  return NextResponse.next();
+  return next();
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:svg|png|ico|css|js)$).*)"],
+  // Everything but Next's own build files: a path that merely ends in ".js" or ".png" is gated.
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico$|robots.txt$).*)"],
 };
