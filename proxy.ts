@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { canUseService, findServiceForPath } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
+import { secureCookiesOn, sessionCookieName } from "@/lib/auth/cookie";
 import { now } from "@/lib/clock";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -63,8 +64,13 @@ async function gate(request: NextRequest, nonce: string): Promise<NextResponse> 
   if (PUBLIC.some((p) => matches(path, p))) return next();
   if (matches(path, "/dev")) return next(); // the page itself refuses in production
 
-  const secureCookie = process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "true";
-  const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie });
+  const secureCookie = secureCookiesOn();
+  const token = await getToken({
+    req: request,
+    secret: process.env.AUTH_SECRET,
+    secureCookie,
+    cookieName: sessionCookieName(secureCookie),
+  });
   const to = (target: string) => NextResponse.redirect(new URL(target, request.url));
 
   if (!token?.sid) {

@@ -7,13 +7,14 @@ import { resultsFromFor } from "@/lib/data/identity/claims";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
 import { effectivePermissions } from "./permissions";
+import { secureCookiesOn, sessionCookieName } from "./cookie";
 
 // The only place that configures Auth.js (docs/decisions/003-sessions.md). Porth's own data
 // layer checks passwords and second factors and opens a Session row; the Credentials provider
 // merely exchanges the one-time handoff token for that row's id, which the JWT carries.
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
-export const secureCookies = process.env.NODE_ENV === "production" && process.env.AUTH_INSECURE_COOKIES !== "true";
+export const secureCookies = secureCookiesOn();
 
 export function entraConfigured(): boolean {
   return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET);
@@ -52,6 +53,12 @@ async function claimsOf(session: {
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => ({
   trustHost: true,
   useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: {
+      name: sessionCookieName(secureCookies),
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
