@@ -13,6 +13,8 @@ export default defineConfig({
     env: {
       MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY ?? "test-only-mfa-key-0123456789abcdefghijkl",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "test-only-auth-secret-0123456789abcdefghij",
+      // The outbox's console notices would bury the test output.
+      OUTBOX_QUIET: "true",
     },
     projects: [
       {

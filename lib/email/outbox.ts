@@ -3,7 +3,9 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 
 // The local outbox: when no email/SMS provider is configured, messages are written here as
-// JSON files, listed at /dev/outbox (outside production) and read back by the tests.
+// JSON files readable by their owner only, announced in one line on the server's console (so
+// whoever ran the server can follow an invite), listed at /dev/outbox by the development server,
+// and read back by the tests.
 
 export type OutboxMessage = {
   id: string;
@@ -21,11 +23,23 @@ export function outboxDir(): string {
 
 export async function writeToOutbox(message: Omit<OutboxMessage, "id" | "sentAt">): Promise<OutboxMessage> {
   const full: OutboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
-  await mkdir(outboxDir(), { recursive: true });
+  await mkdir(outboxDir(), { recursive: true, mode: 0o700 });
   // Sortable by name: time first, then id.
   const name = `${full.sentAt.replace(/[:.]/g, "-")}_${full.id}.json`;
-  await writeFile(path.join(outboxDir(), name), JSON.stringify(full, null, 2));
+  const file = path.join(outboxDir(), name);
+  await writeFile(file, JSON.stringify(full, null, 2), { mode: 0o600 });
+  if (process.env.OUTBOX_QUIET !== "true") console.info(outboxNotice(full, file));
   return full;
+}
+
+/** The console line for a message: who it is for, and the code, password or link it carries. */
+export function outboxNotice(message: Pick<OutboxMessage, "kind" | "to" | "subject" | "text">, file: string): string {
+  const secret =
+    /(?:Temporary password|Cyfrinair dros dro): (\S+)/.exec(message.text)?.[0] ??
+    /\b\d{6}\b/.exec(message.text)?.[0] ??
+    /https?:\/\/\S+/.exec(message.text)?.[0];
+  const what = message.kind === "sms" ? "text message" : `email "${message.subject}"`;
+  return `[porth] outbox: ${what} to ${message.to}${secret ? ` — ${secret}` : ""} (${file})`;
 }
 
 /** Messages, newest first; optionally only those to one address or number. */
@@ -47,10 +61,10 @@ export async function readOutbox(to?: string): Promise<OutboxMessage[]> {
 }
 
 /**
- * The /dev/outbox page exists only outside production: in development, and on the embedded
- * database (a first look, which has no real email provider). Never with a real PostgreSQL
- * server in production.
+ * The /dev/outbox page exists only on the development server (`npm run dev`), never in
+ * production mode, whatever the database: it shows codes and temporary passwords to anyone who
+ * can reach it. `npm start` prints each message's code on its console instead.
  */
-export function outboxPageEnabled(): boolean {
-  return process.env.NODE_ENV !== "production" || !process.env.DATABASE_URL;
+export function outboxPageEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== "production";
 }

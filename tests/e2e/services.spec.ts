@@ -52,7 +52,14 @@ test("keyboard only: search all services, pin a favourite, switch language", asy
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("All Services");
 });
 
-const PUBLIC_PAGES = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/dev/outbox"];
+const PUBLIC_PAGES = ["/sign-in", "/appointee/sign-in", "/forgot-password"];
+
+test("the development outbox does not exist in production mode", async ({ page }) => {
+  // The e2e server runs the production build on the embedded database: no outbox page.
+  const response = await page.goto("/dev/outbox");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(/Temporary password|Cyfrinair dros dro/)).toHaveCount(0);
+});
 const PORTAL_PAGES = ["/", "/profile", "/profile/security", "/no-access"];
 
 test("axe finds nothing on the public pages, in English and Welsh", async ({ page }) => {

@@ -103,7 +103,8 @@ function fromValue(value: unknown): Outcome {
     return { denied: false, how: `status ${value.status}` };
   }
   const formError = (value as { formError?: unknown } | null | undefined)?.formError;
-  if (formError === "forbidden" || formError === "notFound") return { denied: true, how: `formError ${formError}` };
+  if (formError === "forbidden" || formError === "notFound" || formError === "unauthenticated")
+    return { denied: true, how: `formError ${formError}` };
   return { denied: false, how: formError ? `formError ${String(formError)}` : "ran" };
 }
 
