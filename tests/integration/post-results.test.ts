@@ -1,15 +1,23 @@
-// Post-results (issue 6): reviews of marking / copies of scripts, and View scripts, on a real
-// database — the DAL, the server action and the script download route handler. Only Auth.js's
-// cookie and Next's request headers are stand-ins.
+// Post-results (docs/product-rules.md ("Post-results services")): reviews of marking / copies of
+// scripts, and View scripts, on a real database — the data layer, the server action and the
+// script download route handler. Only Auth.js's cookie and Next's request headers are stand-ins.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Candidate, Centre, Entry, Script, Series } from "@/lib/generated/prisma/client";
-import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
-import { listReviewRequests, requestReview, reviewableEntries, reviewSeries } from "@/lib/data/post-results/reviews";
-import { listScriptCandidates, scriptSeries } from "@/lib/data/post-results/scripts";
+import { findLiveSession } from "@/lib/data/identity/sessions";
+import type { Result } from "@/lib/auth/authorize";
+import {
+  listReviewRequests,
+  requestReview,
+  reviewableEntries,
+  reviewSeries,
+  type ReviewableEntry,
+  type ReviewRow,
+} from "@/lib/data/post-results/reviews";
+import { listScriptCandidates, scriptSeries, type ScriptCandidate } from "@/lib/data/post-results/scripts";
 import {
   createCandidates,
   createCentre,
@@ -21,16 +29,11 @@ import {
   setScriptConsent,
   type Catalogue,
 } from "@/tests/factories";
+import { actAs } from "@/tests/utils/act-as";
+import { redirectTarget } from "@/tests/utils/next-mocks";
 import { createTestDb, type TestDb } from "@/tests/utils/test-db";
 
-const state = vi.hoisted(() => ({ sid: null as string | null }));
-vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (state.sid ? { sid: state.sid } : null),
-  signIn: async () => {},
-  signOut: async () => {},
-  entraConfigured: () => false,
-  handlers: {},
-}));
+vi.mock("@/lib/auth/config", async () => (await import("@/tests/utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
   headers: async () => new Headers({ "user-agent": "vitest", "x-real-ip": "192.0.2.60" }),
@@ -44,11 +47,11 @@ const RESTRICTED = new Date("2027-08-17T23:00:00Z");
 const BEFORE_RELEASE = new Date("2027-08-19T06:59:59Z");
 const RELEASE = new Date("2027-08-19T07:00:00Z");
 const AFTER = new Date("2027-09-01T09:00:00Z");
-const request = { ip: "192.0.2.50", userAgent: "vitest" };
 
 let db: TestDb;
 let filesDir: string;
 const savedFilesDir = process.env.FILES_DIR;
+const savedNow = process.env.PORTH_FAKE_NOW;
 let catalogue: Catalogue;
 let series: Series;
 let centreA: Centre;
@@ -61,7 +64,7 @@ let scriptsA: (Script & { candidate: Candidate })[];
 let scriptsB: Script[];
 const users: Record<string, string> = {};
 
-async function sessionOf(name: string, at: Date): Promise<LiveSession> {
+async function sessionOf(name: string, at: Date): Promise<{ id: string }> {
   const id = randomBytes(16).toString("hex");
   await db.prisma.session.create({
     data: {
@@ -79,10 +82,9 @@ async function sessionOf(name: string, at: Date): Promise<LiveSession> {
   return session;
 }
 
-/** Signs `name` in for the mocked cookie (null: signed out) and pins the server clock. */
-async function actAs(name: string | null, at: Date) {
-  vi.stubEnv("PORTH_FAKE_NOW", at.toISOString());
-  state.sid = name ? (await sessionOf(name, at)).id : null;
+/** Signs `name` in (a new session) for the next calls, at `at` (null: signed out). */
+async function signIn(name: string | null, at: Date) {
+  await actAs(db.prisma, name ? await sessionOf(name, at) : null, at);
 }
 
 function formOf(values: Record<string, string>): FormData {
@@ -137,6 +139,8 @@ afterAll(async () => {
   rmSync(filesDir, { recursive: true, force: true });
   if (savedFilesDir === undefined) delete process.env.FILES_DIR;
   else process.env.FILES_DIR = savedFilesDir;
+  if (savedNow === undefined) delete process.env.PORTH_FAKE_NOW;
+  else process.env.PORTH_FAKE_NOW = savedNow;
 });
 
 const entryOf = (i: number) => entriesA[i];
@@ -151,14 +155,23 @@ const review = (
   notes: "",
 });
 
+/** The value of a data-layer answer that must not be a refusal. */
+function okOf<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error}`);
+  return result;
+}
+const rowsOf = (r: Result<{ rows: ReviewRow[] }>) => okOf(r).rows;
+const entriesOf = (r: Result<{ entries: ReviewableEntry[] }>) => okOf(r).entries;
+const candidatesOf = (r: Result<{ candidates: ScriptCandidate[] }>) => okOf(r).candidates;
+
 describe("reviews of marking: who may request, and when", () => {
   it("an exams officer requests a review of marking from restricted release; it is listed as requested and audited", async () => {
-    const eo = await sessionOf("eo", RESTRICTED);
-    const made = await requestReview(eo, review(entryOf(0)), request, RESTRICTED);
+    await signIn("eo", RESTRICTED);
+    const made = await requestReview(review(entryOf(0)));
     expect(made.ok).toBe(true);
-    const rows = await listReviewRequests(eo, RESTRICTED);
-    expect(rows?.map((r) => [r.kind, r.status])).toEqual([["REVIEW_OF_MARKING", "requested"]]);
-    expect(rows?.[0].candidate.candidateNumber).toBe(
+    const rows = rowsOf(await listReviewRequests());
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([["REVIEW_OF_MARKING", "requested"]]);
+    expect(rows[0].candidate.candidateNumber).toBe(
       candidatesA.find((c) => c.id === entryOf(0).candidateId)!.candidateNumber,
     );
     const events = await db.prisma.auditEvent.findMany({
@@ -169,85 +182,87 @@ describe("reviews of marking: who may request, and when", () => {
   });
 
   it("before the caller's release time: the request is refused and nothing is listed", async () => {
-    const eo = await sessionOf("eo", BEFORE_RESTRICTED);
-    expect(await requestReview(eo, review(entryOf(1)), request, BEFORE_RESTRICTED)).toEqual({
+    await signIn("eo", BEFORE_RESTRICTED);
+    expect(await requestReview(review(entryOf(1)))).toEqual({
       ok: false,
       error: "forbidden",
     });
-    expect(await listReviewRequests(eo, BEFORE_RESTRICTED)).toEqual([]);
-    expect(await reviewableEntries(eo, series.id, BEFORE_RESTRICTED)).toEqual([]);
-    const [option] = await reviewSeries(eo, BEFORE_RESTRICTED);
-    expect(option).toMatchObject({ id: series.id, visible: false, releaseAt: RESTRICTED });
+    expect(await listReviewRequests()).toEqual({ ok: true, rows: [] });
+    expect(await reviewableEntries(series.id)).toEqual({ ok: true, entries: [] });
+    const options = await reviewSeries();
+    expect(options.ok && options.series[0]).toMatchObject({ id: series.id, visible: false, releaseAt: RESTRICTED });
+    expect(options).toMatchObject({ ok: true, canRequest: true, at: BEFORE_RESTRICTED });
 
     // A teacher with results sees the centre's requests only from 08:00 London on results day.
-    const before = await sessionOf("userResults", BEFORE_RELEASE);
-    expect(await listReviewRequests(before, BEFORE_RELEASE)).toEqual([]);
-    const after = await sessionOf("userResults", RELEASE);
-    expect((await listReviewRequests(after, RELEASE))?.length).toBeGreaterThan(0);
+    await signIn("userResults", BEFORE_RELEASE);
+    expect(await listReviewRequests()).toEqual({ ok: true, rows: [] });
+    await signIn("userResults", RELEASE);
+    expect(rowsOf(await listReviewRequests()).length).toBeGreaterThan(0);
   });
 
   it("Users with results may follow the list but not request (the server refuses); without results there is no access", async () => {
-    const teacher = await sessionOf("userResults", AFTER);
-    expect(await requestReview(teacher, review(entryOf(2)), request, AFTER)).toEqual({ ok: false, error: "forbidden" });
-    expect(await reviewableEntries(teacher, series.id, AFTER)).toEqual([]);
+    await signIn("userResults", AFTER);
+    expect(await requestReview(review(entryOf(2)))).toEqual({ ok: false, error: "forbidden" });
+    expect(await reviewableEntries(series.id)).toEqual({ ok: true, entries: [] });
+    expect(await reviewSeries()).toMatchObject({ ok: true, canRequest: false });
     for (const name of ["user", "userScripts"]) {
-      const s = await sessionOf(name, AFTER);
-      expect(await listReviewRequests(s, AFTER), name).toBeNull();
-      expect(await requestReview(s, review(entryOf(2)), request, AFTER), name).toEqual({
+      await signIn(name, AFTER);
+      expect(await listReviewRequests(), name).toEqual({ ok: false, error: "forbidden" });
+      expect(await reviewSeries(), name).toEqual({ ok: false, error: "forbidden" });
+      expect(await requestReview(review(entryOf(2))), name).toEqual({
         ok: false,
         error: "forbidden",
       });
     }
     // Admins always hold results: they may request, with or without other grants.
-    const admin = await sessionOf("adminBare", AFTER);
-    expect((await requestReview(admin, review(entryOf(2), "COPY_OF_SCRIPT"), request, AFTER)).ok).toBe(true);
+    await signIn("adminBare", AFTER);
+    expect((await requestReview(review(entryOf(2), "COPY_OF_SCRIPT"))).ok).toBe(true);
   });
 
   it("refuses a second open request of the same kind for the same entry, allows the other kind, and allows a new one once completed", async () => {
-    const eo = await sessionOf("eo", AFTER);
+    await signIn("eo", AFTER);
+    const duplicate = { ok: false, error: "conflict", reason: "reviewDuplicate" };
     const entry = entryOf(3);
-    const first = await requestReview(eo, review(entry), request, AFTER);
+    const first = await requestReview(review(entry));
     expect(first.ok).toBe(true);
-    expect(await requestReview(eo, review(entry), request, AFTER)).toEqual({ ok: false, error: "reviewDuplicate" });
+    expect(await requestReview(review(entry))).toEqual(duplicate);
     // Naming one component does not get round it.
     const componentId = (await db.prisma.componentResult.findFirstOrThrow({ where: { result: { entryId: entry.id } } }))
       .componentId;
-    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", componentId), request, AFTER)).toEqual({
-      ok: false,
-      error: "reviewDuplicate",
-    });
+    expect(await requestReview(review(entry, "REVIEW_OF_MARKING", componentId))).toEqual(duplicate);
     await db.prisma.reviewRequest.update({
       where: { id: (first as { id: string }).id },
       data: { status: "in_progress" },
     });
-    expect(await requestReview(eo, review(entry), request, AFTER)).toEqual({ ok: false, error: "reviewDuplicate" });
-    expect((await requestReview(eo, review(entry, "COPY_OF_SCRIPT"), request, AFTER)).ok).toBe(true);
+    expect(await requestReview(review(entry))).toEqual(duplicate);
+    expect((await requestReview(review(entry, "COPY_OF_SCRIPT"))).ok).toBe(true);
     await db.prisma.reviewRequest.update({
       where: { id: (first as { id: string }).id },
       data: { status: "completed", outcome: "grade_unchanged" },
     });
-    expect((await requestReview(eo, review(entry), request, AFTER)).ok).toBe(true);
+    expect((await requestReview(review(entry))).ok).toBe(true);
   });
 
   it("another centre's entry, or an unknown id, is not found", async () => {
-    const other = await sessionOf("otherEo", AFTER);
-    expect(await requestReview(other, review(entryOf(4)), request, AFTER)).toEqual({ ok: false, error: "notFound" });
-    expect(await requestReview(other, { ...review(entryOf(4)), entryId: "c-no-such-entry" }, request, AFTER)).toEqual({
+    await signIn("otherEo", AFTER);
+    expect(await requestReview(review(entryOf(4)))).toEqual({ ok: false, error: "notFound" });
+    expect(await requestReview({ ...review(entryOf(4)), entryId: "c-no-such-entry" })).toEqual({
       ok: false,
       error: "notFound",
     });
     // …and centre A's requests are not in centre B's list.
-    expect(await listReviewRequests(other, AFTER)).toEqual([]);
+    expect(await listReviewRequests()).toEqual({ ok: true, rows: [] });
     expect(await db.prisma.reviewRequest.count({ where: { entryId: entryOf(4).id } })).toBe(0);
   });
 
   it("only for entries with a result, and only a component of that entry", async () => {
-    const eo = await sessionOf("eo", AFTER);
-    expect(await requestReview(eo, review(entryWithoutResult), request, AFTER)).toEqual({
+    await signIn("eo", AFTER);
+    expect(await requestReview(review(entryWithoutResult))).toEqual({
       ok: false,
-      error: "reviewNoResult",
+      error: "invalid",
+      reason: "reviewNoResult",
     });
-    expect((await reviewableEntries(eo, series.id, AFTER)).map((e) => e.id)).not.toContain(entryWithoutResult.id);
+    expect(entriesOf(await reviewableEntries(series.id)).map((e) => e.id)).not.toContain(entryWithoutResult.id);
 
     const entry = entryOf(5);
     const own = await db.prisma.componentResult.findMany({
@@ -255,33 +270,34 @@ describe("reviews of marking: who may request, and when", () => {
       select: { componentId: true },
     });
     const foreign = catalogue.components.find((c) => !own.some((o) => o.componentId === c.id))!;
-    expect(await requestReview(eo, review(entry, "REVIEW_OF_MARKING", foreign.id), request, AFTER)).toEqual({
+    expect(await requestReview(review(entry, "REVIEW_OF_MARKING", foreign.id))).toEqual({
       ok: false,
-      error: "reviewComponentMismatch",
+      error: "invalid",
+      reason: "reviewComponentMismatch",
     });
-    const made = await requestReview(eo, review(entry, "REVIEW_OF_MARKING", own[0].componentId), request, AFTER);
+    const made = await requestReview(review(entry, "REVIEW_OF_MARKING", own[0].componentId));
     expect(made.ok).toBe(true);
-    const row = (await listReviewRequests(eo, AFTER))!.find((r) => r.id === (made as { id: string }).id)!;
+    const row = rowsOf(await listReviewRequests()).find((r) => r.id === (made as { id: string }).id)!;
     expect(row.component?.code).toBe(catalogue.components.find((c) => c.id === own[0].componentId)!.code);
   });
 
   it("lists the centre's requests newest first and filters them by status", async () => {
-    const eo = await sessionOf("eo", AFTER);
+    await signIn("eo", AFTER);
     const copy = await db.prisma.reviewRequest.findFirstOrThrow({
       where: { centreId: centreA.id, kind: "COPY_OF_SCRIPT", status: "requested" },
     });
     await db.prisma.reviewRequest.update({ where: { id: copy.id }, data: { status: "in_progress" } });
-    const all = (await listReviewRequests(eo, AFTER))!;
+    const all = rowsOf(await listReviewRequests());
     expect(new Set(all.map((r) => r.status))).toEqual(new Set(["requested", "in_progress", "completed"]));
     const times = all.map((r) => r.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     for (const status of ["requested", "in_progress", "completed"] as const) {
-      const rows = (await listReviewRequests(eo, AFTER, { status }))!;
+      const rows = rowsOf(await listReviewRequests({ status }));
       expect(rows.length, status).toBe(all.filter((r) => r.status === status).length);
       expect(rows.every((r) => r.status === status)).toBe(true);
     }
     // An unknown status is no filter at all.
-    expect((await listReviewRequests(eo, AFTER, { status: "bogus" }))!.length).toBe(all.length);
+    expect(rowsOf(await listReviewRequests({ status: "bogus" })).length).toBe(all.length);
   });
 });
 
@@ -291,17 +307,25 @@ describe("the request server action", () => {
   it("refuses Users (even with results) and callers without results before reading the form", async () => {
     const requestReviewAction = await action();
     for (const name of ["userResults", "user", "userScripts"]) {
-      await actAs(name, AFTER);
+      await signIn(name, AFTER);
       expect(
         await requestReviewAction({}, formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING" })),
         name,
       ).toEqual({ formError: "forbidden" });
+      // A form that does not parse is refused the same way: no field errors for a caller without the right.
+      expect(await requestReviewAction({}, formOf({ entryId: "", kind: "REGRADE" })), name).toEqual({
+        formError: "forbidden",
+      });
     }
+    // Signed out: to the sign-in page, whatever the form.
+    await signIn(null, AFTER);
+    const thrown = await requestReviewAction({}, formOf({ entryId: "", kind: "REGRADE" })).catch((e: unknown) => e);
+    expect(redirectTarget(thrown)).toBe("/sign-in");
   });
 
   it("validates the form, then answers as the DAL does (not found, before release, success)", async () => {
     const requestReviewAction = await action();
-    await actAs("eo", AFTER);
+    await signIn("eo", AFTER);
     const bad = await requestReviewAction(
       {},
       formOf({ entryId: entriesA[1].id, kind: "REGRADE", componentId: "", notes: "" }),
@@ -315,7 +339,7 @@ describe("the request server action", () => {
         )
       ).formError,
     ).toBe("notFound");
-    await actAs("eo", BEFORE_RESTRICTED);
+    await signIn("eo", BEFORE_RESTRICTED);
     expect(
       (
         await requestReviewAction(
@@ -324,7 +348,7 @@ describe("the request server action", () => {
         )
       ).formError,
     ).toBe("forbidden");
-    await actAs("eo", AFTER);
+    await signIn("eo", AFTER);
     const ok = await requestReviewAction(
       {},
       formOf({
@@ -357,8 +381,8 @@ describe("View scripts", () => {
 
   it("lists only candidates whose consent is recorded, with their scripts, to holders of the scripts permission", async () => {
     for (const name of ["eo", "admin", "userScripts"]) {
-      const s = await sessionOf(name, AFTER);
-      const rows = (await listScriptCandidates(s, series.id, AFTER))!;
+      await signIn(name, AFTER);
+      const rows = candidatesOf(await listScriptCandidates(series.id));
       expect(
         rows.map((r) => r.candidateNumber),
         name,
@@ -377,24 +401,28 @@ describe("View scripts", () => {
 
   it("shows nothing without the permission or to another centre", async () => {
     for (const name of ["userResults", "adminBare", "user"]) {
-      const s = await sessionOf(name, AFTER);
-      expect(await listScriptCandidates(s, series.id, AFTER), name).toBeNull();
-      expect(await scriptSeries(s, AFTER), name).toEqual([]);
+      await signIn(name, AFTER);
+      expect(await listScriptCandidates(series.id), name).toEqual({ ok: false, error: "forbidden" });
+      expect(await scriptSeries(), name).toEqual({ ok: false, error: "forbidden" });
     }
-    const other = await sessionOf("otherEo", AFTER);
-    const rows = (await listScriptCandidates(other, series.id, AFTER))!;
+    await signIn("otherEo", AFTER);
+    const rows = candidatesOf(await listScriptCandidates(series.id));
     expect(rows.flatMap((r) => r.scripts.map((s) => s.id)).sort()).toEqual(scriptsB.map((s) => s.id).sort());
   });
 
   it("shows nothing before the caller's release time (EO: restricted release; User: 08:00 on results day)", async () => {
-    const eoBefore = await sessionOf("eo", BEFORE_RESTRICTED);
-    expect(await listScriptCandidates(eoBefore, series.id, BEFORE_RESTRICTED)).toEqual([]);
-    const eoAt = await sessionOf("eo", RESTRICTED);
-    expect((await listScriptCandidates(eoAt, series.id, RESTRICTED))!.length).toBe(2);
-    const userBefore = await sessionOf("userScripts", BEFORE_RELEASE);
-    expect(await listScriptCandidates(userBefore, series.id, BEFORE_RELEASE)).toEqual([]);
-    const userAt = await sessionOf("userScripts", RELEASE);
-    expect((await listScriptCandidates(userAt, series.id, RELEASE))!.length).toBe(2);
+    await signIn("eo", BEFORE_RESTRICTED);
+    expect(await listScriptCandidates(series.id)).toEqual({ ok: true, candidates: [] });
+    const eoSeries = await scriptSeries();
+    expect(eoSeries.ok && eoSeries.series[0]).toMatchObject({ id: series.id, visible: false, releaseAt: RESTRICTED });
+    await signIn("eo", RESTRICTED);
+    expect(candidatesOf(await listScriptCandidates(series.id)).length).toBe(2);
+    await signIn("userScripts", BEFORE_RELEASE);
+    expect(await listScriptCandidates(series.id)).toEqual({ ok: true, candidates: [] });
+    const userSeries = await scriptSeries();
+    expect(userSeries.ok && userSeries.series[0]).toMatchObject({ id: series.id, visible: false, releaseAt: RELEASE });
+    await signIn("userScripts", RELEASE);
+    expect(candidatesOf(await listScriptCandidates(series.id)).length).toBe(2);
   });
 });
 
@@ -407,19 +435,19 @@ describe("GET /api/files/scripts/[id]", () => {
   const withoutConsent = () => scriptsA.find((s) => !s.candidate.scriptConsent)!;
 
   it("401 when signed out", async () => {
-    await actAs(null, AFTER);
+    await signIn(null, AFTER);
     expect((await get(withConsent().id)).status).toBe(401);
   });
 
   it("403 without the scripts permission", async () => {
     for (const name of ["userResults", "adminBare", "user"]) {
-      await actAs(name, AFTER);
+      await signIn(name, AFTER);
       expect((await get(withConsent().id)).status, name).toBe(403);
     }
   });
 
   it("403 when the candidate's consent is not recorded, and the refusal is audited", async () => {
-    await actAs("eo", AFTER);
+    await signIn("eo", AFTER);
     expect((await get(withoutConsent().id)).status).toBe(403);
     const denied = await db.prisma.auditEvent.findFirst({
       where: { action: "scripts.download", outcome: "denied", actorId: users.eo },
@@ -428,19 +456,19 @@ describe("GET /api/files/scripts/[id]", () => {
   });
 
   it("404 for another centre's script, an unknown id, and before the caller's release time", async () => {
-    await actAs("otherEo", AFTER);
+    await signIn("otherEo", AFTER);
     expect((await get(withConsent().id)).status).toBe(404);
-    await actAs("eo", AFTER);
+    await signIn("eo", AFTER);
     expect((await get(scriptsB[0].id)).status).toBe(404);
     expect((await get("no-such-script")).status).toBe(404);
-    await actAs("eo", BEFORE_RESTRICTED);
+    await signIn("eo", BEFORE_RESTRICTED);
     expect((await get(withConsent().id)).status).toBe(404);
-    await actAs("userScripts", BEFORE_RELEASE);
+    await signIn("userScripts", BEFORE_RELEASE);
     expect((await get(withConsent().id)).status).toBe(404);
   });
 
   it("200: streams the PDF privately as an attachment, and audits the download", async () => {
-    await actAs("userScripts", RELEASE);
+    await signIn("userScripts", RELEASE);
     const before = await db.prisma.auditEvent.count({
       where: { action: "scripts.download", outcome: "success", actorId: users.userScripts },
     });
@@ -464,7 +492,7 @@ describe("GET /api/files/scripts/[id]", () => {
   it("404 when the file is missing from the store", async () => {
     const script = withConsent();
     rmSync(path.join(filesDir, script.fileKey));
-    await actAs("eo", AFTER);
+    await signIn("eo", AFTER);
     expect((await get(script.id)).status).toBe(404);
   });
 });

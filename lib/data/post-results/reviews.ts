@@ -1,19 +1,51 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import type { LiveSession, RequestInfo } from "@/lib/data/identity/sessions";
+import {
+  authorizeCentre,
+  inCentre,
+  isReleased,
+  refuse,
+  requestInfo,
+  type CentreCaller,
+  type Result,
+} from "@/lib/auth/authorize";
 import type { ReviewKind } from "@/lib/generated/prisma/enums";
-import { released, reviewsAccess, reviewsReleaseFor, subjectOf, type SeriesOption } from "./access";
+import { OPEN_STATUSES, reviewStatusOf, type ReviewStatus } from "@/lib/post-results/reviews";
+import { seriesOptions, type SeriesOption } from "@/lib/post-results/series";
 
-// Reviews of marking and copies of scripts (PRODUCT.md §All Services › Post-results). Requests
-// are per entry (or one component of it), only once the caller can see the entry's result, and
-// never twice at once: an open request ("requested" / "in_progress") of the same kind for the
-// same entry refuses a second one.
+// Reviews of marking and copies of scripts (docs/product-rules.md ("Post-results services")).
+// They hang off results, so they need the results permission and follow the results embargo
+// exactly (releaseFor(caller, series, "reviews")): exams officers and admins request, users only
+// follow the list. Requests are per entry (or one component of it), only once the caller can
+// see the entry's result, and never twice at once: an open request of the same kind for the
+// same entry refuses a second one (docs/decisions/009-post-results.md).
 
-export const REVIEW_STATUSES = ["requested", "in_progress", "completed"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const OPEN_STATUSES: ReviewStatus[] = ["requested", "in_progress"];
-export const REVIEW_KINDS = ["REVIEW_OF_MARKING", "COPY_OF_SCRIPT"] as const satisfies readonly ReviewKind[];
+/** Who may request: exams officers and admins; users holding results only look. */
+function canRequest(caller: CentreCaller): boolean {
+  return caller.role === "EXAMS_OFFICER" || caller.role === "ADMIN";
+}
+
+/** The series the caller's centre has entries in, newest results day first, with their release to the caller. */
+async function seriesOf(caller: CentreCaller, at: Date): Promise<SeriesOption[]> {
+  const rows = await getPrisma().series.findMany({
+    where: { entries: { some: inCentre(caller) } },
+    orderBy: { resultsDay: "desc" },
+  });
+  return seriesOptions(caller, rows, "reviews", at);
+}
+
+/**
+ * The series of the caller's centre (those it has entries in), newest results day first, each
+ * with the caller's release time and whether it has passed; whether the caller may request;
+ * and the time of asking.
+ */
+export async function reviewSeries(): Promise<Result<{ series: SeriesOption[]; canRequest: boolean; at: Date }>> {
+  const auth = await authorizeCentre("results");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  return { ok: true, series: await seriesOf(caller, at), canRequest: canRequest(caller), at };
+}
 
 export type ReviewRow = {
   id: string;
@@ -31,51 +63,26 @@ export type ReviewRow = {
 };
 
 /**
- * The series of the caller's centre (those it has entries in), newest results day first, each
- * with the caller's release time and whether it has passed.
- */
-export async function reviewSeries(session: LiveSession, now: Date): Promise<SeriesOption[]> {
-  const subject = subjectOf(session);
-  if (!reviewsAccess(subject)) return [];
-  const series = await getPrisma().series.findMany({
-    where: { entries: { some: { centreId: subject.centreId! } } },
-    orderBy: { resultsDay: "desc" },
-  });
-  return series.map((s) => {
-    const from = reviewsReleaseFor(subject, s);
-    return {
-      id: s.id,
-      code: s.code,
-      nameEn: s.nameEn,
-      nameCy: s.nameCy,
-      releaseAt: from,
-      visible: released(from, now),
-    };
-  });
-}
-
-/**
  * The centre's requests, newest first, for the series whose results the caller can see (a
  * request about an entry whose results are still under embargo for the caller is not listed).
+ * An unknown status is no filter.
  */
 export async function listReviewRequests(
-  session: LiveSession,
-  now: Date,
   filter: { status?: string; seriesId?: string } = {},
-): Promise<ReviewRow[] | null> {
-  const subject = subjectOf(session);
-  if (!reviewsAccess(subject)) return null;
-  const visible = (await reviewSeries(session, now))
+): Promise<Result<{ rows: ReviewRow[] }>> {
+  const auth = await authorizeCentre("results");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const visible = (await seriesOf(caller, at))
     .filter((s) => s.visible && (!filter.seriesId || s.id === filter.seriesId))
     .map((s) => s.id);
-  if (visible.length === 0) return [];
-  const status = REVIEW_STATUSES.find((s) => s === filter.status);
+  if (visible.length === 0) return { ok: true, rows: [] };
+  const status = reviewStatusOf(filter.status);
   const rows = await getPrisma().reviewRequest.findMany({
-    where: {
-      centreId: subject.centreId!,
+    where: inCentre(caller, {
       ...(status ? { status } : {}),
-      entry: { centreId: subject.centreId!, seriesId: { in: visible } },
-    },
+      entry: inCentre(caller, { seriesId: { in: visible } }),
+    }),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     include: {
       component: { select: { code: true, titleEn: true, titleCy: true } },
@@ -89,20 +96,23 @@ export async function listReviewRequests(
       },
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    status: r.status as ReviewStatus,
-    outcome: r.outcome,
-    newGrade: r.newGrade,
-    createdAt: r.createdAt,
-    completedAt: r.completedAt,
-    series: r.entry.series,
-    candidate: r.entry.candidate,
-    specification: r.entry.specification,
-    component: r.component,
-    grade: r.entry.result?.grade ?? null,
-  }));
+  return {
+    ok: true,
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status as ReviewStatus,
+      outcome: r.outcome,
+      newGrade: r.newGrade,
+      createdAt: r.createdAt,
+      completedAt: r.completedAt,
+      series: r.entry.series,
+      candidate: r.entry.candidate,
+      specification: r.entry.specification,
+      component: r.component,
+      grade: r.entry.result?.grade ?? null,
+    })),
+  };
 }
 
 export type ReviewableEntry = {
@@ -115,16 +125,18 @@ export type ReviewableEntry = {
 
 /**
  * The entries of a series the caller may ask about: the centre's entries that have a result,
- * once the caller's release time has passed. Empty for Users (they may not request) and before
+ * once the caller's release time has passed. Empty for users (they may not request) and before
  * release.
  */
-export async function reviewableEntries(session: LiveSession, seriesId: string, now: Date): Promise<ReviewableEntry[]> {
-  const subject = subjectOf(session);
-  if (reviewsAccess(subject) !== "request") return [];
-  const series = (await reviewSeries(session, now)).find((s) => s.id === seriesId);
-  if (!series?.visible) return [];
+export async function reviewableEntries(seriesId: string): Promise<Result<{ entries: ReviewableEntry[] }>> {
+  const auth = await authorizeCentre("results");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (!canRequest(caller)) return { ok: true, entries: [] };
+  const series = (await seriesOf(caller, at)).find((s) => s.id === seriesId);
+  if (!series?.visible) return { ok: true, entries: [] };
   const entries = await getPrisma().entry.findMany({
-    where: { centreId: subject.centreId!, seriesId, result: { isNot: null } },
+    where: inCentre(caller, { seriesId, result: { isNot: null } }),
     orderBy: [{ candidate: { candidateNumber: "asc" } }, { specification: { code: "asc" } }],
     select: {
       id: true,
@@ -138,77 +150,78 @@ export async function reviewableEntries(session: LiveSession, seriesId: string, 
       },
     },
   });
-  return entries.map((e) => ({
-    id: e.id,
-    candidate: e.candidate,
-    specification: e.specification,
-    grade: e.result!.grade,
-    components: e.result!.components.map((c) => c.component).sort((a, b) => a.code.localeCompare(b.code)),
-  }));
+  return {
+    ok: true,
+    entries: entries.map((e) => ({
+      id: e.id,
+      candidate: e.candidate,
+      specification: e.specification,
+      grade: e.result!.grade,
+      components: e.result!.components.map((c) => c.component).sort((a, b) => a.code.localeCompare(b.code)),
+    })),
+  };
 }
 
 export type RequestReviewInput = { entryId: string; kind: ReviewKind; componentId: string | null; notes: string };
-export type RequestReviewError =
-  "forbidden" | "notFound" | "reviewNoResult" | "reviewComponentMismatch" | "reviewDuplicate";
 
 /**
- * Makes a request. EO/Admins with results only ("forbidden" for Users, who may only look), for
- * an entry of their centre ("notFound" otherwise), once its results are visible to them
- * ("forbidden" before), with a result, a component of that result if one is named, and no open
- * request of the same kind for the entry.
+ * Makes a request. Exams officers and admins holding results only ("forbidden" for users, who
+ * may only look), for an entry of their centre ("notFound" otherwise), once its results are
+ * visible to them ("forbidden" before), with a result ("invalid"/reviewNoResult), a component
+ * of that result if one is named ("invalid"/reviewComponentMismatch), and no open request of
+ * the same kind for the entry ("conflict"/reviewDuplicate). `null` is a form that did not
+ * parse: it is refused as "invalid" only once the caller's right is checked, so a caller
+ * without the right learns nothing from the form's errors. The request is audited.
  */
-export async function requestReview(
-  session: LiveSession,
-  input: RequestReviewInput,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true; id: string } | { ok: false; error: RequestReviewError }> {
-  const subject = subjectOf(session);
-  if (reviewsAccess(subject) !== "request") return { ok: false, error: "forbidden" };
-  const centreId = subject.centreId!;
-  return getPrisma().$transaction(async (tx) => {
+export async function requestReview(input: RequestReviewInput | null): Promise<Result<{ id: string }>> {
+  const auth = await authorizeCentre("results");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (!canRequest(caller)) return refuse("forbidden");
+  if (!input) return refuse("invalid");
+  const { ip } = await requestInfo();
+  return getPrisma().$transaction(async (tx): Promise<Result<{ id: string }>> => {
     // Lock the entry so two requests for it cannot both pass the duplicate check.
     const locked = await tx.$queryRaw<
       { id: string }[]
-    >`SELECT "id" FROM "Entry" WHERE "id" = ${input.entryId} AND "centreId" = ${centreId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false as const, error: "notFound" as const };
+    >`SELECT "id" FROM "Entry" WHERE "id" = ${input.entryId} AND "centreId" = ${caller.centreId} FOR UPDATE`;
+    if (locked.length === 0) return refuse("notFound");
     const entry = await tx.entry.findUniqueOrThrow({
       where: { id: input.entryId },
       include: { series: true, result: { include: { components: { select: { componentId: true } } } } },
     });
-    if (!released(reviewsReleaseFor(subject, entry.series), now))
-      return { ok: false as const, error: "forbidden" as const };
-    if (!entry.result) return { ok: false as const, error: "reviewNoResult" as const };
+    if (!isReleased(caller, entry.series, "reviews", at)) return refuse("forbidden");
+    if (!entry.result) return refuse("invalid", "reviewNoResult");
     if (input.componentId && !entry.result.components.some((c) => c.componentId === input.componentId)) {
-      return { ok: false as const, error: "reviewComponentMismatch" as const };
+      return refuse("invalid", "reviewComponentMismatch");
     }
     const open = await tx.reviewRequest.findFirst({
-      where: { entryId: entry.id, kind: input.kind, status: { in: OPEN_STATUSES } },
+      where: { entryId: entry.id, kind: input.kind, status: { in: [...OPEN_STATUSES] } },
       select: { id: true },
     });
-    if (open) return { ok: false as const, error: "reviewDuplicate" as const };
+    if (open) return refuse("conflict", "reviewDuplicate");
     const created = await tx.reviewRequest.create({
       data: {
-        centreId,
+        centreId: caller.centreId,
         entryId: entry.id,
         componentId: input.componentId,
         kind: input.kind,
         status: "requested",
-        requestedBy: session.user.id,
+        requestedBy: caller.userId,
         notes: input.notes,
-        createdAt: now,
+        createdAt: at,
       },
     });
     await audit(tx, {
       action: "post_results.request",
       outcome: "success",
-      actorId: session.user.id,
-      actorEmail: session.user.email,
-      centreId,
-      ip: request.ip,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
+      ip,
       details: { requestId: created.id, kind: input.kind, entryId: entry.id, componentId: input.componentId },
-      at: now,
+      at,
     });
-    return { ok: true as const, id: created.id };
+    return { ok: true, id: created.id };
   });
 }

@@ -1,14 +1,24 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import type { LiveSession, RequestInfo } from "@/lib/data/identity/sessions";
+import {
+  authorizeCentre,
+  inCentre,
+  isReleased,
+  refuse,
+  requestInfo,
+  type CentreCaller,
+  type Result,
+} from "@/lib/auth/authorize";
 import { readFile, type StoredFile } from "@/lib/files/store";
-import { canSeeScripts, released, scriptsReleaseFor, subjectOf, type SeriesOption } from "./access";
+import { seriesOptions, type SeriesOption } from "@/lib/post-results/series";
 
-// View scripts (PRODUCT.md §Permissions "View scripts", §All Services "with candidate consent"):
-// the scripts permission, the caller's centre, candidates whose consent is recorded, and series
-// whose results the caller's role may already see (access.ts). A candidate without consent is
-// not listed and their scripts cannot be downloaded, even by id.
+// View scripts (docs/product-rules.md ("Permissions"), ("Post-results services")): the scripts
+// permission, the caller's centre, candidates whose consent is recorded, and series whose results
+// the caller's role may already see (releaseFor(caller, series, "scripts"): exams officers and
+// admins from the restricted release, users from 08:00 on results day). A candidate without
+// consent is not listed and their scripts cannot be downloaded, even by id
+// (docs/decisions/009-post-results.md).
 
 export type ScriptCandidate = {
   id: string;
@@ -25,42 +35,34 @@ export type ScriptCandidate = {
   }[];
 };
 
-/** The centre's series with scripts, each with the caller's release time. [] without the permission. */
-export async function scriptSeries(session: LiveSession, now: Date): Promise<SeriesOption[]> {
-  const subject = subjectOf(session);
-  if (!canSeeScripts(subject)) return [];
-  const series = await getPrisma().series.findMany({
-    where: { entries: { some: { centreId: subject.centreId!, scripts: { some: {} } } } },
+/** The series the centre has scripts in, newest results day first, with their release to the caller. */
+async function seriesOf(caller: CentreCaller, at: Date): Promise<SeriesOption[]> {
+  const rows = await getPrisma().series.findMany({
+    where: { entries: { some: inCentre(caller, { scripts: { some: {} } }) } },
     orderBy: { resultsDay: "desc" },
   });
-  return series.map((s) => {
-    const from = scriptsReleaseFor(subject, s);
-    return {
-      id: s.id,
-      code: s.code,
-      nameEn: s.nameEn,
-      nameCy: s.nameCy,
-      releaseAt: from,
-      visible: released(from, now),
-    };
-  });
+  return seriesOptions(caller, rows, "scripts", at);
+}
+
+/** The centre's series with scripts, each with the caller's release time, and the time of asking. */
+export async function scriptSeries(): Promise<Result<{ series: SeriesOption[]; at: Date }>> {
+  const auth = await authorizeCentre("scripts");
+  if (!auth.ok) return auth;
+  return { ok: true, series: await seriesOf(auth.caller, auth.at), at: auth.at };
 }
 
 /**
  * Candidates of the centre whose consent is recorded, with their scripts in the series (only
- * once the series is released to the caller). null without the permission; [] before release.
+ * once the series is released to the caller: none before).
  */
-export async function listScriptCandidates(
-  session: LiveSession,
-  seriesId: string,
-  now: Date,
-): Promise<ScriptCandidate[] | null> {
-  const subject = subjectOf(session);
-  if (!canSeeScripts(subject)) return null;
-  const series = (await scriptSeries(session, now)).find((s) => s.id === seriesId);
-  if (!series?.visible) return [];
+export async function listScriptCandidates(seriesId: string): Promise<Result<{ candidates: ScriptCandidate[] }>> {
+  const auth = await authorizeCentre("scripts");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const series = (await seriesOf(caller, at)).find((s) => s.id === seriesId);
+  if (!series?.visible) return { ok: true, candidates: [] };
   const candidates = await getPrisma().candidate.findMany({
-    where: { centreId: subject.centreId!, scriptConsent: true, scripts: { some: { entry: { seriesId } } } },
+    where: inCentre(caller, { scriptConsent: true, scripts: { some: { entry: { seriesId } } } }),
     orderBy: { candidateNumber: "asc" },
     select: {
       id: true,
@@ -69,7 +71,7 @@ export async function listScriptCandidates(
       firstName: true,
       lastName: true,
       scripts: {
-        where: { centreId: subject.centreId!, entry: { seriesId } },
+        where: inCentre(caller, { entry: { seriesId } }),
         select: {
           id: true,
           component: { select: { code: true, titleEn: true, titleCy: true, maxMark: true } },
@@ -79,54 +81,51 @@ export async function listScriptCandidates(
       },
     },
   });
-  return candidates.map((c) => ({
-    id: c.id,
-    candidateNumber: c.candidateNumber,
-    uci: c.uci,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    scripts: c.scripts
-      .map((s) => ({
-        id: s.id,
-        component: { code: s.component.code, titleEn: s.component.titleEn, titleCy: s.component.titleCy },
-        specification: s.entry.specification,
-        mark: s.componentResult.mark,
-        maxMark: s.component.maxMark,
-      }))
-      .sort((a, b) => a.component.code.localeCompare(b.component.code)),
-  }));
+  return {
+    ok: true,
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      candidateNumber: c.candidateNumber,
+      uci: c.uci,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      scripts: c.scripts
+        .map((s) => ({
+          id: s.id,
+          component: { code: s.component.code, titleEn: s.component.titleEn, titleCy: s.component.titleCy },
+          specification: s.entry.specification,
+          mark: s.componentResult.mark,
+          maxMark: s.component.maxMark,
+        }))
+        .sort((a, b) => a.component.code.localeCompare(b.component.code)),
+    })),
+  };
 }
 
-export type ScriptDownload = { ok: true; file: StoredFile; fileKey: string } | { ok: false; status: 403 | 404 };
-
 /**
- * Opens a script for download: 403 without the scripts permission or when the candidate's
- * consent is not recorded; 404 for another centre's script, an unknown id, a series still under
- * embargo for the caller (as if there were no results) or a missing file. Every download, and
- * every refusal inside the caller's centre, is audited.
+ * Opens a script for download: "forbidden" without the scripts permission or when the
+ * candidate's consent is not recorded; "notFound" for another centre's script, an unknown id, a
+ * series still under embargo for the caller (as if there were no results) or a missing file.
+ * Every download, and every refusal inside the caller's centre, is audited.
  */
-export async function downloadScript(
-  session: LiveSession,
-  scriptId: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<ScriptDownload> {
-  const subject = subjectOf(session);
-  if (!canSeeScripts(subject)) return { ok: false, status: 403 };
+export async function downloadScript(scriptId: string): Promise<Result<{ file: StoredFile; fileKey: string }>> {
+  const auth = await authorizeCentre("scripts");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
   const db = getPrisma();
   const script = await db.script.findFirst({
-    where: { id: scriptId, centreId: subject.centreId!, candidate: { centreId: subject.centreId! } },
+    where: inCentre(caller, { id: scriptId, candidate: inCentre(caller) }),
     include: { candidate: true, component: true, entry: { include: { series: true } } },
   });
-  if (!script) return { ok: false, status: 404 };
+  if (!script) return refuse("notFound");
   const who = {
-    actorId: session.user.id,
-    actorEmail: session.user.email,
-    centreId: subject.centreId,
-    ip: request.ip,
-    at: now,
+    actorId: caller.userId,
+    actorEmail: caller.email,
+    centreId: caller.centreId,
+    ip: (await requestInfo()).ip,
+    at,
   };
-  const embargoed = !released(scriptsReleaseFor(subject, script.entry.series), now);
+  const embargoed = !isReleased(caller, script.entry.series, "scripts", at);
   const reason = embargoed ? "embargo" : !script.candidate.scriptConsent ? "noConsent" : null;
   if (reason) {
     await audit(db, {
@@ -135,7 +134,7 @@ export async function downloadScript(
       outcome: "denied",
       details: { scriptId: script.id, reason },
     });
-    return { ok: false, status: reason === "embargo" ? 404 : 403 };
+    return refuse(reason === "embargo" ? "notFound" : "forbidden");
   }
   const file = await readFile(script.fileKey);
   if (!file) {
@@ -145,7 +144,7 @@ export async function downloadScript(
       outcome: "failure",
       details: { scriptId: script.id, reason: "missingFile" },
     });
-    return { ok: false, status: 404 };
+    return refuse("notFound");
   }
   await audit(db, {
     ...who,

@@ -2,11 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { now } from "@/lib/clock";
-import { requestInfo, requireUser } from "@/lib/auth/session";
-import { reviewsAccess, subjectOf } from "@/lib/data/post-results/access";
-import { REVIEW_KINDS, requestReview } from "@/lib/data/post-results/reviews";
+import { messageKeyOf } from "@/lib/auth/authorize";
+import { requireUser } from "@/lib/auth/session";
+import { requestReview } from "@/lib/data/post-results/reviews";
+import { REVIEW_KINDS } from "@/lib/post-results/reviews";
 import { fieldErrorsOf, text, type ActionState } from "@/lib/validation/action-state";
+
+const FIELDS = ["entryId", "kind", "componentId", "notes"] as const;
 
 const schema = z.object({
   entryId: z.string().trim().min(1, "reviewEntryRequired").max(40, "reviewEntryRequired"),
@@ -15,27 +17,29 @@ const schema = z.object({
   notes: z.string().trim().max(1000, "reviewNotesTooLong"),
 });
 
-/** Requests a review of marking or a copy of a script. The DAL decides who and when. */
+/** The field a refusal's reason is about; the others are the form's as a whole. */
+const FIELD_OF: Record<string, string> = {
+  reviewNoResult: "entryId",
+  reviewDuplicate: "entryId",
+  reviewComponentMismatch: "componentId",
+};
+
+/** Requests a review of marking or a copy of a script. The data layer decides who and when. */
 export async function requestReviewAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  // Refuse before validating, so a caller without the right learns nothing from field errors.
-  if (reviewsAccess(subjectOf(session)) !== "request") return { formError: "forbidden" };
-  const raw = Object.fromEntries(["entryId", "kind", "componentId", "notes"].map((k) => [k, text(formData, k)]));
+  await requireUser(); // signed out, or a step still to do: to the sign-in page or that step
+  const raw = Object.fromEntries(FIELDS.map((k) => [k, text(formData, k)]));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: raw };
-  const { entryId, kind, componentId, notes } = parsed.data;
+  // A form that did not parse is still sent (as null), so the caller's right is checked first:
+  // a caller without it is refused and learns nothing from the form's errors.
   const result = await requestReview(
-    session,
-    { entryId, kind, componentId: componentId || null, notes },
-    await requestInfo(),
-    now(),
+    parsed.success ? { ...parsed.data, componentId: parsed.data.componentId || null } : null,
   );
   if (!result.ok) {
-    if (result.error === "forbidden" || result.error === "notFound") return { formError: result.error, values: raw };
-    return {
-      fieldErrors: { [result.error === "reviewComponentMismatch" ? "componentId" : "entryId"]: [result.error] },
-      values: raw,
-    };
+    if (result.error === "unauthenticated" || result.error === "forbidden") return { formError: result.error };
+    if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: raw };
+    const key = messageKeyOf(result);
+    const field = FIELD_OF[key];
+    return field ? { fieldErrors: { [field]: [key] }, values: raw } : { formError: key, values: raw };
   }
   revalidatePath("/post-results/reviews");
   return { ok: true };

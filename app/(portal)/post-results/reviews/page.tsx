@@ -1,85 +1,84 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
+import { SeriesPicker, seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { now } from "@/lib/clock";
-import { requirePermission } from "@/lib/auth/session";
-import { reviewsAccess, subjectOf } from "@/lib/data/post-results/access";
-import {
-  listReviewRequests,
-  REVIEW_STATUSES,
-  reviewableEntries,
-  reviewSeries,
-  type ReviewStatus,
-} from "@/lib/data/post-results/reviews";
+import { listReviewRequests, reviewableEntries, reviewSeries } from "@/lib/data/post-results/reviews";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { REVIEW_STATUSES, reviewStatusOf } from "@/lib/post-results/reviews";
 import { RequestReviewForm } from "./_components/request-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("postResults"))("reviewsTitle") };
 }
 
-type Props = { searchParams: Promise<{ series?: string; status?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const STATUS_VARIANT = { requested: "secondary", in_progress: "warning", completed: "success" } as const;
 
 export default async function ReviewsPage({ searchParams }: Props) {
-  const session = await requirePermission("results");
-  const at = now();
+  const { series, canRequest, at } = await must(reviewSeries());
   const params = await searchParams;
   const t = await getTranslations("postResults");
   const tc = await getTranslations("common");
   const format = await getFormatter();
-  const cy = (await getLocale()) === "cy";
-  const access = reviewsAccess(subjectOf(session));
+  const locale = await getLocale();
 
-  const series = await reviewSeries(session, at);
-  const selected = series.find((s) => s.id === params.series) ?? series.find((s) => s.visible) ?? series[0];
-  const status = REVIEW_STATUSES.find((s) => s === params.status);
-  const rows = selected?.visible
-    ? ((await listReviewRequests(session, at, { seriesId: selected.id, status })) ?? [])
-    : [];
-  const entries = selected?.visible && access === "request" ? await reviewableEntries(session, selected.id, at) : [];
-  const seriesName = selected ? (cy ? selected.nameCy : selected.nameEn) : "";
+  const code = seriesParam(params);
+  const selected = series.find((s) => s.code === code) ?? series.find((s) => s.visible) ?? series[0];
+  const status = reviewStatusOf(params.status);
+  const rows = selected?.visible ? (await must(listReviewRequests({ seriesId: selected.id, status }))).rows : [];
+  const entries = selected?.visible && canRequest ? (await must(reviewableEntries(selected.id))).entries : [];
+  const seriesName = selected ? localized(selected, locale) : "";
 
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">{t("reviewsTitle")}</h1>
-      <p className="max-w-3xl">{t("reviewsIntro")}</p>
+      <PageHeader title={t("reviewsTitle")} lead={t("reviewsIntro")} />
 
       {!selected ? (
         <p>{t("noSeries")}</p>
       ) : (
         <>
-          <form method="get" className="flex flex-wrap items-end gap-4" aria-label={t("filterLabel")}>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="series">{t("seriesLabel")}</Label>
-              <Select id="series" name="series" defaultValue={selected.id} wrapperClassName="w-64">
-                {series.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {cy ? s.nameCy : s.nameEn}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="status">{t("statusLabel")}</Label>
-              <Select id="status" name="status" defaultValue={status ?? ""} wrapperClassName="w-56">
-                <option value="">{t("allStatuses")}</option>
-                {REVIEW_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <Button type="submit" variant="secondary">
-              {t("show")}
-            </Button>
-          </form>
+          <div className="flex flex-wrap items-end gap-8">
+            <SeriesPicker
+              action="/post-results/reviews"
+              series={series}
+              selected={selected.code}
+              locale={locale}
+              label={t("seriesLabel")}
+              submit={t("show")}
+              keep={{ status: status ?? "" }}
+            />
+            <form
+              method="get"
+              action="/post-results/reviews"
+              className="flex flex-wrap items-end gap-3"
+              aria-label={t("filterLabel")}
+            >
+              <input type="hidden" name="series" value={selected.code} />
+              <div className="flex flex-col gap-1">
+                <Label htmlFor="status">{t("statusLabel")}</Label>
+                <Select id="status" name="status" defaultValue={status ?? ""} wrapperClassName="w-56">
+                  <option value="">{t("allStatuses")}</option>
+                  {REVIEW_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <Button type="submit" variant="secondary">
+                {t("show")}
+              </Button>
+            </form>
+          </div>
 
           {!selected.visible ? (
             <Alert variant="info">
@@ -87,7 +86,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
                 {selected.releaseAt
                   ? t("notYetReleased", {
                       series: seriesName,
-                      at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }),
+                      at: formatDate(selected.releaseAt, "when", locale),
                       countdown: format.relativeTime(selected.releaseAt, at),
                     })
                   : t("neverReleased", { series: seriesName })}
@@ -127,17 +126,13 @@ export default async function ReviewsPage({ searchParams }: Props) {
                             {r.candidate.candidateNumber} {r.candidate.firstName} {r.candidate.lastName}
                           </TableCell>
                           <TableCell>
-                            {r.specification.code} {cy ? r.specification.titleCy : r.specification.titleEn}
+                            {r.specification.code} {localized(r.specification, locale, "title")}
                             {r.component ? ` · ${r.component.code}` : ""}
                           </TableCell>
                           <TableCell>{t(`kind.${r.kind}`)}</TableCell>
+                          <TableCell>{formatDate(r.createdAt, "stamp", locale)}</TableCell>
                           <TableCell>
-                            {format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                          </TableCell>
-                          <TableCell>
-                            <Badge variant={STATUS_VARIANT[r.status as ReviewStatus] ?? "outline"}>
-                              {t(`status.${r.status as ReviewStatus}`)}
-                            </Badge>
+                            <Badge variant={STATUS_VARIANT[r.status] ?? "outline"}>{t(`status.${r.status}`)}</Badge>
                           </TableCell>
                           <TableCell>
                             {r.outcome === "grade_changed"
@@ -159,7 +154,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
                 <h2 id="new-title" className="text-2xl font-bold">
                   {t("newTitle")}
                 </h2>
-                {access !== "request" ? (
+                {!canRequest ? (
                   <p>{t("viewOnly")}</p>
                 ) : entries.length === 0 ? (
                   <p>{t("noEntries", { series: seriesName })}</p>
@@ -168,10 +163,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
                     entries={entries.map((e) => ({
                       id: e.id,
                       label: `${e.candidate.candidateNumber} ${e.candidate.firstName} ${e.candidate.lastName}`,
-                      subject: `${e.specification.code} ${cy ? e.specification.titleCy : e.specification.titleEn} (${e.grade})`,
+                      subject: `${e.specification.code} ${localized(e.specification, locale, "title")} (${e.grade})`,
                       components: e.components.map((c) => ({
                         id: c.id,
-                        label: `${c.code} ${cy ? c.titleCy : c.titleEn}`,
+                        label: `${c.code} ${localized(c, locale, "title")}`,
                       })),
                     }))}
                   />

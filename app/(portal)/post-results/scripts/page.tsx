@@ -1,57 +1,49 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/page/download-link";
+import { PageHeader } from "@/components/page/page-header";
+import { SeriesPicker, seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { now } from "@/lib/clock";
-import { requirePermission } from "@/lib/auth/session";
 import { listScriptCandidates, scriptSeries } from "@/lib/data/post-results/scripts";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("postResults"))("scriptsTitle") };
 }
 
-type Props = { searchParams: Promise<{ series?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ScriptsPage({ searchParams }: Props) {
-  const session = await requirePermission("scripts");
-  const at = now();
+  const { series, at } = await must(scriptSeries());
   const params = await searchParams;
   const t = await getTranslations("postResults");
   const format = await getFormatter();
-  const cy = (await getLocale()) === "cy";
+  const locale = await getLocale();
 
-  const series = await scriptSeries(session, at);
-  const selected = series.find((s) => s.id === params.series) ?? series.find((s) => s.visible) ?? series[0];
-  const candidates = selected?.visible ? ((await listScriptCandidates(session, selected.id, at)) ?? []) : [];
-  const seriesName = selected ? (cy ? selected.nameCy : selected.nameEn) : "";
+  const code = seriesParam(params);
+  const selected = series.find((s) => s.code === code) ?? series.find((s) => s.visible) ?? series[0];
+  const candidates = selected?.visible ? (await must(listScriptCandidates(selected.id))).candidates : [];
+  const seriesName = selected ? localized(selected, locale) : "";
 
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">{t("scriptsTitle")}</h1>
-      <p className="max-w-3xl">{t("scriptsIntro")}</p>
+      <PageHeader title={t("scriptsTitle")} lead={t("scriptsIntro")} />
       {!selected ? (
         <p>{t("noScripts")}</p>
       ) : (
         <>
           {series.length > 1 ? (
-            <form method="get" className="flex flex-wrap items-end gap-4" aria-label={t("filterLabel")}>
-              <div className="flex flex-col gap-1">
-                <Label htmlFor="series">{t("seriesLabel")}</Label>
-                <Select id="series" name="series" defaultValue={selected.id} wrapperClassName="w-64">
-                  {series.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {cy ? s.nameCy : s.nameEn}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-              <Button type="submit" variant="secondary">
-                {t("show")}
-              </Button>
-            </form>
+            <SeriesPicker
+              action="/post-results/scripts"
+              series={series}
+              selected={selected.code}
+              locale={locale}
+              label={t("seriesLabel")}
+              submit={t("show")}
+            />
           ) : null}
           {!selected.visible ? (
             <Alert variant="info">
@@ -59,7 +51,7 @@ export default async function ScriptsPage({ searchParams }: Props) {
                 {selected.releaseAt
                   ? t("scriptsNotYetReleased", {
                       series: seriesName,
-                      at: format.dateTime(selected.releaseAt, { dateStyle: "long", timeStyle: "short" }),
+                      at: formatDate(selected.releaseAt, "when", locale),
                       countdown: format.relativeTime(selected.releaseAt, at),
                     })
                   : t("neverReleased", { series: seriesName })}
@@ -92,15 +84,15 @@ export default async function ScriptsPage({ searchParams }: Props) {
                       <ul className="flex flex-col gap-1">
                         {c.scripts.map((s) => (
                           <li key={s.id}>
-                            <a href={`/api/files/scripts/${s.id}`} className="underline" download>
+                            <DownloadLink href={`/api/files/scripts/${s.id}`}>
                               {t("downloadScript", {
-                                component: `${s.component.code} ${cy ? s.component.titleCy : s.component.titleEn}`,
+                                component: `${s.component.code} ${localized(s.component, locale, "title")}`,
                               })}
                               <span className="sr-only">
                                 {" "}
                                 {t("forCandidate", { candidate: `${c.candidateNumber} ${c.firstName} ${c.lastName}` })}
                               </span>
-                            </a>{" "}
+                            </DownloadLink>{" "}
                             <span className="text-muted-foreground">
                               {t("markOf", { mark: s.mark, max: s.maxMark })}
                             </span>
