@@ -3,7 +3,6 @@
 // against a real database — only Auth.js's cookie, Next's request headers and the translator
 // are stand-ins. An endpoint without a row, or a caller let in (or kept out) against its row,
 // fails.
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
@@ -11,6 +10,7 @@ import { buildWorld, type World } from "../authz/fixtures";
 import { MATRIX } from "../authz/matrix";
 import { ACTORS, type Actor, type Row } from "../authz/types";
 import { signInAs } from "../utils/next-mocks";
+import { discover, type Found } from "../authz/discover";
 
 vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
@@ -19,59 +19,6 @@ vi.mock("next-intl/server", async () => (await import("../utils/next-mocks")).in
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEFAULT_AT = "2027-09-01T09:00:00Z";
-
-// ─────────────── discovery ───────────────
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-function routePath(file: string): string {
-  const segments = path
-    .relative(path.join(ROOT, "app"), path.dirname(file))
-    .split(path.sep)
-    .filter((s) => s && !/^\(.*\)$/.test(s));
-  return `/${segments.join("/")}`;
-}
-
-type Found = { endpoint: string; file: string; exportName: string; method?: string; path?: string };
-
-function discover(): Found[] {
-  const found: Found[] = [];
-  const files = [...walk(path.join(ROOT, "app")), ...walk(path.join(ROOT, "lib/actions"))];
-  for (const file of files) {
-    const rel = path.relative(ROOT, file).split(path.sep).join("/");
-    const source = readFileSync(file, "utf8");
-    if (/\/page\.tsx$/.test(rel))
-      found.push({ endpoint: `page ${routePath(file)}`, file: rel, exportName: "default", path: routePath(file) });
-    else if (/\/route\.ts$/.test(rel)) {
-      for (const m of source.matchAll(/export (?:async function|const) (GET|POST|PUT|PATCH|DELETE)\b/g))
-        found.push({
-          endpoint: `route ${m[1]} ${routePath(file)}`,
-          file: rel,
-          exportName: m[1],
-          method: m[1],
-          path: routePath(file),
-        });
-      if (/export const \{[^}]*\bGET\b[^}]*\} = /.test(source))
-        for (const method of ["GET", "POST"])
-          found.push({
-            endpoint: `route ${method} ${routePath(file)}`,
-            file: rel,
-            exportName: method,
-            method,
-            path: routePath(file),
-          });
-    } else if (/^\s*["']use server["'];/.test(source) && /\.tsx?$/.test(rel)) {
-      for (const m of source.matchAll(/export async function (\w+)/g))
-        found.push({ endpoint: `action ${rel}#${m[1]}`, file: rel, exportName: m[1] });
-    }
-  }
-  return found;
-}
 
 // ─────────────── running one call ───────────────
 
