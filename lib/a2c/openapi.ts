@@ -1,4 +1,4 @@
-import { RESULTS_FILE_COLUMNS } from "@/lib/data/results/file";
+import { RESULTS_FILE_COLUMNS } from "@/lib/results/files";
 import { ENTRY_COLUMNS_DOC } from "./columns";
 
 // The A2C API's OpenAPI 3.1 description, written by hand (served at /api/a2c/v1/openapi.json).
@@ -79,7 +79,7 @@ const errors: Record<string, Response> = {
     content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
   },
   "429": {
-    description: "Too many calls with this key (120 a minute).",
+    description: "Too many calls with this key (120 a minute), or too many without a live key from one address.",
     headers: { "Retry-After": { description: "Seconds until the next call is allowed.", schema: { type: "integer" } } },
     content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
   },
@@ -152,7 +152,7 @@ export const A2C_OPENAPI = {
     },
     schemas: {
       Entry: rowSchema(ENTRY_COLUMNS_DOC),
-      // The results file's columns (lib/data/results/file.ts); uniformMark is a number or null.
+      // The results file's columns (lib/results/files.ts); uniformMark is a number or null.
       Result: {
         type: "object",
         required: RESULTS_FILE_COLUMNS.map((c) => c.key),
@@ -169,7 +169,11 @@ export const A2C_OPENAPI = {
         type: "object",
         required: ["error"],
         properties: {
-          error: { type: "string", enum: ["unauthorised", "rateLimited", "seriesRequired", "unknownSeries"] },
+          error: { type: "string", enum: ["unauthenticated", "limited", "invalid", "notFound"] },
+          reason: {
+            type: "string",
+            description: "With limited: rateLimited when calls without a live key are slowed down.",
+          },
         },
       },
     },

@@ -1,4 +1,4 @@
-// A2C keys and the A2C machine API (issue 6): who may manage keys, the key shown once and
+// A2C keys and the A2C machine API (docs/product-rules.md ("A2C")): who may manage keys, the key shown once and
 // stored hashed, and the API: JSON/CSV, revoked keys, the embargo at restricted release (BST
 // and GMT), the per-key rate limit, last-used time and the audit row of every call.
 import { randomBytes } from "node:crypto";
@@ -12,8 +12,10 @@ import {
   createSeries,
   createUser,
 } from "../factories";
-import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
-import { generateKey, hashKey, listKeys, revokeKey } from "@/lib/data/a2c/keys";
+import { actAs } from "../utils/act-as";
+import { generateKey, listKeys, revokeKey } from "@/lib/data/a2c/keys";
+import { hashKey } from "@/lib/a2c/key";
+import { resultsFileForKey } from "@/lib/data/results/file";
 import { LIMITS } from "@/lib/data/rate-limit";
 import { londonTime } from "@/lib/time";
 import { A2C_OPENAPI } from "@/lib/a2c/openapi";
@@ -22,6 +24,21 @@ import { GET as getEntries } from "@/app/api/a2c/v1/entries/route";
 import { GET as getResults } from "@/app/api/a2c/v1/results/route";
 import { GET as getOpenApi } from "@/app/api/a2c/v1/openapi.json/route";
 
+// The request the route handler is serving: next/headers answers with its headers, as in Next.
+const incoming = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => ({
+  ...(await import("../utils/next-mocks")).headersMock,
+  headers: async () => incoming.headers,
+}));
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
+
+/** Serves `request` with a route handler, the way Next does (its headers are the request's). */
+function serve(handler: (request: Request) => Promise<Response>, request: Request): Promise<Response> {
+  incoming.headers = request.headers;
+  return handler(request);
+}
+
 const NOW = new Date("2027-09-01T09:00:00Z");
 
 let db: TestDb;
@@ -29,9 +46,10 @@ let centreA: Centre;
 let centreB: Centre;
 let june: Series;
 let january: Series;
-const s: Record<"eo" | "admin" | "adminBare" | "user" | "userAll" | "eoB", LiveSession> = {} as never;
+type TestSession = { id: string; userId: string };
+const s: Record<"eo" | "admin" | "adminBare" | "user" | "userAll" | "eoB", TestSession> = {} as never;
 
-async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<LiveSession> {
+async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<TestSession> {
   const user = await createUser(db.prisma, { mfa: "totp", ...options });
   const id = randomBytes(16).toString("hex");
   await db.prisma.session.create({
@@ -44,7 +62,12 @@ async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<Li
       mfaAt: NOW,
     },
   });
-  return (await findLiveSession(id, NOW))!;
+  return { id, userId: user.id };
+}
+
+/** The next key-management calls are made by `session`, at NOW. */
+async function as(session: TestSession): Promise<void> {
+  await actAs(db.prisma, session, NOW);
 }
 
 async function call(
@@ -56,13 +79,14 @@ async function call(
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   if (options.accept) headers.accept = options.accept;
   const url = `http://localhost/api/a2c/v1/${kind}?series=${options.series ?? june.code}${options.query ?? ""}`;
-  const response = await (kind === "entries" ? getEntries : getResults)(new Request(url, { headers }));
+  const response = await serve(kind === "entries" ? getEntries : getResults, new Request(url, { headers }));
   vi.unstubAllEnvs();
   return response;
 }
 
-async function newKey(session: LiveSession = s.eo): Promise<{ id: string; key: string }> {
-  const made = await generateKey(session, `key ${randomBytes(3).toString("hex")}`, NOW);
+async function newKey(session: TestSession = s.eo): Promise<{ id: string; key: string }> {
+  await as(session);
+  const made = await generateKey(`key ${randomBytes(3).toString("hex")}`);
   if (!made.ok) throw new Error("could not make a key");
   return made;
 }
@@ -102,16 +126,21 @@ afterAll(async () => {
 describe("A2C keys", () => {
   it("EO and Admins with the a2c permission generate, list and revoke; Admins without it and Users cannot", async () => {
     for (const who of [s.adminBare, s.user, s.userAll]) {
-      expect(await generateKey(who, "nope", NOW)).toEqual({ ok: false, formError: "forbidden" });
-      expect(await listKeys(who)).toEqual({ ok: false, formError: "forbidden" });
+      await as(who);
+      expect(await generateKey("nope")).toEqual({ ok: false, error: "forbidden" });
+      expect(await listKeys()).toEqual({ ok: false, error: "forbidden" });
     }
     const byEo = await newKey(s.eo);
     const byAdmin = await newKey(s.admin);
-    expect(await revokeKey(s.adminBare, byEo.id, NOW)).toEqual({ ok: false, formError: "forbidden" });
-    expect(await revokeKey(s.user, byEo.id, NOW)).toEqual({ ok: false, formError: "forbidden" });
-    expect(await revokeKey(s.admin, byEo.id, NOW)).toEqual({ ok: true });
-    expect(await revokeKey(s.eo, byAdmin.id, NOW)).toEqual({ ok: true });
-    const listed = await listKeys(s.eo);
+    await as(s.adminBare);
+    expect(await revokeKey(byEo.id)).toEqual({ ok: false, error: "forbidden" });
+    await as(s.user);
+    expect(await revokeKey(byEo.id)).toEqual({ ok: false, error: "forbidden" });
+    await as(s.admin);
+    expect(await revokeKey(byEo.id)).toEqual({ ok: true });
+    await as(s.eo);
+    expect(await revokeKey(byAdmin.id)).toEqual({ ok: true });
+    const listed = await listKeys();
     expect(listed.ok && listed.keys.find((k) => k.id === byEo.id)).toMatchObject({
       createdBy: "Eira Officer",
       revokedAt: NOW,
@@ -121,7 +150,8 @@ describe("A2C keys", () => {
   });
 
   it("shows the key once and stores only its SHA-256, a prefix and who made it", async () => {
-    const made = await generateKey(s.eo, "MIS server", NOW);
+    await as(s.eo);
+    const made = await generateKey("MIS server");
     expect(made.ok).toBe(true);
     if (!made.ok) return;
     expect(made.key).toMatch(/^porth_a2c_[A-Za-z0-9_-]{43}$/);
@@ -130,15 +160,16 @@ describe("A2C keys", () => {
     expect(row.keyHash).not.toContain(made.key.slice(10));
     expect(made.key.startsWith(row.prefix)).toBe(true);
     expect(row.prefix.length).toBeLessThan(20);
-    expect(row.createdById).toBe(s.eo.user.id);
-    const listed = await listKeys(s.eo);
+    expect(row.createdById).toBe(s.eo.userId);
+    const listed = await listKeys();
     expect(JSON.stringify(listed)).not.toContain(made.key);
   });
 
   it("keeps each centre's keys to itself: another centre's key is not found", async () => {
     const mine = await newKey(s.eo);
-    expect(await revokeKey(s.eoB, mine.id, NOW)).toEqual({ ok: false, formError: "notFound" });
-    const b = await listKeys(s.eoB);
+    await as(s.eoB);
+    expect(await revokeKey(mine.id)).toEqual({ ok: false, error: "notFound" });
+    const b = await listKeys();
     expect(b.ok && b.keys.map((k) => k.id)).not.toContain(mine.id);
     expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id: mine.id } })).revokedAt).toBeNull();
   });
@@ -189,7 +220,8 @@ describe("A2C API", () => {
   it("answers 401 with WWW-Authenticate for no key, an unknown key and a revoked key", async () => {
     const { id, key } = await newKey();
     expect((await call("results", { key })).status).toBe(200);
-    await revokeKey(s.eo, id, NOW);
+    await as(s.eo);
+    await revokeKey(id);
     for (const k of [key, null, "porth_a2c_unknown", `${key}x`]) {
       const response = await call("results", { key: k });
       expect(response.status).toBe(401);
@@ -202,7 +234,8 @@ describe("A2C API", () => {
     vi.stubEnv("TRUST_PROXY", "true");
     const guess = (i: number) => {
       vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
-      return getResults(
+      return serve(
+        getResults,
         new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, {
           headers: { authorization: `Bearer porth_a2c_guess${i}`, "x-forwarded-for": "203.0.113.77" },
         }),
@@ -217,7 +250,8 @@ describe("A2C API", () => {
     // A valid key from the same address still works.
     const { key } = await newKey();
     vi.stubEnv("PORTH_FAKE_NOW", NOW.toISOString());
-    const ok = await getResults(
+    const ok = await serve(
+      getResults,
       new Request(`http://localhost/api/a2c/v1/results?series=${june.code}`, {
         headers: { authorization: `Bearer ${key}`, "x-forwarded-for": "203.0.113.77" },
       }),
@@ -308,6 +342,12 @@ describe("A2C API", () => {
     expect(
       await db.prisma.auditEvent.count({ where: { action: "a2c.results", outcome: "denied", centreId: null } }),
     ).toBe(unauthorised + 1);
+  });
+
+  it("gives the results rows only for a key it authenticated, never for a hand-made one", async () => {
+    const { id } = await newKey();
+    const handMade = { kind: "a2c-key", keyId: id, centreId: centreA.id } as const;
+    expect(await resultsFileForKey(handMade, june.id)).toEqual({ ok: false, error: "unauthenticated" });
   });
 
   it("serves its OpenAPI 3.1 description publicly", async () => {

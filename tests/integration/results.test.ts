@@ -1,8 +1,9 @@
-// Results under embargo (issue 6): every results DAL function and the download route handlers,
-// at the four release boundaries, in BST (June 2027 series) and GMT (January 2028 series), for
-// an Exams Officer, an Admin, a User with the results permission and a User without it.
+// Results under embargo (docs/product-rules.md ("Results embargo")): every results data function
+// and the download route handlers, at the four release boundaries, in BST (June 2027 series) and
+// GMT (January 2028 series), for an Exams Officer, an Admin, a User with the results permission
+// and a User without it.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Candidate, Centre, Series } from "@/lib/generated/prisma/client";
 import { createTestDb, type TestDb } from "../utils/test-db";
 import {
@@ -17,35 +18,20 @@ import {
   type CreatedUser,
 } from "../factories";
 
-const state = vi.hoisted(() => ({ sid: null as string | null }));
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 
-vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (state.sid ? { sid: state.sid } : null),
-  signIn: async () => {},
-  signOut: async () => {},
-  entraConfigured: () => false,
-  handlers: {
-    GET: async () => new Response(null, { status: 404 }),
-    POST: async () => new Response(null, { status: 404 }),
-  },
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
-  headers: async () => new Headers({ "user-agent": "results-test" }),
-}));
-
-import { resultsVisibility, type ResultsCaller } from "@/lib/data/results/visibility";
-import {
-  gradeBoundaries,
-  itemLevelComponents,
-  itemLevelData,
-  resultFilterOptions,
-  resultsAnalysis,
-  resultsByCandidate,
-  resultsBySubject,
-  statementOfResults,
-} from "@/lib/data/results/results";
-import { RESULTS_FILE_COLUMNS, resultsFileHeader, resultsFileRows } from "@/lib/data/results/file";
+import { actAs } from "../utils/act-as";
+import type { Result } from "@/lib/auth/authorize";
+import { resultsSeries } from "@/lib/data/results/series";
+import { resultFilterOptions, resultsByCandidate, resultsBySubject } from "@/lib/data/results/list";
+import { statementOfResults } from "@/lib/data/results/statement";
+import { gradeBoundaries } from "@/lib/data/results/boundaries";
+import { itemLevelComponents, itemLevelData } from "@/lib/data/results/item-level";
+import { resultsAnalysis } from "@/lib/data/results/analysis";
+import { resultsFile } from "@/lib/data/results/file";
+import { RESULTS_FILE_COLUMNS, resultsFileHeader } from "@/lib/results/files";
 import { GET as fileGET } from "@/app/api/results/file/route";
 import { GET as itemGET } from "@/app/api/results/item-level-data/route";
 
@@ -88,17 +74,16 @@ let candidatesB: Candidate[];
 const users = {} as Record<ActorKey | "eoB", CreatedUser>;
 const sessions = {} as Record<ActorKey | "eoB", string>;
 
-function callerOf(user: CreatedUser): ResultsCaller {
-  return {
-    userId: user.id,
-    user: {
-      id: user.id,
-      email: user.email,
-      role: user.role,
-      centreId: user.centreId,
-      grants: user.grants.map((permission) => ({ permission })),
-    },
-  };
+/** The next data-layer calls are made by `actor` (null: signed out) at `at`. */
+async function as(actor: ActorKey | "eoB" | null, at: Date | string): Promise<void> {
+  await actAs(db.prisma, actor ? { id: sessions[actor] } : null, new Date(at));
+}
+
+/** The value of an answer that must not be a refusal. */
+function ok<T extends object>(result: Result<T>): T {
+  expect(result).toMatchObject({ ok: true });
+  if (!result.ok) throw new Error(`refused: ${result.error}`);
+  return result;
 }
 
 async function openSession(user: CreatedUser): Promise<string> {
@@ -122,19 +107,8 @@ async function callRoute(
   actor: ActorKey | "eoB" | null,
   at: string,
 ): Promise<Response> {
-  vi.stubEnv("PORTH_FAKE_NOW", at);
-  try {
-    if (actor)
-      await db.prisma.session.update({
-        where: { id: sessions[actor] },
-        data: { lastSeenAt: new Date(at), revokedAt: null },
-      });
-    state.sid = actor ? sessions[actor] : null;
-    return await handler(new Request(url));
-  } finally {
-    state.sid = null;
-    vi.unstubAllEnvs();
-  }
+  await as(actor, at);
+  return handler(new Request(url));
 }
 
 beforeAll(async () => {
@@ -185,52 +159,69 @@ for (const [zone, clocks] of Object.entries(CLOCKS) as [keyof typeof CLOCKS, (ty
     for (const actor of ACTOR_KEYS) {
       clocks.forEach((clock, i) => {
         const visible = EXPECTED[actor][i];
-        it(`${actor} at ${clock.label}: every results DAL function ${visible ? "returns results" : "answers as if there were no results"}`, async () => {
+        it(`${actor} at ${clock.label}: every results data function ${visible ? "returns results" : actor === "userPlain" ? "refuses (no results permission)" : "answers as if there were no results"}`, async () => {
           const series = seriesOf();
-          const caller = callerOf(users[actor]);
-          const now = new Date(clock.at);
           const candidate = candidatesA[0];
+          const component = catalogue.specs[0].components[0].code;
+          await as(actor, clock.at);
 
-          const v = resultsVisibility(caller, series, now);
-          expect(v.visible).toBe(visible);
-          if (actor === "userPlain") expect(v.releaseAt).toBeNull();
-          else
-            expect(v.releaseAt?.toISOString()).toBe(
-              (actor === "userResults" ? series.releaseAt : series.restrictedReleaseAt).toISOString(),
-            );
+          const answers = {
+            context: await resultsSeries(series.code),
+            byCandidate: await resultsByCandidate(series.id),
+            bySubject: await resultsBySubject(series.id),
+            options: await resultFilterOptions(series.id),
+            statement: await statementOfResults(series.id, candidate.id),
+            boundaries: await gradeBoundaries(series.id),
+            components: await itemLevelComponents(series.id),
+            items: await itemLevelData(series.id, component),
+            analysis: await resultsAnalysis(series.id),
+          };
 
-          const byCandidate = await resultsByCandidate(caller, series.id, now);
-          const bySubject = await resultsBySubject(caller, series.id, now);
-          const options = await resultFilterOptions(caller, series.id, now);
-          const statement = await statementOfResults(caller, series.id, candidate.id, now);
-          const boundaries = await gradeBoundaries(caller, series.id, now);
-          const components = await itemLevelComponents(caller, series.id, now);
-          const items = await itemLevelData(caller, series.id, catalogue.specs[0].components[0].code, now);
-          const analysis = await resultsAnalysis(caller, series.id, now);
+          if (actor === "userPlain") {
+            // Without the results permission there is nothing to see, at any time.
+            for (const answer of Object.values(answers)) expect(answer).toEqual({ ok: false, error: "forbidden" });
+            return;
+          }
+
+          const context = ok(answers.context);
+          expect(context.series?.id).toBe(series.id);
+          expect(context.release?.released).toBe(visible);
+          const releaseAt = (actor === "userResults" ? series.releaseAt : series.restrictedReleaseAt).toISOString();
+          expect(context.release?.releaseAt?.toISOString()).toBe(releaseAt);
+
+          const byCandidate = ok(answers.byCandidate);
+          const bySubject = ok(answers.bySubject);
+          const options = ok(answers.options);
+          const statement = ok(answers.statement);
+          const boundaries = ok(answers.boundaries).specs;
+          const components = ok(answers.components).components;
+          const items = ok(answers.items);
+          const analysis = ok(answers.analysis).specs;
 
           // The candidate is the centre's own: found either way, never an error.
-          expect(statement?.candidate.id).toBe(candidate.id);
-          expect(items?.component.code).toBe(catalogue.specs[0].components[0].code);
+          expect(statement.candidate.id).toBe(candidate.id);
+          expect(statement.release).toEqual({ released: visible, releaseAt: new Date(releaseAt) });
+          expect(items.component.code).toBe(component);
           if (visible) {
             expect(byCandidate.total).toBeGreaterThan(0);
             expect(byCandidate.rows.length).toBeGreaterThan(0);
             expect(bySubject.total).toBe(byCandidate.total);
             expect(options.specifications.length).toBeGreaterThan(0);
             expect(options.grades.length).toBeGreaterThan(0);
-            expect(statement!.results.length).toBeGreaterThan(0);
+            expect(statement.results.length).toBeGreaterThan(0);
             expect(boundaries.length).toBeGreaterThan(0);
             expect(components.length).toBeGreaterThan(0);
-            expect(items!.rows.length).toBeGreaterThan(0);
+            expect(items.rows.length).toBeGreaterThan(0);
             expect(analysis.length).toBeGreaterThan(0);
           } else {
-            expect(byCandidate).toEqual({ rows: [], total: 0, page: 1, pageSize: byCandidate.pageSize });
-            expect(bySubject).toEqual({ rows: [], total: 0, page: 1, pageSize: bySubject.pageSize });
-            expect(options).toEqual({ specifications: [], grades: [] });
-            expect(statement!.results).toEqual([]);
+            expect(byCandidate).toEqual({ ok: true, rows: [], total: 0, page: 1, pageSize: byCandidate.pageSize });
+            expect(bySubject).toEqual({ ok: true, rows: [], total: 0, page: 1, pageSize: bySubject.pageSize });
+            expect(options).toEqual({ ok: true, specifications: [], grades: [] });
+            expect(statement.results).toEqual([]);
             expect(boundaries).toEqual([]);
             expect(components).toEqual([]);
-            expect(items!.rows).toEqual([]);
-            expect(items!.questions).toBe(0);
+            expect(items.rows).toEqual([]);
+            expect(items.questions).toBe(0);
             expect(analysis).toEqual([]);
           }
         });
@@ -245,8 +236,9 @@ for (const [zone, clocks] of Object.entries(CLOCKS) as [keyof typeof CLOCKS, (ty
           );
           if (visible) {
             expect(res.status).toBe(200);
+            const filename = `results-${centreA.number}-${series.code}.csv`;
             expect(res.headers.get("content-disposition")).toBe(
-              `attachment; filename="results-${centreA.number}-${series.code}.csv"`,
+              `attachment; filename="${filename}"; filename*=UTF-8''${filename}`,
             );
             expect(res.headers.get("cache-control")).toBe("private, no-store");
             const text = await res.text();
@@ -362,27 +354,32 @@ describe("centre scoping", () => {
   const now = new Date("2027-09-01T09:00:00Z");
 
   it("does not find another centre's candidate", async () => {
-    expect(await statementOfResults(callerOf(users.eo), june.id, candidatesB[0].id, now)).toBeNull();
-    expect(await statementOfResults(callerOf(users.eoB), june.id, candidatesA[0].id, now)).toBeNull();
+    await as("eo", now);
+    expect(await statementOfResults(june.id, candidatesB[0].id)).toEqual({ ok: false, error: "notFound" });
+    await as("eoB", now);
+    expect(await statementOfResults(june.id, candidatesA[0].id)).toEqual({ ok: false, error: "notFound" });
   });
 
   it("lists only the caller's centre's results", async () => {
-    const page = await resultsByCandidate(callerOf(users.eoB), june.id, now);
+    await as("eoB", now);
+    const page = ok(await resultsByCandidate(june.id));
     const idsB = new Set(candidatesB.map((c) => c.id));
     expect(page.rows.length).toBeGreaterThan(0);
     expect(page.rows.every((r) => idsB.has(r.candidateId))).toBe(true);
-    const items = await itemLevelData(callerOf(users.eoB), june.id, catalogue.specs[0].components[0].code, now);
-    expect(items!.rows.every((r) => idsB.has(r.candidateId))).toBe(true);
+    const items = ok(await itemLevelData(june.id, catalogue.specs[0].components[0].code));
+    expect(items.rows.every((r) => idsB.has(r.candidateId))).toBe(true);
   });
 });
 
 describe("results queries", () => {
   const now = new Date("2027-09-01T09:00:00Z");
-  const eo = () => callerOf(users.eo);
+  beforeEach(async () => {
+    await as("eo", now);
+  });
 
   it("filters by candidate name, number, specification and grade", async () => {
     const target = candidatesA[3];
-    const byName = await resultsByCandidate(eo(), june.id, now, { q: target.lastName.toUpperCase() });
+    const byName = ok(await resultsByCandidate(june.id, { q: target.lastName.toUpperCase() }));
     expect(byName.rows.some((r) => r.candidateId === target.id)).toBe(true);
     expect(
       byName.rows.every(
@@ -392,42 +389,42 @@ describe("results queries", () => {
       ),
     ).toBe(true);
 
-    const byNumber = await resultsByCandidate(eo(), june.id, now, { q: target.candidateNumber });
+    const byNumber = ok(await resultsByCandidate(june.id, { q: target.candidateNumber }));
     expect(new Set(byNumber.rows.map((r) => r.candidateId))).toEqual(new Set([target.id]));
 
     const spec = byNumber.rows[0].specificationCode;
-    const bySpec = await resultsBySubject(eo(), june.id, now, { spec });
+    const bySpec = ok(await resultsBySubject(june.id, { spec }));
     expect(bySpec.total).toBeGreaterThan(0);
     expect(bySpec.rows.every((r) => r.specificationCode === spec)).toBe(true);
 
     const grade = byNumber.rows[0].grade;
-    const byGrade = await resultsByCandidate(eo(), june.id, now, { grade });
+    const byGrade = ok(await resultsByCandidate(june.id, { grade }));
     expect(byGrade.rows.every((r) => r.grade === grade)).toBe(true);
     expect(byGrade.rows.some((r) => r.candidateId === target.id)).toBe(true);
   });
 
   it("orders by candidate number (by candidate) and by specification (by subject)", async () => {
-    const a = await resultsByCandidate(eo(), june.id, now);
+    const a = ok(await resultsByCandidate(june.id));
     const numbers = a.rows.map((r) => r.candidateNumber);
     expect(numbers).toEqual([...numbers].sort());
-    const b = await resultsBySubject(eo(), june.id, now);
+    const b = ok(await resultsBySubject(june.id));
     const specs = b.rows.map((r) => r.specificationCode);
     expect(specs).toEqual([...specs].sort());
   });
 
   it("gives a statement with every result and its component marks", async () => {
     const candidate = candidatesA[1];
-    const statement = await statementOfResults(eo(), june.id, candidate.id, now);
+    const statement = ok(await statementOfResults(june.id, candidate.id));
     const count = await db.prisma.result.count({ where: { seriesId: june.id, entry: { candidateId: candidate.id } } });
-    expect(statement!.results).toHaveLength(count);
-    for (const r of statement!.results) {
+    expect(statement.results).toHaveLength(count);
+    for (const r of statement.results) {
       expect(r.components.length).toBeGreaterThan(0);
       for (const c of r.components) expect(c.mark).toBeLessThanOrEqual(c.maxMark);
     }
   });
 
   it("shows the board-wide cumulative percentages beside the centre's distribution", async () => {
-    const analysis = await resultsAnalysis(eo(), june.id, now);
+    const { specs: analysis } = ok(await resultsAnalysis(june.id));
     for (const spec of analysis) {
       expect(spec.grades.reduce((n, g) => n + g.count, 0)).toBe(spec.centreTotal);
       expect(spec.grades.at(-1)!.cumulativePercent).toBe(100);
@@ -464,8 +461,10 @@ describe("the results file rows", () => {
   });
 
   async function collect(batchSize: number) {
+    await as("eo", "2027-09-01T09:00:00Z");
+    const file = ok(await resultsFile(june.code, { batchSize }));
     const rows = [];
-    for await (const row of resultsFileRows({ centreId: centreA.id, seriesId: june.id }, batchSize)) rows.push(row);
+    for await (const row of file.rows) rows.push(row);
     return rows;
   }
 });

@@ -6,8 +6,10 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { resultFilterOptions, resultsByCandidate, resultsBySubject } from "@/lib/data/results/results";
-import { param, resultsContext, seriesName, type SearchParams } from "./_components/context";
+import { resultFilterOptions, resultsByCandidate, resultsBySubject } from "@/lib/data/results/list";
+import { localized } from "@/lib/i18n/localized";
+import { must } from "@/lib/http/page";
+import { param, resultsContext, type SearchParams } from "./_components/context";
 import { ResultsShell } from "./_components/shell";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,14 +30,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
 
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results">
-      {async () => {
-        const series = ctx.series!;
-        const name = seriesName(series, ctx.locale);
+      {async (series) => {
+        const name = localized(series, ctx.locale);
         const [data, options] = await Promise.all([
-          view === "subject"
-            ? resultsBySubject(ctx.session, series.id, ctx.at, filters)
-            : resultsByCandidate(ctx.session, series.id, ctx.at, filters),
-          resultFilterOptions(ctx.session, series.id, ctx.at),
+          must(view === "subject" ? resultsBySubject(series.id, filters) : resultsByCandidate(series.id, filters)),
+          must(resultFilterOptions(series.id)),
         ]);
         const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
         const link = (changes: Record<string, string | number | null>) => {
@@ -53,7 +52,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
           return `/results?${next.toString()}`;
         };
         const specTitle = (r: (typeof data.rows)[number]) =>
-          `${r.specificationCode} ${ctx.locale === "cy" ? r.specificationTitleCy : r.specificationTitleEn}`;
+          `${r.specificationCode} ${localized(r, ctx.locale, "specificationTitle")}`;
         return (
           <>
             <nav aria-label={t("views.label")}>
@@ -96,7 +95,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                     <option value="">{t("filters.anySpecification")}</option>
                     {options.specifications.map((s) => (
                       <option key={s.code} value={s.code}>
-                        {s.code} {ctx.locale === "cy" ? s.titleCy : s.titleEn}
+                        {s.code} {localized(s, ctx.locale, "title")}
                       </option>
                     ))}
                   </Select>
@@ -154,7 +153,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                         <TableCell>{r.candidateNumber}</TableCell>
                         <TableCell>{person}</TableCell>
                         {view === "candidate" ? <TableCell>{specTitle(r)}</TableCell> : null}
-                        <TableCell>{ctx.locale === "cy" ? r.qualificationNameCy : r.qualificationNameEn}</TableCell>
+                        <TableCell>{localized(r, ctx.locale, "qualificationName")}</TableCell>
                         <TableCell className="font-bold">{r.grade}</TableCell>
                         <TableCell>
                           <Link

@@ -2,144 +2,109 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
-import { centreEntryRows, ENTRY_COLUMNS } from "@/lib/data/entries/entries";
-import { csvLine } from "@/lib/csv";
+import { refuse, requestInfo, type Refusal, type Result } from "@/lib/auth/authorize";
+import { now } from "@/lib/clock";
+import type { CsvCell } from "@/lib/csv";
+import { RESULTS_FILE_COLUMNS } from "@/lib/results/files";
+import { ENTRY_COLUMNS } from "@/lib/entries/rules";
+import { entryRowsForKey } from "@/lib/data/entries/export";
+import { resultsFileForKey } from "@/lib/data/results/file";
 import { authenticateKey } from "./keys";
-import { resultsFileHeader, resultsFileLine, resultsFileRows } from "@/lib/data/results/file";
 
-// The A2C machine API (issue 6 §A2C): the key is the credential and the subject. Every call
-// is rate-limited per key and audited. Results follow the exams officers' embargo: before the
-// series' restricted release the answer is the same as for a series without results.
+// The A2C machine API (docs/product-rules.md ("A2C")): the key is the credential and the
+// subject, never a session. Every call is rate-limited per key and audited; calls without a
+// live key are slowed down per client address. Results follow the key's release
+// (lib/auth/release.ts, service "a2c": the series' restricted release): before then the answer
+// is the same as for a series without results. HTTP (the bearer header, JSON or CSV) is the
+// route handlers' (app/api/a2c/v1).
 
 export type A2CKind = "entries" | "results";
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers },
-  });
+/** A file's columns: the key of each row's field and its CSV header. */
+export type A2CColumn = { key: string; header: string };
 
-function bearer(request: Request): string | null {
-  const header = request.headers.get("authorization") ?? "";
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return m ? m[1] : null;
-}
+export type A2CExport = {
+  series: string;
+  columns: readonly A2CColumn[];
+  rows: AsyncIterable<Record<string, CsvCell>>;
+};
 
-function wantsCsv(request: Request, url: URL): boolean {
-  const format = url.searchParams.get("format");
-  if (format) return format.toLowerCase() === "csv";
-  return /\btext\/csv\b/i.test(request.headers.get("accept") ?? "");
-}
+/** Too many calls: `retryAfter` seconds until the next is allowed. */
+export type A2CLimited = Refusal & { error: "limited"; retryAfter: number };
 
-export async function handleA2C(request: Request, kind: A2CKind, now: Date): Promise<Response> {
+const COLUMNS: Record<A2CKind, readonly A2CColumn[]> = {
+  entries: ENTRY_COLUMNS.map((c) => ({ key: c, header: c })),
+  results: RESULTS_FILE_COLUMNS.map((c) => ({ key: c.key, header: c.header })),
+};
+
+type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>["$transaction"]>[0]>[0];
+
+// public: authenticates an A2C key, not a session
+/**
+ * A centre's entries or results in a series for the bearer of an A2C key. Refusals:
+ * unauthenticated (no, unknown or revoked key), limited (with the seconds to wait; reason
+ * "rateLimited" when the client address is slowed down for wrong keys), invalid (no series),
+ * notFound (no such series).
+ */
+export async function a2cExport(
+  token: string | null | undefined,
+  kind: A2CKind,
+  seriesCode: string,
+): Promise<Result<A2CExport> | A2CLimited> {
+  const at = now();
   const db = getPrisma();
-  const url = new URL(request.url);
-  const seriesCode = (url.searchParams.get("series") ?? "").slice(0, 40);
-  const action = `a2c.${kind}`;
+  const code = (typeof seriesCode === "string" ? seriesCode : "").slice(0, 40);
+  const action = `a2c.${kind === "entries" ? "entries" : "results"}`;
   const record = (
     centreId: string | null,
     keyId: string | null,
     outcome: string,
     result: "success" | "failure" | "denied",
-    extra?: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) => Promise<unknown>,
+    extra?: (tx: Tx) => Promise<unknown>,
   ) =>
     db.$transaction(async (tx) => {
       if (extra) await extra(tx);
-      await audit(tx, { action, outcome: result, centreId, details: { keyId, series: seriesCode, outcome }, at: now });
+      await audit(tx, { action, outcome: result, centreId, details: { keyId, series: code, outcome }, at });
     });
 
-  const caller = await authenticateKey(bearer(request));
-  if (!caller) {
+  const auth = await authenticateKey(token);
+  if (!auth.ok) {
     // Key guessing from one address is slowed down, and stops filling the audit trail.
-    const ip =
-      (process.env.TRUST_PROXY === "true"
-        ? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim()
-        : undefined) ||
-      request.headers.get("x-real-ip") ||
-      "local";
+    const { ip } = await requestInfo();
     const { limit, windowMs } = LIMITS.a2cUnauthorisedPerIp;
-    if (!(await allow(db, `a2c-unauthorised:${ip}`, limit, windowMs, now))) {
-      return json(
-        429,
-        { error: "rateLimited" },
-        { "Retry-After": String(Math.ceil(windowMs / 1000)), "WWW-Authenticate": 'Bearer realm="a2c"' },
-      );
-    }
+    if (!(await allow(db, `a2c-unauthorised:${ip}`, limit, windowMs, at)))
+      return { ok: false, error: "limited", reason: "rateLimited", retryAfter: Math.ceil(windowMs / 1000) };
     await record(null, null, "unauthorised", "denied");
-    return json(401, { error: "unauthorised" }, { "WWW-Authenticate": 'Bearer realm="a2c"' });
+    return auth;
   }
-  const limitKey = `a2c:${caller.keyId}`;
-  if (!(await allow(db, limitKey, LIMITS.a2cPerKey.limit, LIMITS.a2cPerKey.windowMs, now))) {
+  const { key } = auth;
+  const limitKey = `a2c:${key.keyId}`;
+  if (!(await allow(db, limitKey, LIMITS.a2cPerKey.limit, LIMITS.a2cPerKey.windowMs, at))) {
     const window = await db.rateLimit.findUnique({ where: { key: limitKey } });
-    const retry = Math.max(
-      1,
-      Math.ceil(((window?.resetAt.getTime() ?? now.getTime() + LIMITS.a2cPerKey.windowMs) - now.getTime()) / 1000),
-    );
-    await record(caller.centreId, caller.keyId, "rateLimited", "denied");
-    return json(429, { error: "rateLimited" }, { "Retry-After": String(retry) });
+    const resetAt = window?.resetAt.getTime() ?? at.getTime() + LIMITS.a2cPerKey.windowMs;
+    await record(key.centreId, key.keyId, "rateLimited", "denied");
+    return { ok: false, error: "limited", retryAfter: Math.max(1, Math.ceil((resetAt - at.getTime()) / 1000)) };
   }
-  const touch = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) =>
-    tx.a2CKey.update({ where: { id: caller.keyId }, data: { lastUsedAt: now } });
-  if (!seriesCode) {
-    await record(caller.centreId, caller.keyId, "badRequest", "failure", touch);
-    return json(400, { error: "seriesRequired" });
+  const touch = (tx: Tx) => tx.a2CKey.update({ where: { id: key.keyId }, data: { lastUsedAt: at } });
+  if (!code) {
+    await record(key.centreId, key.keyId, "badRequest", "failure", touch);
+    return refuse("invalid");
   }
-  const series = await db.series.findUnique({ where: { code: seriesCode } });
+  const series = await db.series.findUnique({ where: { code }, select: { id: true, code: true } });
   if (!series) {
-    await record(caller.centreId, caller.keyId, "unknownSeries", "failure", touch);
-    return json(404, { error: "unknownSeries" });
+    await record(key.centreId, key.keyId, "unknownSeries", "failure", touch);
+    return refuse("notFound");
   }
-  const scope = { centreId: caller.centreId, seriesId: series.id };
-  const embargoed = kind === "results" && now.getTime() < series.restrictedReleaseAt.getTime();
-  await record(caller.centreId, caller.keyId, embargoed ? "embargoed" : "ok", "success", touch);
-
-  // Results rows are exactly the results file's (lib/data/results/file.ts): same columns, same order.
-  const csv = wantsCsv(request, url);
-  const lines: AsyncGenerator<string> | null =
-    !csv || embargoed ? null : kind === "entries" ? entryLines(scope) : resultLines(scope);
-  const header = kind === "entries" ? csvLine(ENTRY_COLUMNS) : resultsFileHeader();
-
-  if (csv) {
-    const encoder = new TextEncoder();
-    let headerSent = false;
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!headerSent) {
-          headerSent = true;
-          controller.enqueue(encoder.encode(header));
-          if (!lines) controller.close();
-          return;
-        }
-        const next = await lines!.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await lines?.return(undefined);
-      },
-    });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${kind}-${series.code}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+  if (kind === "entries") {
+    // Entries are not embargoed.
+    const entries = await entryRowsForKey(key, series.id);
+    if (!entries.ok) return entries;
+    await record(key.centreId, key.keyId, "ok", "success", touch);
+    return { ok: true, series: series.code, columns: COLUMNS.entries, rows: entries.rows };
   }
-  const list: unknown[] = [];
-  if (!embargoed) {
-    if (kind === "entries") for await (const row of centreEntryRows(scope)) list.push(row);
-    else for await (const row of resultsFileRows(scope)) list.push(row);
-  }
-  return json(200, { series: series.code, [kind]: list });
-}
-
-type Scope = { centreId: string; seriesId: string };
-
-async function* entryLines(scope: Scope): AsyncGenerator<string> {
-  for await (const row of centreEntryRows(scope)) yield csvLine(ENTRY_COLUMNS.map((c) => row[c]));
-}
-
-async function* resultLines(scope: Scope): AsyncGenerator<string> {
-  for await (const row of resultsFileRows(scope)) yield resultsFileLine(row);
+  // The results file's rows (lib/data/results/file.ts): same columns, same order.
+  const file = await resultsFileForKey(key, series.id);
+  if (!file.ok) return file;
+  await record(key.centreId, key.keyId, file.released ? "ok" : "embargoed", "success", touch);
+  return { ok: true, series: series.code, columns: COLUMNS.results, rows: file.rows };
 }

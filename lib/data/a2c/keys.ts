@@ -1,32 +1,12 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { LiveSession } from "@/lib/data/identity/sessions";
+import { authorizeCentre, inCentre, refuse, type Result } from "@/lib/auth/authorize";
+import { hashKey, looksLikeKey, newKeyValue, PREFIX_LENGTH } from "@/lib/a2c/key";
 
-// A2C keys (PRODUCT.md §Permissions: EO always, Admins when granted, Users never). A key is
-// 256 random bits, shown once; only its SHA-256 and its first characters are stored.
-
-export const KEY_PREFIX = "porth_a2c_";
-const PREFIX_LENGTH = KEY_PREFIX.length + 8;
-
-export const hashKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
-
-export type Denied = { ok: false; formError: "forbidden" | "notFound" };
-const FORBIDDEN: Denied = { ok: false, formError: "forbidden" };
-const NOT_FOUND: Denied = { ok: false, formError: "notFound" };
-
-function centreOf(session: LiveSession): string | null {
-  if (session.pendingStep) return null;
-  const { role, centreId, grants } = session.user;
-  if (!centreId || (role !== "EXAMS_OFFICER" && role !== "ADMIN")) return null;
-  return hasPermission({ role, grants: grants.map((g) => g.permission) }, "a2c") ? centreId : null;
-}
-
-export function canManageKeys(session: LiveSession): boolean {
-  return centreOf(session) !== null;
-}
+// A2C keys (docs/product-rules.md ("Permissions", "A2C")): the Exams Officer always, Admins when
+// granted the a2c permission, Users never. A key is shown once; only its SHA-256 and its first
+// characters are stored (lib/a2c/key.ts).
 
 export type KeyDto = {
   id: string;
@@ -38,11 +18,12 @@ export type KeyDto = {
   revokedAt: Date | null;
 };
 
-export async function listKeys(session: LiveSession): Promise<{ ok: true; keys: KeyDto[] } | Denied> {
-  const centreId = centreOf(session);
-  if (!centreId) return FORBIDDEN;
+/** The keys of the caller's centre, newest first. */
+export async function listKeys(): Promise<Result<{ keys: KeyDto[] }>> {
+  const auth = await authorizeCentre("a2c");
+  if (!auth.ok) return auth;
   const db = getPrisma();
-  const keys = await db.a2CKey.findMany({ where: { centreId }, orderBy: { createdAt: "desc" } });
+  const keys = await db.a2CKey.findMany({ where: inCentre(auth.caller), orderBy: { createdAt: "desc" } });
   const people = await db.user.findMany({
     where: { id: { in: [...new Set(keys.map((k) => k.createdById))] } },
     select: { id: true, name: true, email: true },
@@ -62,64 +43,88 @@ export async function listKeys(session: LiveSession): Promise<{ ok: true; keys: 
   };
 }
 
-/** Makes a key and returns it in full — the only time it is ever available. */
-export async function generateKey(
-  session: LiveSession,
-  name: string,
-  now: Date,
-): Promise<{ ok: true; id: string; key: string; prefix: string } | Denied> {
-  const centreId = centreOf(session);
-  if (!centreId) return FORBIDDEN;
-  const key = KEY_PREFIX + randomBytes(32).toString("base64url");
+/** Makes a key for the caller's centre and returns it in full — the only time it is ever available. */
+export async function generateKey(name: string): Promise<Result<{ id: string; key: string; prefix: string }>> {
+  const auth = await authorizeCentre("a2c");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const label = typeof name === "string" ? name.trim() : "";
+  if (!label || label.length > 60) return refuse("invalid");
+  const key = newKeyValue();
   const prefix = key.slice(0, PREFIX_LENGTH);
   return getPrisma().$transaction(async (tx) => {
     const row = await tx.a2CKey.create({
-      data: { centreId, name, prefix, keyHash: hashKey(key), createdById: session.user.id, createdAt: now },
+      data: {
+        centreId: caller.centreId,
+        name: label,
+        prefix,
+        keyHash: hashKey(key),
+        createdById: caller.userId,
+        createdAt: at,
+      },
     });
     await audit(tx, {
       action: "a2c.key.created",
       outcome: "success",
-      actorId: session.user.id,
-      actorEmail: session.user.email,
-      centreId,
-      details: { keyId: row.id, name, prefix },
-      at: now,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
+      details: { keyId: row.id, name: label, prefix },
+      at,
     });
     return { ok: true as const, id: row.id, key, prefix };
   });
 }
 
-/** Revokes a key of the caller's centre (another centre's key is "not found"). Idempotent. */
-export async function revokeKey(session: LiveSession, id: string, now: Date): Promise<{ ok: true } | Denied> {
-  const centreId = centreOf(session);
-  if (!centreId) return FORBIDDEN;
+/** Revokes a key of the caller's centre (another centre's key is not found). Idempotent. */
+export async function revokeKey(id: string): Promise<Result> {
+  const auth = await authorizeCentre("a2c");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (typeof id !== "string" || !id) return refuse("notFound");
   return getPrisma().$transaction(async (tx) => {
-    const row = await tx.a2CKey.findFirst({ where: { id, centreId } });
-    if (!row) return NOT_FOUND;
+    const row = await tx.a2CKey.findFirst({ where: inCentre(caller, { id }) });
+    if (!row) return refuse("notFound");
     if (row.revokedAt) return { ok: true as const };
-    await tx.a2CKey.update({ where: { id }, data: { revokedAt: now } });
+    await tx.a2CKey.update({ where: { id }, data: { revokedAt: at } });
     await audit(tx, {
       action: "a2c.key.revoked",
       outcome: "success",
-      actorId: session.user.id,
-      actorEmail: session.user.email,
-      centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       details: { keyId: id, prefix: row.prefix },
-      at: now,
+      at,
     });
     return { ok: true as const };
   });
 }
 
-export type A2CCaller = { keyId: string; centreId: string };
+/** A centre's A2C key, as the release rule sees it (lib/auth/release.ts). */
+export type A2CKey = Readonly<{ kind: "a2c-key"; keyId: string; centreId: string }>;
 
-/** The live key behind a bearer token, or null (unknown, malformed or revoked). */
-export async function authenticateKey(token: string | null): Promise<A2CCaller | null> {
-  if (!token || !token.startsWith(KEY_PREFIX) || token.length > 200) return null;
+/** The keys authenticateKey answered with in this process: nothing else passes for one. */
+const AUTHENTICATED = new WeakSet<A2CKey>();
+
+// public: authenticates an A2C key, not a session
+/** The live key behind a bearer token; unauthenticated when unknown, malformed or revoked. */
+export async function authenticateKey(token?: string | null): Promise<Result<{ key: A2CKey }>> {
+  if (!looksLikeKey(token)) return refuse("unauthenticated");
   const row = await getPrisma().a2CKey.findUnique({
     where: { keyHash: hashKey(token) },
     select: { id: true, centreId: true, revokedAt: true },
   });
-  if (!row || row.revokedAt) return null;
-  return { keyId: row.id, centreId: row.centreId };
+  if (!row || row.revokedAt) return refuse("unauthenticated");
+  const key: A2CKey = Object.freeze({ kind: "a2c-key", keyId: row.id, centreId: row.centreId });
+  AUTHENTICATED.add(key);
+  return { ok: true, key };
+}
+
+// public: authenticates an A2C key, not a session
+/**
+ * The key itself when it came from authenticateKey, else unauthenticated: how a data function
+ * serving the A2C API knows it was handed a key that was checked, never a centre id.
+ */
+export async function checkedKey(key?: A2CKey | null): Promise<Result<{ key: A2CKey }>> {
+  return key && AUTHENTICATED.has(key) ? { ok: true, key } : refuse("unauthenticated");
 }

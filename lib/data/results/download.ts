@@ -1,53 +1,46 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { LiveSession } from "@/lib/data/identity/sessions";
-import { findSeriesByCode, resultsVisibility, type SeriesInfo } from "./visibility";
+import { authorizeCentre, isReleased, refuse, requestInfo, type CentreCaller, type Result } from "@/lib/auth/authorize";
+import { SERIES_SELECT, type SeriesInfo } from "./series";
 
-// The shared gate of the results download route handlers: 401 signed out, 403 without the
-// results permission, 404 — the same answer as for a series that does not exist — before the
-// caller's release time. Route handlers never redirect.
+// Where the results downloads (the results file, item level data) start: a centre account
+// holding the results permission and a series by code. Before the caller's release time the
+// answer is "not found" — the same as for a series that does not exist — and the attempt is
+// recorded, since one before release is worth knowing about (docs/product-rules.md
+// ("Results embargo")).
 
-export const NOT_FOUND_BODY = JSON.stringify({ error: "notFound" });
+export type Download = {
+  caller: CentreCaller;
+  at: Date;
+  series: SeriesInfo;
+  centreNumber: string;
+  /** Writes the download's audit row (outcome success). */
+  record(details: Record<string, string>): Promise<void>;
+};
 
-export function jsonError(status: 401 | 403 | 404, body?: string): Response {
-  const text =
-    body ?? JSON.stringify({ error: status === 401 ? "unauthorized" : status === 403 ? "forbidden" : "notFound" });
-  return new Response(text, {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" },
-  });
-}
-
-export type DownloadGate =
-  { ok: true; session: LiveSession; centreId: string; series: SeriesInfo } | { ok: false; response: Response };
-
-export async function gateResultsDownload(
-  session: LiveSession | null,
-  seriesCode: string | null,
-  now: Date,
-  action: string,
-  request: { ip: string },
-): Promise<DownloadGate> {
-  if (!session || session.pendingStep) return { ok: false, response: jsonError(401) };
-  const subject = { role: session.user.role, grants: session.user.grants.map((g) => g.permission) };
-  if (!hasPermission(subject, "results") || !session.user.centreId) return { ok: false, response: jsonError(403) };
-  const series = await findSeriesByCode(seriesCode ?? "");
-  if (!series) return { ok: false, response: jsonError(404, NOT_FOUND_BODY) };
-  if (!resultsVisibility(session, series, now).visible) {
-    // Recorded (an attempt before release is worth knowing about), answered as "no such series".
-    await audit(getPrisma(), {
-      action,
-      outcome: "denied",
-      actorId: session.user.id,
-      actorEmail: session.user.email,
-      centreId: session.user.centreId,
-      ip: request.ip,
-      details: { series: series.code, reason: "embargo" },
-      at: now,
-    });
-    return { ok: false, response: jsonError(404, NOT_FOUND_BODY) };
+/** `action` names the audit rows of the download ("results.file-downloaded", …). */
+export async function openDownload(seriesCode: string, action: string): Promise<Result<Download>> {
+  const auth = await authorizeCentre("results");
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const db = getPrisma();
+  const code = typeof seriesCode === "string" && seriesCode.length <= 40 ? seriesCode : "";
+  const series = code ? await db.series.findUnique({ where: { code }, select: SERIES_SELECT }) : null;
+  if (!series) return refuse("notFound");
+  const { ip } = await requestInfo();
+  const row = { action, actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip, at };
+  if (!isReleased(caller, series, "results", at)) {
+    await audit(db, { ...row, outcome: "denied", details: { series: series.code, reason: "embargo" } });
+    return refuse("notFound");
   }
-  return { ok: true, session, centreId: session.user.centreId, series };
+  const centre = await db.centre.findUniqueOrThrow({ where: { id: caller.centreId }, select: { number: true } });
+  return {
+    ok: true,
+    caller,
+    at,
+    series,
+    centreNumber: centre.number,
+    record: (details) => audit(db, { ...row, outcome: "success", details: { series: series.code, ...details } }),
+  };
 }

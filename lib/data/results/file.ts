@@ -1,63 +1,73 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
-import { csvLine, type CsvCell } from "@/lib/csv";
+import { isReleased, refuse, type Result } from "@/lib/auth/authorize";
+import { now } from "@/lib/clock";
+import type { ResultsFileRow } from "@/lib/results/files";
+import { checkedKey, type A2CKey } from "@/lib/data/a2c/keys";
+import { openDownload } from "./download";
 
-export { csvCell, csvLine, type CsvCell } from "@/lib/csv";
+// The results file (layout: lib/results/files.ts): one row per result (candidate ×
+// specification) of a centre in a series, in candidate-number order, then specification code.
+// Served to a signed-in person (GET /api/results/file) and to the centre's A2C key (the A2C API),
+// each after its own release check; the rows themselves are read here only.
 
-// The results file: one CSV record per result (candidate × specification) of a centre in a
-// series, in candidate-number order, then specification code. NO embargo check in here — every
-// caller (the /api/results/file route, the A2C API) must check the caller's release time first.
-
-/** The documented column layout of the results file, in order. */
-export const RESULTS_FILE_COLUMNS = [
-  { key: "centreNumber", header: "Centre number", description: "5-digit centre number, e.g. 68101" },
-  { key: "seriesCode", header: "Series", description: "Series code, e.g. 2027-06" },
-  {
-    key: "candidateNumber",
-    header: "Candidate number",
-    description: "4-digit candidate number, unique within the centre",
-  },
-  { key: "uci", header: "UCI", description: "13-character Unique Candidate Identifier" },
-  { key: "surname", header: "Surname", description: "Candidate's surname" },
-  { key: "forenames", header: "Forenames", description: "Candidate's forenames" },
-  { key: "dateOfBirth", header: "Date of birth", description: "ISO 8601 date, YYYY-MM-DD" },
-  { key: "qualification", header: "Qualification", description: "Qualification code, e.g. GCSE or A level" },
-  { key: "specificationCode", header: "Specification code", description: "e.g. 9521" },
-  { key: "specificationTitle", header: "Specification title", description: "English title of the specification" },
-  { key: "grade", header: "Grade", description: "Qualification grade: 9–1 or U (GCSE), A*–E or U (A level)" },
-  {
-    key: "uniformMark",
-    header: "Uniform mark",
-    description: "Uniform mark where the qualification has one; empty otherwise",
-  },
-  {
-    key: "componentMarks",
-    header: "Component marks",
-    description:
-      'Raw mark on each component as "component code:mark", separated by ";" in component-code order, e.g. 9521/01:54;9521/02:61',
-  },
-] as const;
-
-export type ResultsFileKey = (typeof RESULTS_FILE_COLUMNS)[number]["key"];
-export type ResultsFileRow = Record<Exclude<ResultsFileKey, "uniformMark">, string> & { uniformMark: number | null };
-
-/** The header record of the results file. */
-export function resultsFileHeader(): string {
-  return csvLine(RESULTS_FILE_COLUMNS.map((c) => c.header));
-}
-
-/** One results-file row as a CSV record, in RESULTS_FILE_COLUMNS order. */
-export function resultsFileLine(row: ResultsFileRow): string {
-  return csvLine(RESULTS_FILE_COLUMNS.map((c) => row[c.key] as CsvCell));
-}
+type Options = { batchSize?: number };
 
 /**
- * The rows of a centre's results file for a series, in candidate-number order (then
- * specification code). Reads `batchSize` candidates at a time with keyset pagination on the
- * candidate number (then their results in one query), so memory stays flat however large the
- * centre. No authorisation in here: callers check the embargo before calling.
+ * The caller's centre's results file for a series: not found before the caller's release time
+ * (and recorded), audited when served. `rows` is read lazily, `batchSize` candidates at a time.
  */
-export async function* resultsFileRows(
+export async function resultsFile(
+  seriesCode: string,
+  options: Options = {},
+): Promise<Result<{ filename: string; seriesCode: string; rows: AsyncGenerator<ResultsFileRow> }>> {
+  const download = await openDownload(seriesCode, "results.file-downloaded");
+  if (!download.ok) return download;
+  await download.record({});
+  const { series, centreNumber, caller } = download;
+  return {
+    ok: true,
+    filename: `results-${centreNumber}-${series.code}.csv`,
+    seriesCode: series.code,
+    rows: fileRows({ centreId: caller.centreId, seriesId: series.id }, options?.batchSize),
+  };
+}
+
+// public: authenticates an A2C key, not a session
+/**
+ * The results file rows of an A2C key's centre for a series (by id; unknown → not found). Before
+ * the key's release (lib/auth/release.ts, service "a2c") `released` is false and there are no
+ * rows, exactly as for a series without results.
+ */
+export async function resultsFileForKey(
+  key: A2CKey,
+  seriesId: string,
+  options: Options = {},
+): Promise<Result<{ released: boolean; rows: AsyncGenerator<ResultsFileRow> }>> {
+  const checked = await checkedKey(key);
+  if (!checked.ok) return checked;
+  const series = seriesId
+    ? await getPrisma().series.findUnique({
+        where: { id: seriesId },
+        select: { id: true, restrictedReleaseAt: true, releaseAt: true },
+      })
+    : null;
+  if (!series) return refuse("notFound");
+  const released = isReleased(checked.key, series, "a2c", now());
+  const rows = released
+    ? fileRows({ centreId: checked.key.centreId, seriesId: series.id }, options?.batchSize)
+    : none();
+  return { ok: true, released, rows };
+}
+
+async function* none(): AsyncGenerator<ResultsFileRow> {}
+
+/**
+ * The rows of a centre's results file for a series. Reads `batchSize` candidates at a time with
+ * keyset pagination on the candidate number (then their results in one query), so memory stays
+ * flat however large the centre. Only ever called after the caller's release check above.
+ */
+async function* fileRows(
   scope: { centreId: string; seriesId: string },
   batchSize = 1000,
 ): AsyncGenerator<ResultsFileRow> {
@@ -134,73 +144,5 @@ export async function* resultsFileRows(
       }
     }
     if (candidates.length < size) return;
-  }
-}
-
-/** The whole results file as a stream of UTF-8 CSV bytes (header first). */
-export function resultsFileStream(
-  scope: { centreId: string; seriesId: string },
-  batchSize = 1000,
-): ReadableStream<Uint8Array> {
-  return linesStream(async function* () {
-    yield resultsFileHeader();
-    let chunk = "";
-    for await (const row of resultsFileRows(scope, batchSize)) {
-      chunk += resultsFileLine(row);
-      if (chunk.length >= 64 * 1024) {
-        yield chunk;
-        chunk = "";
-      }
-    }
-    if (chunk) yield chunk;
-  });
-}
-
-/** A byte stream pulled from an async generator of text (backpressure: one chunk per pull). */
-export function linesStream(source: () => AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let iterator: AsyncGenerator<string> | undefined;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      iterator ??= source();
-      try {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator?.return(undefined);
-    },
-  });
-}
-
-/** Item level data of one component as CSV records: header, then one record per candidate. */
-export function* itemLevelLines(data: {
-  component: { code: string };
-  questions: number;
-  rows: {
-    candidateNumber: string;
-    uci: string;
-    firstName: string;
-    lastName: string;
-    mark: number;
-    itemMarks: number[];
-  }[];
-}): Generator<string> {
-  const questions = Array.from({ length: data.questions }, (_, i) => `Q${i + 1}`);
-  yield csvLine(["Component", "Candidate number", "UCI", "Surname", "Forenames", "Mark", ...questions]);
-  for (const r of data.rows) {
-    yield csvLine([
-      data.component.code,
-      r.candidateNumber,
-      r.uci,
-      r.lastName,
-      r.firstName,
-      r.mark,
-      ...questions.map((_, i) => r.itemMarks[i] ?? null),
-    ]);
   }
 }

@@ -1,5 +1,5 @@
-// A2C keys and the A2C machine API (issue 6). Keys: EO always, Admins with the a2c grant. The
-// API: the key decides, never the session.
+// A2C keys and the A2C machine API (docs/product-rules.md ("A2C")). Keys: EO always, Admins
+// with the a2c grant. The API: the key decides, never the session.
 import { createHash, randomBytes } from "node:crypto";
 import { form, type Fixtures, type Row } from "../types";
 

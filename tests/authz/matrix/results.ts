@@ -1,7 +1,7 @@
-// Results under embargo (issue 6): the results pages and the download route handlers, with
-// clock rows before and after each release. Pages show every results-permission holder the
-// "not yet released" panel before their release time (served, no data); the routes answer 404
-// until the caller's own release time.
+// Results under embargo (docs/product-rules.md ("Results embargo")): the results pages and the
+// download route handlers, with clock rows before and after each release. Pages show every
+// results-permission holder the "not yet released" panel before their release time (served, no
+// data); the routes answer 404 until the caller's own release time.
 import type { Actor, Row, RowContext } from "../types";
 
 /** Everyone who holds the results permission: EO, Admins (always), Users granted it. */

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/session";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listKeys } from "@/lib/data/a2c/keys";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { PageHeader } from "@/components/page/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { GenerateKeyForm, RevokeKeyButton } from "./_components/key-forms";
@@ -12,17 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function A2CKeysPage() {
-  const session = await requirePermission("a2c");
-  const result = await listKeys(session);
-  if (!result.ok) redirect("/no-access");
+  const { keys } = await must(listKeys());
   const t = await getTranslations("a2c");
-  const format = await getFormatter();
-  const when = (d: Date | null) =>
-    d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }) : t("never");
+  const locale = (await getLocale()) === "cy" ? "cy" : "en";
+  const when = (d: Date | null) => (d ? formatDate(d, "stamp", locale) : t("never"));
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <p>
         {t("docs")}{" "}
         <a href="/api/a2c/v1/openapi.json" className="text-link underline">
@@ -40,7 +37,7 @@ export default async function A2CKeysPage() {
           {t("keysTitle")}
         </h2>
         <Table labelledBy="keys-caption">
-          <TableCaption id="keys-caption">{t("caption", { count: result.keys.length })}</TableCaption>
+          <TableCaption id="keys-caption">{t("caption", { count: keys.length })}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>{t("name")}</TableHead>
@@ -55,7 +52,7 @@ export default async function A2CKeysPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {result.keys.map((k) => (
+            {keys.map((k) => (
               <TableRow key={k.id}>
                 <TableCell>{k.name}</TableCell>
                 <TableCell className="font-mono">{k.prefix}…</TableCell>

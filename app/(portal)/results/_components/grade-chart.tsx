@@ -1,4 +1,4 @@
-import type { AnalysisSpec } from "@/lib/data/results/results";
+import type { AnalysisSpec } from "@/lib/data/results/analysis";
 
 /**
  * A grouped bar chart of cumulative percentages per grade: the centre's bar beside the board's.

@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Alert, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
-import { LONDON } from "@/lib/time";
+import { PageHeader } from "@/components/page/page-header";
+import { SeriesPicker } from "@/components/page/series-picker";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import type { Locale } from "@/lib/i18n/config";
 import { Countdown } from "./countdown";
-import { seriesName, type ResultsContext } from "./context";
+import type { ResultsContext } from "./context";
 
 const NAV = [
   { href: "/results", key: "results" },
@@ -30,13 +31,13 @@ export async function ResultsShell({
   ctx: ResultsContext;
   title: string;
   path: (typeof NAV)[number]["href"];
-  children: () => React.ReactNode | Promise<React.ReactNode>;
+  children: (series: NonNullable<ResultsContext["series"]>) => React.ReactNode | Promise<React.ReactNode>;
 }) {
   const t = await getTranslations("results");
-  const { series, visibility, locale } = ctx;
+  const { series, release, locale } = ctx;
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{title}</h1>
+      <PageHeader title={title} />
       <nav aria-label={t("servicesNav")} className="print:hidden">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {NAV.map((item) => (
@@ -52,38 +53,38 @@ export async function ResultsShell({
           ))}
         </ul>
       </nav>
-      {ctx.allSeries.length > 0 ? (
-        <form method="get" action={path} className="flex flex-wrap items-end gap-3 print:hidden">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="series-picker">{t("seriesLabel")}</Label>
-            <Select id="series-picker" name="series" defaultValue={series?.code} wrapperClassName="w-64">
-              {ctx.allSeries.map((s) => (
-                <option key={s.id} value={s.code}>
-                  {seriesName(s, locale)}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <Button type="submit" variant="secondary">
-            {t("showSeries")}
-          </Button>
-        </form>
-      ) : null}
-      {!series || !visibility ? (
+      <SeriesPicker
+        action={path}
+        series={ctx.allSeries}
+        selected={series?.code}
+        locale={locale}
+        label={t("seriesLabel")}
+        submit={t("showSeries")}
+      />
+      {!series || !release ? (
         <p>{t("noSeries")}</p>
-      ) : visibility.visible ? (
-        await children()
+      ) : release.released ? (
+        await children(series)
       ) : (
-        <NotReleased name={seriesName(series, locale)} releaseAt={visibility.releaseAt} at={ctx.at} />
+        <NotReleased name={localized(series, locale)} releaseAt={release.releaseAt} at={ctx.at} locale={locale} />
       )}
     </div>
   );
 }
 
 /** Before the caller's release time: no data, only when the results will come. */
-export async function NotReleased({ name, releaseAt, at }: { name: string; releaseAt: Date | null; at: Date }) {
+export async function NotReleased({
+  name,
+  releaseAt,
+  at,
+  locale,
+}: {
+  name: string;
+  releaseAt: Date | null;
+  at: Date;
+  locale: Locale;
+}) {
   const t = await getTranslations("results.notReleased");
-  const format = await getFormatter();
   return (
     <Alert variant="info" aria-labelledby="not-released-title">
       <AlertTitle as="h2" id="not-released-title" className="text-xl">
@@ -91,21 +92,7 @@ export async function NotReleased({ name, releaseAt, at }: { name: string; relea
       </AlertTitle>
       {releaseAt ? (
         <div className="flex flex-col gap-2">
-          <p>
-            {t("body", {
-              series: name,
-              time: format.dateTime(releaseAt, {
-                timeZone: LONDON,
-                weekday: "long",
-                day: "numeric",
-                month: "long",
-                year: "numeric",
-                hour: "2-digit",
-                minute: "2-digit",
-                hourCycle: "h23",
-              }),
-            })}
-          </p>
+          <p>{t("body", { series: name, time: formatDate(releaseAt, "when", locale) })}</p>
           <Countdown target={releaseAt.toISOString()} serverNow={at.toISOString()} />
         </div>
       ) : (

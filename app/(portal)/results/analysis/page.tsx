@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { resultsAnalysis } from "@/lib/data/results/results";
+import { resultsAnalysis } from "@/lib/data/results/analysis";
+import { localized } from "@/lib/i18n/localized";
+import { must } from "@/lib/http/page";
 import { resultsContext, type SearchParams } from "../_components/context";
 import { GradeChart } from "../_components/grade-chart";
 import { ResultsShell } from "../_components/shell";
@@ -15,17 +17,16 @@ export default async function ResultsAnalysisPage({ searchParams }: { searchPara
   const t = await getTranslations("results.analysis");
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results/analysis">
-      {async () => {
-        const specs = await resultsAnalysis(ctx.session, ctx.series!.id, ctx.at);
+      {async (series) => {
+        const { specs } = await must(resultsAnalysis(series.id));
         if (specs.length === 0) return <p>{t("none")}</p>;
         const format = await getFormatter();
         const pct = (n: number) => format.number(n, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-        const cy = ctx.locale === "cy";
         return (
           <>
             <p>{t("intro")}</p>
             {specs.map((s) => {
-              const name = `${s.code} ${cy ? s.titleCy : s.titleEn} (${cy ? s.qualificationNameCy : s.qualificationNameEn})`;
+              const name = `${s.code} ${localized(s, ctx.locale, "title")} (${localized(s, ctx.locale, "qualificationName")})`;
               const id = `analysis-${s.code}`;
               return (
                 <section key={s.code} aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">

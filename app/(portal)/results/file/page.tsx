@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { RESULTS_FILE_COLUMNS } from "@/lib/data/results/file";
-import { resultsContext, seriesName, type SearchParams } from "../_components/context";
+import { DownloadLink } from "@/components/page/download-link";
+import { RESULTS_FILE_COLUMNS } from "@/lib/results/files";
+import { localized } from "@/lib/i18n/localized";
+import { resultsContext, type SearchParams } from "../_components/context";
 import { ResultsShell } from "../_components/shell";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,19 +16,14 @@ export default async function ResultsFilePage({ searchParams }: { searchParams: 
   const t = await getTranslations("results.file");
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results/file">
-      {() => {
-        const series = ctx.series!;
+      {(series) => {
         return (
           <>
             <p>{t("intro")}</p>
             <p>
-              <a
-                href={`/api/results/file?series=${encodeURIComponent(series.code)}`}
-                download
-                className="text-lg font-semibold underline"
-              >
-                {t("download", { series: seriesName(series, ctx.locale) })}
-              </a>
+              <DownloadLink href={`/api/results/file?series=${encodeURIComponent(series.code)}`}>
+                {t("download", { series: localized(series, ctx.locale) })}
+              </DownloadLink>
             </p>
             <h2 className="text-2xl font-bold">{t("layoutTitle")}</h2>
             <Table labelledBy="layout-caption">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { gradeBoundaries } from "@/lib/data/results/results";
-import { compareGrades } from "@/lib/data/results/grades";
+import { gradeBoundaries } from "@/lib/data/results/boundaries";
+import { compareGrades } from "@/lib/results/grades";
+import { localized } from "@/lib/i18n/localized";
+import { must } from "@/lib/http/page";
 import { resultsContext, type SearchParams } from "../_components/context";
 import { ResultsShell } from "../_components/shell";
 
@@ -15,10 +17,9 @@ export default async function GradeBoundariesPage({ searchParams }: { searchPara
   const t = await getTranslations("results.boundaries");
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results/grade-boundaries">
-      {async () => {
-        const specs = await gradeBoundaries(ctx.session, ctx.series!.id, ctx.at);
+      {async (series) => {
+        const { specs } = await must(gradeBoundaries(series.id));
         if (specs.length === 0) return <p>{t("none")}</p>;
-        const cy = ctx.locale === "cy";
         return (
           <>
             <p>{t("intro")}</p>
@@ -31,7 +32,7 @@ export default async function GradeBoundariesPage({ searchParams }: { searchPara
                 <Table key={s.code} labelledBy={id}>
                   <TableCaption id={id} className="text-lg">
                     {t("caption", {
-                      specification: `${s.code} ${cy ? s.titleCy : s.titleEn} (${cy ? s.qualificationNameCy : s.qualificationNameEn})`,
+                      specification: `${s.code} ${localized(s, ctx.locale, "title")} (${localized(s, ctx.locale, "qualificationName")})`,
                     })}
                   </TableCaption>
                   <TableHeader>
@@ -47,7 +48,7 @@ export default async function GradeBoundariesPage({ searchParams }: { searchPara
                     {s.components.map((c) => (
                       <TableRow key={c.code}>
                         <TableHead scope="row" className="font-normal">
-                          {c.code} {cy ? c.titleCy : c.titleEn}
+                          {c.code} {localized(c, ctx.locale, "title")}
                         </TableHead>
                         <TableCell>{c.maxMark}</TableCell>
                         {grades.map((g) => (

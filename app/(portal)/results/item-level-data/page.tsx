@@ -4,7 +4,10 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { itemLevelComponents, itemLevelData } from "@/lib/data/results/results";
+import { DownloadLink } from "@/components/page/download-link";
+import { itemLevelComponents, itemLevelData } from "@/lib/data/results/item-level";
+import { localized } from "@/lib/i18n/localized";
+import { must } from "@/lib/http/page";
 import { param, resultsContext, type SearchParams } from "../_components/context";
 import { ResultsShell } from "../_components/shell";
 
@@ -18,16 +21,14 @@ export default async function ItemLevelDataPage({ searchParams }: { searchParams
   const t = await getTranslations("results.itemLevel");
   return (
     <ResultsShell ctx={ctx} title={t("title")} path="/results/item-level-data">
-      {async () => {
-        const series = ctx.series!;
-        const components = await itemLevelComponents(ctx.session, series.id, ctx.at);
+      {async (series) => {
+        const { components } = await must(itemLevelComponents(series.id));
         if (components.length === 0) return <p>{t("none")}</p>;
-        const cy = ctx.locale === "cy";
         const wanted = param(sp, "component");
         const chosen = components.find((c) => c.code === wanted) ?? components[0];
-        const data = await itemLevelData(ctx.session, series.id, chosen.code, ctx.at);
-        const label = `${chosen.code} ${cy ? chosen.titleCy : chosen.titleEn}`;
-        const questions = Array.from({ length: data?.questions ?? 0 }, (_, i) => i + 1);
+        const data = await must(itemLevelData(series.id, chosen.code));
+        const label = `${chosen.code} ${localized(chosen, ctx.locale, "title")}`;
+        const questions = Array.from({ length: data.questions }, (_, i) => i + 1);
         return (
           <>
             <p>{t("intro")}</p>
@@ -38,7 +39,7 @@ export default async function ItemLevelDataPage({ searchParams }: { searchParams
                 <Select id="component-picker" name="component" defaultValue={chosen.code} wrapperClassName="w-96">
                   {components.map((c) => (
                     <option key={c.code} value={c.code}>
-                      {c.code} {cy ? c.titleCy : c.titleEn}
+                      {c.code} {localized(c, ctx.locale, "title")}
                     </option>
                   ))}
                 </Select>
@@ -47,18 +48,16 @@ export default async function ItemLevelDataPage({ searchParams }: { searchParams
                 {t("show")}
               </Button>
             </form>
-            {!data || data.rows.length === 0 ? (
+            {data.rows.length === 0 ? (
               <p>{t("noRows")}</p>
             ) : (
               <>
                 <p>
-                  <a
+                  <DownloadLink
                     href={`/api/results/item-level-data?series=${encodeURIComponent(series.code)}&component=${encodeURIComponent(chosen.code)}`}
-                    className="font-semibold underline"
-                    download
                   >
                     {t("download", { component: chosen.code })}
-                  </a>
+                  </DownloadLink>
                 </p>
                 <Table label={t("scrollLabel")}>
                   <TableCaption>{t("caption", { component: label })}</TableCaption>

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { statementOfResults } from "@/lib/data/results/results";
-import { resultsContext, seriesName, type SearchParams } from "../../_components/context";
+import { PageHeader } from "@/components/page/page-header";
+import { statementOfResults } from "@/lib/data/results/statement";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { must } from "@/lib/http/page";
+import { resultsContext, type SearchParams } from "../../_components/context";
 import { PrintButton } from "../../_components/print-button";
 import { NotReleased } from "../../_components/shell";
 
@@ -21,17 +25,14 @@ export default async function StatementPage({
 }) {
   const { candidateId } = await params;
   const ctx = await resultsContext(await searchParams);
-  if (!ctx.series || !ctx.visibility) notFound();
+  if (!ctx.series) notFound();
   // Another centre's candidate (or no such candidate) is simply not found.
-  const statement = await statementOfResults(ctx.session, ctx.series.id, candidateId, ctx.at);
-  if (!statement) notFound();
+  const statement = await must(statementOfResults(ctx.series.id, candidateId));
   const t = await getTranslations("results.statement");
   const tt = await getTranslations("results.table");
-  const format = await getFormatter();
-  const name = seriesName(ctx.series, ctx.locale);
-  const c = statement.candidate;
-  const centre = ctx.session.user.centre;
-  const cy = ctx.locale === "cy";
+  const { locale } = ctx;
+  const name = localized(ctx.series, locale);
+  const { candidate: c, centre, release } = statement;
 
   return (
     <div className="flex max-w-4xl flex-col gap-6">
@@ -40,9 +41,9 @@ export default async function StatementPage({
           {t("back")}
         </Link>
       </p>
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {!ctx.visibility.visible ? (
-        <NotReleased name={name} releaseAt={ctx.visibility.releaseAt} at={ctx.at} />
+      <PageHeader title={t("title")} />
+      {!release.released ? (
+        <NotReleased name={name} releaseAt={release.releaseAt} at={ctx.at} locale={locale} />
       ) : (
         <>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
@@ -55,17 +56,11 @@ export default async function StatementPage({
             <dt className="font-semibold">{t("uci")}</dt>
             <dd>{c.uci}</dd>
             <dt className="font-semibold">{t("dateOfBirth")}</dt>
+            <dd>{formatDate(c.dateOfBirth, "birth", locale)}</dd>
+            <dt className="font-semibold">{t("centre")}</dt>
             <dd>
-              {format.dateTime(c.dateOfBirth, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" })}
+              {centre.number} {localized(centre, locale)}
             </dd>
-            {centre ? (
-              <>
-                <dt className="font-semibold">{t("centre")}</dt>
-                <dd>
-                  {centre.number} {cy ? centre.nameCy : centre.nameEn}
-                </dd>
-              </>
-            ) : null}
             <dt className="font-semibold">{t("series")}</dt>
             <dd>{name}</dd>
           </dl>
@@ -88,9 +83,9 @@ export default async function StatementPage({
                 <TableBody>
                   {statement.results.map((r) => (
                     <TableRow key={r.specificationCode}>
-                      <TableCell>{cy ? r.qualificationNameCy : r.qualificationNameEn}</TableCell>
+                      <TableCell>{localized(r, locale, "qualificationName")}</TableCell>
                       <TableCell>
-                        {r.specificationCode} {cy ? r.specificationTitleCy : r.specificationTitleEn}
+                        {r.specificationCode} {localized(r, locale, "specificationTitle")}
                       </TableCell>
                       <TableCell className="font-bold">{r.grade}</TableCell>
                     </TableRow>
@@ -98,7 +93,7 @@ export default async function StatementPage({
                 </TableBody>
               </Table>
               {statement.results.map((r) => {
-                const title = `${r.specificationCode} ${cy ? r.specificationTitleCy : r.specificationTitleEn}`;
+                const title = `${r.specificationCode} ${localized(r, locale, "specificationTitle")}`;
                 const id = `components-${r.specificationCode}`;
                 return (
                   <Table key={r.specificationCode} labelledBy={id} containerClassName="break-inside-avoid">
@@ -113,7 +108,7 @@ export default async function StatementPage({
                       {r.components.map((comp) => (
                         <TableRow key={comp.code}>
                           <TableCell>
-                            {comp.code} {cy ? comp.titleCy : comp.titleEn}
+                            {comp.code} {localized(comp, locale, "title")}
                           </TableCell>
                           <TableCell>{t("markOf", { mark: comp.mark, max: comp.maxMark })}</TableCell>
                         </TableRow>

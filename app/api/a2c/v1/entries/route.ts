@@ -1,7 +1,6 @@
-import { now } from "@/lib/clock";
-import { handleA2C } from "@/lib/data/a2c/api";
+import { a2cResponse } from "../respond";
 
 // GET /api/a2c/v1/entries?series=<code> — Authorization: Bearer <A2C key>. See lib/a2c/openapi.ts.
 export async function GET(request: Request) {
-  return handleA2C(request, "entries", now());
+  return a2cResponse(request, "entries");
 }
