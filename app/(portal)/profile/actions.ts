@@ -9,7 +9,8 @@ import { changePassword } from "@/lib/data/identity/password";
 import { confirmEmailChange, requestEmailChange, updateProfile } from "@/lib/data/identity/profile";
 import { emailSchema, firstIssue } from "@/lib/validation/identity";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
-import { requestAccess } from "@/lib/data/centre/users";
+import { requestAccess } from "@/lib/data/accounts/access-requests";
+import { messageKeyOf } from "@/lib/auth/authorize";
 
 const profileSchema = z.object({
   title: z.string().trim().max(20, "tooLongField"),
@@ -79,10 +80,10 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
 }
 
 export async function requestAccessAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
+  await requireUser();
   if (hasUnexpectedFields(formData, ["permission"])) return { formError: "tampered" };
-  const result = await requestAccess(session, text(formData, "permission"), await requestInfo(), now());
-  if (!result.ok) return { formError: result.error };
+  const result = await requestAccess(text(formData, "permission"));
+  if (!result.ok) return { formError: messageKeyOf(result) };
   revalidatePath("/profile");
   return { ok: true };
 }

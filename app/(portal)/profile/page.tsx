@@ -5,7 +5,8 @@ import { effectivePermissions } from "@/lib/auth/permissions";
 import { isPermission } from "@/lib/auth/catalogue";
 import { DetailsForm, EmailForm, PasswordForm } from "./_components/profile-forms";
 import { AccessRequestForm } from "./_components/access-request";
-import { requestablePermissions } from "@/lib/data/centre/users";
+import { requestablePermissions } from "@/lib/data/accounts/access-requests";
+import { must } from "@/lib/http/page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -23,8 +24,7 @@ export default async function ProfilePage() {
     user.grants.map((g) => g.permission),
   );
   const ta = await getTranslations("accessRequest");
-  const { requestable, pending } = await requestablePermissions(session);
-  const canAsk = user.role === "USER" || user.role === "ADMIN";
+  const { requestable, pending, canAsk } = await must(requestablePermissions());
   return (
     <div className="flex max-w-2xl flex-col gap-10">
       <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -1,26 +1,23 @@
 import "server-only";
+import { authorizeBoard, refuse, requestInfo, type Result } from "@/lib/auth/authorize";
+import { accountStatus } from "@/lib/accounts/status";
 import { getPrisma } from "@/lib/db/client";
-import { audit } from "@/lib/data/audit";
-import { revokeAllSessions, type LiveSession, type RequestInfo } from "@/lib/data/identity/sessions";
-import { normaliseEmail } from "@/lib/data/identity/sign-in";
-import { DeliveryError } from "@/lib/email/send";
 import { isUniqueViolation } from "@/lib/db/errors";
-import {
-  accountStatus,
-  createInvitedAccount,
-  lockCentre,
-  resendInvite,
-  sendInviteEmails,
-  type ManageResult,
-} from "@/lib/data/centre/users";
+import { audit } from "@/lib/data/audit";
+import { createInvitedAccount, lockCentre, sendInviteEmails } from "@/lib/data/accounts/internal";
+import { resendInvite } from "@/lib/data/accounts/invites";
+import { revokeAllSessions } from "@/lib/data/identity/sessions";
+import { normaliseEmail } from "@/lib/auth/email";
+import { DeliveryError } from "@/lib/email/send";
 
-// Board staff's centres (issue 4, "minimum needed now"): list, create, invite the Exams Officer,
-// replace the Exams Officer. Only board staff; every change audited against the centre.
+// Board staff's centres (docs/product-rules.md ("Actors and roles")): list, create, invite the
+// Exams Officer, replace the Exams Officer. Only board staff; every change audited against the
+// centre.
 
-const isBoard = (session: LiveSession) => session.user.role === "BOARD_STAFF";
-
-export async function listCentres(session: LiveSession, q: string, now: Date) {
-  if (!isBoard(session)) return null;
+/** Centres whose number starts with, or whose name contains, `q` (the first 200). */
+export async function listCentres(q = "") {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
   const query = q.trim();
   const centres = await getPrisma().centre.findMany({
     where: query
@@ -39,20 +36,30 @@ export async function listCentres(session: LiveSession, q: string, now: Date) {
     orderBy: { number: "asc" },
     take: 200,
   });
-  return centres.map((c) => ({
-    id: c.id,
-    number: c.number,
-    nameEn: c.nameEn,
-    nameCy: c.nameCy,
-    accounts: c._count.users,
-    examsOfficer: c.users[0]
-      ? { id: c.users[0].id, name: c.users[0].name, email: c.users[0].email, status: accountStatus(c.users[0], now) }
-      : null,
-  }));
+  return {
+    ok: true as const,
+    centres: centres.map((c) => ({
+      id: c.id,
+      number: c.number,
+      nameEn: c.nameEn,
+      nameCy: c.nameCy,
+      accounts: c._count.users,
+      examsOfficer: c.users[0]
+        ? {
+            id: c.users[0].id,
+            name: c.users[0].name,
+            email: c.users[0].email,
+            status: accountStatus(c.users[0], auth.at),
+          }
+        : null,
+    })),
+  };
 }
 
-export async function getCentre(session: LiveSession, centreId: string, now: Date) {
-  if (!isBoard(session)) return null;
+/** One centre with its accounts. */
+export async function getCentre(centreId: string) {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
   const c = await getPrisma().centre.findUnique({
     where: { id: centreId },
     include: {
@@ -62,9 +69,10 @@ export async function getCentre(session: LiveSession, centreId: string, now: Dat
       },
     },
   });
-  if (!c) return null;
+  if (!c) return refuse("notFound");
   const eo = c.users.find((u) => u.role === "EXAMS_OFFICER");
   return {
+    ok: true as const,
     id: c.id,
     number: c.number,
     nameEn: c.nameEn,
@@ -72,27 +80,33 @@ export async function getCentre(session: LiveSession, centreId: string, now: Dat
     address: c.address,
     accounts: c.users.length,
     examsOfficer: eo
-      ? { id: eo.id, name: eo.name, email: eo.email, status: accountStatus(eo, now), lastSignInAt: eo.lastSignInAt }
+      ? {
+          id: eo.id,
+          name: eo.name,
+          email: eo.email,
+          status: accountStatus(eo, auth.at),
+          lastSignInAt: eo.lastSignInAt,
+          /** Invited and not yet set up: the board may re-send the invite. */
+          canResendInvite: eo.mustChangePassword,
+        }
       : null,
     users: c.users.map((u) => ({
       id: u.id,
       name: u.name,
       email: u.email,
       role: u.role,
-      status: accountStatus(u, now),
+      status: accountStatus(u, auth.at),
     })),
   };
 }
 
 export type CentreInput = { number: string; nameEn: string; nameCy: string; address: string };
 
-export async function createCentre(
-  session: LiveSession,
-  input: CentreInput,
-  request: RequestInfo,
-  now: Date,
-): Promise<ManageResult<{ centreId: string }> | { ok: false; error: "numberTaken" }> {
-  if (!isBoard(session)) return { ok: false, error: "forbidden" };
+export async function createCentre(input: CentreInput): Promise<Result<{ centreId: string }>> {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const { ip } = await requestInfo();
   try {
     const centre = await getPrisma().$transaction(async (tx) => {
       const created = await tx.centre.create({
@@ -101,24 +115,24 @@ export async function createCentre(
           nameEn: input.nameEn,
           nameCy: input.nameCy,
           address: input.address,
-          createdAt: now,
+          createdAt: at,
         },
       });
       await audit(tx, {
         action: "centre.created",
         outcome: "success",
-        actorId: session.userId,
-        actorEmail: session.user.email,
+        actorId: caller.userId,
+        actorEmail: caller.email,
         centreId: created.id,
-        ip: request.ip,
+        ip,
         details: { number: created.number },
-        at: now,
+        at,
       });
       return created;
     });
     return { ok: true, centreId: centre.id };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "numberTaken" };
+    if (isUniqueViolation(error)) return refuse("conflict", "numberTaken");
     throw error;
   }
 }
@@ -130,14 +144,14 @@ export type ExamsOfficerInput = { email: string; title: string; name: string; jo
  * ends — its sessions at once — and the change is audited. Exactly one EO per centre.
  */
 export async function inviteExamsOfficer(
-  session: LiveSession,
   centreId: string,
   input: ExamsOfficerInput,
   replace: boolean,
-  request: RequestInfo,
-  now: Date,
-): Promise<ManageResult<{ userId: string }> | { ok: false; error: "hasExamsOfficer" | "noExamsOfficer" }> {
-  if (!isBoard(session)) return { ok: false, error: "forbidden" };
+): Promise<Result<{ userId: string }>> {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const { ip } = await requestInfo();
   const email = normaliseEmail(input.email);
   const db = getPrisma();
   let created: Awaited<ReturnType<typeof createInvitedAccount>>;
@@ -145,26 +159,26 @@ export async function inviteExamsOfficer(
   try {
     const outcome = await db.$transaction(async (tx) => {
       const centre = await tx.centre.findUnique({ where: { id: centreId } });
-      if (!centre) return "notFound" as const;
+      if (!centre) return refuse("notFound");
       await lockCentre(tx, centreId);
       const current = await tx.user.findFirst({ where: { centreId, role: "EXAMS_OFFICER" } });
-      if (current && !replace) return "hasExamsOfficer" as const;
-      if (!current && replace) return "noExamsOfficer" as const;
-      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return "emailTaken" as const;
+      if (current && !replace) return refuse("conflict", "hasExamsOfficer");
+      if (!current && replace) return refuse("conflict", "noExamsOfficer");
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return refuse("conflict", "emailTaken");
       if (current) {
-        await revokeAllSessions(tx, current.id, now);
+        await revokeAllSessions(tx, current.id, at);
         await tx.user.delete({ where: { id: current.id } });
         await audit(tx, {
           action: "centre.exams-officer-replaced",
           outcome: "success",
-          actorId: session.userId,
-          actorEmail: session.user.email,
+          actorId: caller.userId,
+          actorEmail: caller.email,
           centreId,
           targetUserId: current.id,
           targetEmail: current.email,
-          ip: request.ip,
+          ip,
           details: { newEmail: email },
-          at: now,
+          at,
         });
       }
       const account = await createInvitedAccount(
@@ -178,17 +192,17 @@ export async function inviteExamsOfficer(
           centreId,
           grants: [],
         },
-        { id: session.userId, email: session.user.email },
-        request,
-        now,
+        { id: caller.userId, email: caller.email },
+        ip,
+        at,
       );
       return { account, replaced: current ? { id: current.id, email: current.email } : null };
     });
-    if (typeof outcome === "string") return { ok: false, error: outcome };
+    if ("ok" in outcome) return outcome;
     created = outcome.account;
     replaced = outcome.replaced;
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "emailTaken" };
+    if (isUniqueViolation(error)) return refuse("conflict", "emailTaken");
     throw error;
   }
   try {
@@ -196,31 +210,27 @@ export async function inviteExamsOfficer(
       { ...created.user, role: "EXAMS_OFFICER", centreId },
       created.password,
       created.expiresAt,
-      { id: session.userId, name: session.user.name, email: session.user.email },
+      { id: caller.userId, name: caller.name, email: caller.email },
       true,
     );
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     if (replaced) {
       // The old EO is already gone; the new account stays so the board can re-send from the centre page.
-      return { ok: false, error: "deliveryFailed" };
+      return refuse("unavailable", "deliveryFailed");
     }
     await db.user.delete({ where: { id: created.user.id } });
-    return { ok: false, error: "deliveryFailed" };
+    return refuse("unavailable", "deliveryFailed");
   }
   return { ok: true, userId: created.user.id };
 }
 
 /** Re-send the Exams Officer's invite (expired, lost, or not delivered): the same re-send as any
  *  centre account's (board staff may act on any centre account), found by centre. */
-export async function resendExamsOfficerInvite(
-  session: LiveSession,
-  centreId: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<ManageResult | { ok: false; error: "noExamsOfficer" }> {
-  if (!isBoard(session)) return { ok: false, error: "forbidden" };
+export async function resendExamsOfficerInvite(centreId: string): Promise<Result> {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
   const eo = await getPrisma().user.findFirst({ where: { centreId, role: "EXAMS_OFFICER" }, select: { id: true } });
-  if (!eo) return { ok: false, error: "noExamsOfficer" };
-  return resendInvite(session, eo.id, request, now);
+  if (!eo) return refuse("conflict", "noExamsOfficer");
+  return resendInvite(eo.id);
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import { authorizeCentre, refuse, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
-import { centreCaller, FORBIDDEN, type Caller, type Denied } from "@/lib/data/resources/access";
 
-// Centre Administration › General: the caller's own centre, read-only for centre accounts
-// (issue 6). The centre comes from the session, never from the request.
+// Centre Administration › General: the caller's own centre, read-only for every centre account
+// (docs/product-rules.md ("Actors and roles")). The centre comes from the caller, never from the
+// request.
 
 export type CentreDetails = {
   number: string;
@@ -14,14 +15,11 @@ export type CentreDetails = {
   examsOfficer: { name: string; email: string } | null;
 };
 
-export async function getCentreDetails(
-  caller: Caller | null | undefined,
-): Promise<({ ok: true } & CentreDetails) | Denied> {
-  const centre = centreCaller(caller);
-  if (!centre) return FORBIDDEN;
-  const db = getPrisma();
-  const row = await db.centre.findUnique({
-    where: { id: centre.centreId },
+export async function getCentreDetails(): Promise<Result<CentreDetails>> {
+  const auth = await authorizeCentre();
+  if (!auth.ok) return auth;
+  const row = await getPrisma().centre.findUnique({
+    where: { id: auth.caller.centreId },
     select: {
       number: true,
       nameEn: true,
@@ -35,7 +33,7 @@ export async function getCentreDetails(
       },
     },
   });
-  if (!row) return FORBIDDEN;
+  if (!row) return refuse("notFound");
   return {
     ok: true,
     number: row.number,

@@ -1,4 +1,5 @@
-// Manage Users, access requests, centre activity and the board's centres (issue 4).
+// Manage Users, access requests, centre activity and the board's centres. The actions on one
+// account (lib/actions/accounts.ts) serve both /centre/users/[id] and the board's account page.
 import { randomBytes } from "node:crypto";
 import { form, type Actor, type Row, type RowContext } from "../types";
 
@@ -8,6 +9,8 @@ const MANAGERS_ANY_CENTRE: Actor[] = [...MANAGERS, "otherCentre"];
 /** One existing account: the centre's EO and Admins, and board staff (any centre account). */
 const ACCOUNT_ACTORS: Actor[] = [...MANAGERS, "board"];
 const newEmail = () => `matrix-${randomBytes(5).toString("hex")}@example.test`;
+/** A 5-digit centre number no fixture uses (9xxxx). */
+const newCentreNumber = () => String(90000 + (randomBytes(2).readUInt16BE(0) % 10000));
 
 /** A fresh User of centre A for each caller, so one caller's change never meets the next. */
 const freshUser = async ({ fx }: RowContext, extra: Record<string, string> = {}) =>
@@ -42,35 +45,35 @@ export const usersRows: Row[] = [
     rule: "only the EO and Admins invite, into their own centre",
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#resendInviteAction",
+    endpoint: "action lib/actions/accounts.ts#resendInviteAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c),
     rule: "another centre's account is not found",
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#withdrawInviteAction",
+    endpoint: "action lib/actions/accounts.ts#withdrawInviteAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c),
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#deleteUserAction",
+    endpoint: "action lib/actions/accounts.ts#deleteUserAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c, { confirm: "yes" }),
     rule: "EO and Admins delete Admins and Users of their centre; board staff any centre account",
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#resetMfaAction",
+    endpoint: "action lib/actions/accounts.ts#resetMfaAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c),
     rule: "EO and Admins reset Admins' and Users' second factor",
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#setPermissionsAction",
+    endpoint: "action lib/actions/accounts.ts#setPermissionsAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c, { permissions: "iamis" }),
   },
   {
-    endpoint: "action app/(portal)/centre/users/actions.ts#setRoleAction",
+    endpoint: "action lib/actions/accounts.ts#setRoleAction",
     allow: ACCOUNT_ACTORS,
     form: (c) => freshUser(c, { role: "ADMIN" }),
   },
@@ -113,11 +116,15 @@ export const usersRows: Row[] = [
   {
     endpoint: "action app/(portal)/board/centres/actions.ts#createCentreAction",
     allow: ["board"],
+    // A valid post, so the data layer (not the form's validation) is what answers.
+    form: () => form({ number: newCentreNumber(), nameEn: "Matrix College", nameCy: "Coleg Matrics", address: "" }),
     rule: "only board staff create centres",
   },
   {
     endpoint: "action app/(portal)/board/centres/actions.ts#inviteExamsOfficerAction",
     allow: ["board"],
+    // Centre A has an EO, so board staff are told to replace them: allowed, and nothing changes.
+    form: ({ fx }) => form({ centreId: fx.centreA.id, email: newEmail(), title: "", name: "Matrix EO", jobRole: "" }),
     rule: "only board staff invite or replace an EO",
   },
   { endpoint: "action app/(portal)/board/centres/actions.ts#resendExamsOfficerInviteAction", allow: ["board"] },

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
 import { requireRole } from "@/lib/auth/session";
 import { listCentres } from "@/lib/data/board/centres";
+import { must } from "@/lib/http/page";
+import { localized } from "@/lib/i18n/localized";
+import { PageHeader } from "@/components/page/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -15,19 +17,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function BoardCentresPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const session = await requireRole("BOARD_STAFF");
+  await requireRole("BOARD_STAFF");
   const q = ((await searchParams).q ?? "").slice(0, 100);
-  const centres = (await listCentres(session, q, now())) ?? [];
+  const { centres } = await must(listCentres(q));
   const t = await getTranslations("board");
   const tu = await getTranslations("users");
   const locale = await getLocale();
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p>{t("intro")}</p>
-        </div>
+        <PageHeader title={t("title")} lead={t("intro")} />
         <Button asChild>
           <Link href="/board/centres/new">{t("create")}</Link>
         </Button>
@@ -59,7 +58,7 @@ export default async function BoardCentresPage({ searchParams }: { searchParams:
                   {c.number}
                 </Link>
               </TableCell>
-              <TableCell>{locale === "cy" ? c.nameCy : c.nameEn}</TableCell>
+              <TableCell>{localized(c, locale)}</TableCell>
               <TableCell>
                 {c.examsOfficer ? (
                   <>

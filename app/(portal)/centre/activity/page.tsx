@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { centreActivity } from "@/lib/data/centre/users";
-import { isPermission } from "@/lib/auth/catalogue";
+import type { ActivityDetails } from "@/lib/accounts/activity";
+import { centreActivity } from "@/lib/data/accounts/activity";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { PageHeader } from "@/components/page/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,42 +14,30 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CentreActivityPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const session = await requirePermission("manage_users");
+  await requirePermission("manage_users");
   const requested = Number.parseInt((await searchParams).page ?? "1", 10);
   const page = Number.isFinite(requested) && requested > 0 ? Math.min(requested, 10_000) : 1;
-  const activity = await centreActivity(session, page);
+  const activity = await must(centreActivity(page));
   const t = await getTranslations("activity");
   const tp = await getTranslations("permissions");
   const tr = await getTranslations("roles");
-  const format = await getFormatter();
-  const events = activity?.events ?? [];
+  const locale = await getLocale();
   const label = (action: string) => (t.has(`actions.${action}` as never) ? t(`actions.${action}` as never) : action);
-  const detail = (details: unknown): string => {
-    if (!details || typeof details !== "object") return "";
-    const d = details as Record<string, unknown>;
-    const perms = (list: unknown) =>
-      Array.isArray(list)
-        ? list
-            .filter(isPermission)
-            .map((p) => tp(p))
-            .join(", ")
-        : "";
+  const detail = (d: ActivityDetails): string => {
     const parts: string[] = [];
-    if (Array.isArray(d.added) && d.added.length) parts.push(`+ ${perms(d.added)}`);
-    if (Array.isArray(d.removed) && d.removed.length) parts.push(`− ${perms(d.removed)}`);
-    if (typeof d.permission === "string" && isPermission(d.permission)) parts.push(tp(d.permission));
-    if (typeof d.to === "string" && ["ADMIN", "USER"].includes(d.to)) parts.push(`→ ${tr(d.to as "ADMIN" | "USER")}`);
-    if (typeof d.role === "string" && ["EXAMS_OFFICER", "ADMIN", "USER"].includes(d.role))
-      parts.push(tr(d.role as "ADMIN"));
+    if (d.added.length) parts.push(`+ ${d.added.map((p) => tp(p)).join(", ")}`);
+    if (d.removed.length) parts.push(`− ${d.removed.map((p) => tp(p)).join(", ")}`);
+    if (d.permission) parts.push(tp(d.permission));
+    if (d.to) parts.push(`→ ${tr(d.to)}`);
+    if (d.role) parts.push(tr(d.role));
     return parts.join(" · ");
   };
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <Table labelledBy="activity-caption">
         <TableCaption id="activity-caption" className="text-left font-semibold">
-          {t("caption", { count: activity?.total ?? 0 })}
+          {t("caption", { count: activity.total })}
         </TableCaption>
         <TableHeader>
           <TableRow>
@@ -58,9 +49,9 @@ export default async function CentreActivityPage({ searchParams }: { searchParam
           </TableRow>
         </TableHeader>
         <TableBody>
-          {events.map((e) => (
+          {activity.events.map((e) => (
             <TableRow key={e.id}>
-              <TableCell>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium" })}</TableCell>
+              <TableCell>{formatDate(e.at, "stamp", locale)}</TableCell>
               <TableCell>{e.actorEmail || t("system")}</TableCell>
               <TableCell>
                 {label(e.action)}
@@ -76,7 +67,7 @@ export default async function CentreActivityPage({ searchParams }: { searchParam
           ))}
         </TableBody>
       </Table>
-      {activity && activity.pages > 1 ? (
+      {activity.pages > 1 ? (
         <nav aria-label={t("page", { page, pages: activity.pages })} className="flex items-center gap-4">
           {page > 1 ? (
             <Link href={`/centre/activity?page=${page - 1}`} className="underline">

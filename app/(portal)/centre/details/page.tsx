@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireRole } from "@/lib/auth/session";
 import { getCentreDetails } from "@/lib/data/centre/details";
+import { must } from "@/lib/http/page";
+import { PageHeader } from "@/components/page/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("centreDetails"))("title") };
@@ -10,9 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Read-only for every centre account: the board changes centre details. */
 export default async function CentreDetailsPage() {
-  const session = await requireRole("EXAMS_OFFICER", "ADMIN", "USER");
-  const centre = await getCentreDetails(session);
-  if (!centre.ok) redirect("/no-access");
+  const centre = await must(getCentreDetails());
   const t = await getTranslations("centreDetails");
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid gap-1 border-b py-3 sm:grid-cols-[14rem_1fr]">
@@ -22,8 +20,7 @@ export default async function CentreDetailsPage() {
   );
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <dl>
         {row(t("number"), centre.number)}
         {row(t("nameEn"), <span lang="en">{centre.nameEn}</span>)}

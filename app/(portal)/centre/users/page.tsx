@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { PERMISSIONS, isPermission } from "@/lib/auth/catalogue";
-import { adminPlacesLeft, listCentreUsers, pendingAccessRequests, type AccountStatus } from "@/lib/data/centre/users";
+import { ACCOUNT_STATUSES } from "@/lib/accounts/status";
+import { pendingAccessRequests } from "@/lib/data/accounts/access-requests";
+import { listCentreUsers } from "@/lib/data/accounts/queries";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { PageHeader } from "@/components/page/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -18,7 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
-const STATUSES: AccountStatus[] = ["active", "invited", "inviteExpired", "locked"];
 const ROLES = ["EXAMS_OFFICER", "ADMIN", "USER"] as const;
 const DONE = ["invited", "deleted", "inviteWithdrawn"] as const;
 const STATUS_VARIANT = {
@@ -31,38 +35,29 @@ const STATUS_VARIANT = {
 type Search = { q?: string; role?: string; status?: string; permission?: string; done?: string };
 
 export default async function ManageUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requirePermission("manage_users");
+  await requirePermission("manage_users");
   const params = await searchParams;
   const t = await getTranslations("users");
   const tr = await getTranslations("roles");
   const tp = await getTranslations("permissions");
-  const format = await getFormatter();
   const locale = await getLocale();
   const filter = {
     q: params.q?.slice(0, 100),
     role: ROLES.find((r) => r === params.role),
-    status: STATUSES.find((s) => s === params.status),
+    status: ACCOUNT_STATUSES.find((s) => s === params.status),
     permission: isPermission(params.permission) ? params.permission : undefined,
   };
-  const [users, requests, places] = await Promise.all([
-    listCentreUsers(session, filter, now()),
-    pendingAccessRequests(session),
-    adminPlacesLeft(session),
+  const [{ centre, users, adminPlacesLeft }, { requests }] = await Promise.all([
+    must(listCentreUsers(filter)),
+    must(pendingAccessRequests()),
   ]);
-  const centre = session.user.centre;
   const done = DONE.find((d) => d === params.done);
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="flex flex-col gap-2">
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p>
-            {t("intro", {
-              centre: centre ? `${centre.number} ${locale === "cy" ? centre.nameCy : centre.nameEn}` : "",
-            })}
-          </p>
-          <p>{t("adminPlaces", { count: places })}</p>
-        </div>
+        <PageHeader title={t("title")} lead={t("intro", { centre: `${centre.number} ${localized(centre, locale)}` })}>
+          <p>{t("adminPlaces", { count: adminPlacesLeft })}</p>
+        </PageHeader>
         <div className="flex gap-2">
           <Button asChild>
             <Link href="/centre/users/invite">{t("invite")}</Link>
@@ -102,7 +97,7 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
                     {r.user.name} <span className="text-muted-foreground">({r.user.email})</span>
                   </TableCell>
                   <TableCell>{isPermission(r.permission) ? tp(r.permission) : r.permission}</TableCell>
-                  <TableCell>{format.dateTime(r.createdAt, { dateStyle: "medium", timeStyle: "short" })}</TableCell>
+                  <TableCell>{formatDate(r.createdAt, "stamp", locale)}</TableCell>
                   <TableCell>
                     {r.canDecide ? (
                       <RequestDecision requestId={r.id} who={r.user.name || r.user.email} />
@@ -141,7 +136,7 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
             <Label htmlFor="status">{t("statusFilter")}</Label>
             <Select id="status" name="status" defaultValue={filter.status ?? ""}>
               <option value="">{t("any")}</option>
-              {STATUSES.map((s) => (
+              {ACCOUNT_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`status_${s}`)}
                 </option>
@@ -166,7 +161,7 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
         </form>
         <Table labelledBy="users-caption">
           <TableCaption id="users-caption" className="text-left font-semibold">
-            {t("tableCaption", { count: users?.length ?? 0 })}
+            {t("tableCaption", { count: users.length })}
           </TableCaption>
           <TableHeader>
             <TableRow>
@@ -181,7 +176,7 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
             </TableRow>
           </TableHeader>
           <TableBody>
-            {(users ?? []).map((u) => (
+            {users.map((u) => (
               <TableRow key={u.id}>
                 <TableCell>
                   <Link href={`/centre/users/${u.id}`} className="font-semibold underline">
@@ -200,19 +195,11 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
                     <span className="block text-sm">{t("inviteExpires", { at: u.inviteExpiresAt })}</span>
                   ) : null}
                 </TableCell>
+                <TableCell>{u.lastSignInAt ? formatDate(u.lastSignInAt, "stamp", locale) : t("never")}</TableCell>
                 <TableCell>
-                  {u.lastSignInAt
-                    ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
-                    : t("never")}
-                </TableCell>
-                <TableCell>
-                  {u.isSelf || u.role === "EXAMS_OFFICER" ? null : (
-                    <UserRowMenu
-                      userId={u.id}
-                      name={u.name || u.email}
-                      invited={u.status === "invited" || u.status === "inviteExpired"}
-                    />
-                  )}
+                  {u.can.manage ? (
+                    <UserRowMenu userId={u.id} name={u.name || u.email} invited={u.can.resendInvite} />
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
 import { requireRole } from "@/lib/auth/session";
 import { getCentre } from "@/lib/data/board/centres";
+import { must } from "@/lib/http/page";
+import { localized } from "@/lib/i18n/localized";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -23,9 +23,8 @@ export default async function BoardCentrePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const session = await requireRole("BOARD_STAFF");
-  const centre = await getCentre(session, (await params).id, now());
-  if (!centre) notFound();
+  await requireRole("BOARD_STAFF");
+  const centre = await must(getCentre((await params).id));
   const asked = (await searchParams).done;
   const done = DONE.find((d) => d === asked);
   const t = await getTranslations("board");
@@ -41,7 +40,7 @@ export default async function BoardCentrePage({
         </Link>
       </p>
       <h1 className="text-3xl font-bold">
-        {centre.number} {locale === "cy" ? centre.nameCy : centre.nameEn}
+        {centre.number} {localized(centre, locale)}
       </h1>
       {done ? (
         <Alert variant="success" live>
@@ -69,9 +68,7 @@ export default async function BoardCentrePage({
             <p>
               {eo.name} ({eo.email}) <Badge variant="outline">{tu(`status_${eo.status}`)}</Badge>
             </p>
-            {eo.status === "invited" || eo.status === "inviteExpired" ? (
-              <ResendExamsOfficerForm centreId={centre.id} />
-            ) : null}
+            {eo.canResendInvite ? <ResendExamsOfficerForm centreId={centre.id} /> : null}
             <h3 className="text-xl font-semibold">{t("replaceEo")}</h3>
             <p>{t("replaceHint")}</p>
             <ExamsOfficerForm centreId={centre.id} replace />

@@ -1,30 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { ALWAYS } from "@/lib/auth/permissions";
-import { getCentreUser } from "@/lib/data/centre/users";
+import { getCentreUser } from "@/lib/data/accounts/queries";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { DeleteForm, InviteForms, PermissionsForm, ResetMfaForm, RoleForm } from "@/components/accounts/account-forms";
 import { Badge } from "@/components/ui/badge";
-import { DeleteForm, InviteForms, PermissionsForm, ResetMfaForm, RoleForm } from "../_components/account-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePermission("manage_users");
-  const account = await getCentreUser(session, (await params).id, now());
-  // Another centre's account, or none: the same answer.
-  if (!account) notFound();
+  await requirePermission("manage_users");
+  // Another centre's account, or none: the same answer (not found).
+  const account = await must(getCentreUser((await params).id));
   const t = await getTranslations("account");
   const tu = await getTranslations("users");
   const tr = await getTranslations("roles");
   const tp = await getTranslations("permissions");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const name = [account.title, account.name].filter(Boolean).join(" ") || account.email;
-  const managed = !account.isSelf && (account.role === "ADMIN" || account.role === "USER");
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <p>
@@ -49,11 +46,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <Badge variant="outline">{tu(`status_${account.status}`)}</Badge>
           </dd>
           <dt className="font-semibold">{tu("lastSignIn")}</dt>
-          <dd>
-            {account.lastSignInAt
-              ? format.dateTime(account.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
-              : tu("never")}
-          </dd>
+          <dd>{account.lastSignInAt ? formatDate(account.lastSignInAt, "stamp", locale) : tu("never")}</dd>
           <dt className="font-semibold">{t("secondFactor")}</dt>
           <dd>{account.mfaMethod ? t(`method_${account.mfaMethod}`) : t("noFactor")}</dd>
         </dl>
@@ -63,17 +56,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <h2 id="access-title" className="text-2xl font-bold">
           {t("accessTitle")}
         </h2>
-        <p>{t("alwaysHas", { list: ALWAYS[account.role].map((p) => tp(p)).join(", ") })}</p>
-        {account.isSelf ? (
-          <p>{t("ownAccount")}</p>
-        ) : account.role === "EXAMS_OFFICER" ? (
-          <p>{t("eoAccount")}</p>
-        ) : (
+        <p>{t("alwaysHas", { list: account.always.map((p) => tp(p)).join(", ") })}</p>
+        {account.can.changePermissions ? (
           <PermissionsForm userId={account.id} options={account.assignable} />
+        ) : (
+          <p>{t(account.isSelf ? "ownAccount" : "eoAccount")}</p>
         )}
       </section>
 
-      {managed ? (
+      {account.can.changeRole ? (
         <section aria-labelledby="role-title" className="flex flex-col gap-3">
           <h2 id="role-title" className="text-2xl font-bold">
             {t("roleTitle")}
@@ -87,7 +78,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {managed && account.can.resendInvite ? (
+      {account.can.resendInvite ? (
         <section id="invite" aria-labelledby="invite-title" className="flex flex-col gap-3">
           <h2 id="invite-title" className="text-2xl font-bold">
             {t("inviteTitle")}
@@ -96,7 +87,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </section>
       ) : null}
 
-      {managed ? (
+      {account.can.manage ? (
         <section id="mfa" aria-labelledby="mfa-title" className="flex flex-col gap-3">
           <h2 id="mfa-title" className="text-2xl font-bold">
             {t("mfaTitle")}

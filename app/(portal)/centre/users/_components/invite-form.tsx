@@ -8,7 +8,8 @@ import { ErrorSummary, useActionErrors } from "@/components/forms/translated-err
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { Permission } from "@/lib/auth/catalogue";
-import { inviteUserAction, type ManageState } from "../actions";
+import type { ManageState } from "@/lib/actions/accounts";
+import { inviteUserAction } from "../actions";
 
 type Option = { permission: Permission; byDefault: boolean };
 

@@ -14,7 +14,8 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { decideRequestAction, type ManageState } from "../actions";
+import type { ManageState } from "@/lib/actions/accounts";
+import { decideRequestAction } from "../actions";
 
 /** The "⋯" menu of one account: each item opens the part of the account page that does it. */
 export function UserRowMenu({ userId, name, invited }: { userId: string; name: string; invited: boolean }) {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
-import { adminPlacesLeft, invitablePermissions } from "@/lib/data/centre/users";
+import { inviteOptions } from "@/lib/data/accounts/invites";
+import { must } from "@/lib/http/page";
+import { PageHeader } from "@/components/page/page-header";
 import { InviteForm } from "../_components/invite-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,17 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function InvitePage() {
-  const session = await requirePermission("manage_users");
+  await requirePermission("manage_users");
   const t = await getTranslations("invite");
-  const places = await adminPlacesLeft(session);
+  const options = await must(inviteOptions());
   return (
     <div className="flex max-w-2xl flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("intro")}</p>
-      <InviteForm
-        adminAvailable={places > 0}
-        permissions={{ ADMIN: invitablePermissions(session, "ADMIN"), USER: invitablePermissions(session, "USER") }}
-      />
+      <PageHeader title={t("title")} lead={t("intro")} />
+      <InviteForm adminAvailable={options.adminPlacesLeft > 0} permissions={options.permissions} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
 import { requireRole } from "@/lib/auth/session";
-import { ALWAYS } from "@/lib/auth/permissions";
-import { getCentreUser } from "@/lib/data/centre/users";
-import { DeleteForm, PermissionsForm, ResetMfaForm } from "@/app/(portal)/centre/users/_components/account-forms";
+import { getCentreUser } from "@/lib/data/accounts/queries";
+import { must } from "@/lib/http/page";
+import { DeleteForm, PermissionsForm, ResetMfaForm } from "@/components/accounts/account-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("board"))("accountTitle") };
@@ -14,10 +12,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Board staff on one centre account: any permission, reset the second factor, delete. */
 export default async function BoardAccountPage({ params }: { params: Promise<{ id: string; userId: string }> }) {
-  const session = await requireRole("BOARD_STAFF");
+  await requireRole("BOARD_STAFF");
   const { id, userId } = await params;
-  const account = await getCentreUser(session, userId, now());
-  if (!account || account.centreId !== id) notFound();
+  // An account of another centre than the address names is not found.
+  const account = await must(getCentreUser(userId, id));
   const t = await getTranslations("account");
   const tb = await getTranslations("board");
   const tu = await getTranslations("users");
@@ -39,8 +37,8 @@ export default async function BoardAccountPage({ params }: { params: Promise<{ i
         <h2 id="access-title" className="text-2xl font-bold">
           {t("accessTitle")}
         </h2>
-        <p>{t("alwaysHas", { list: ALWAYS[account.role].map((p) => tp(p)).join(", ") })}</p>
-        {account.assignable.length > 0 ? <PermissionsForm userId={account.id} options={account.assignable} /> : null}
+        <p>{t("alwaysHas", { list: account.always.map((p) => tp(p)).join(", ") })}</p>
+        {account.can.changePermissions ? <PermissionsForm userId={account.id} options={account.assignable} /> : null}
       </section>
       <section aria-labelledby="mfa-title" className="flex flex-col gap-3">
         <h2 id="mfa-title" className="text-2xl font-bold">

@@ -15,7 +15,7 @@ import {
   setRoleAction,
   withdrawInviteAction,
   type ManageState,
-} from "../actions";
+} from "@/lib/actions/accounts";
 
 function Done({ state, message }: { state: ManageState; message: string }) {
   if (!state.ok) return null;

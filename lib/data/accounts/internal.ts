@@ -1,0 +1,168 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { getPrisma } from "@/lib/db/client";
+import { refuse, type Refusal } from "@/lib/auth/authorize";
+import { hashSecret } from "@/lib/auth/password";
+import { temporaryPassword } from "@/lib/auth/codes";
+import type { Permission, Subject } from "@/lib/auth/permissions";
+import { isManageableBy, type AccountActor } from "@/lib/accounts/rules";
+import { INVITE_MONTHS } from "@/lib/accounts/status";
+import { audit } from "@/lib/data/audit";
+import { sendEmail } from "@/lib/email/send";
+import { renderEmail } from "@/lib/email/templates";
+import { formatDate } from "@/lib/i18n/dates";
+import { addMonths } from "@/lib/time";
+
+// The plumbing the account functions (lib/data/accounts, lib/data/board/centres.ts) share. Every
+// helper here works inside a transaction or for a caller its exported caller has already
+// authorized; nothing here checks who is asking, so nothing here is called from outside the data
+// layer.
+
+export type Tx = Prisma.TransactionClient;
+
+// internal: counts inside the transaction (or for the caller) of a function that has authorized it
+/** Admin accounts of a centre, pending invites included (the cap of 3 counts them). */
+export function countAdmins(db: Pick<Tx, "user">, centreId: string | null) {
+  return db.user.count({ where: { centreId, role: "ADMIN" } });
+}
+
+// internal: takes the transaction of a function that has authorized the change
+/** Serialises Admin-cap and Exams Officer decisions per centre: the second of two racing changes waits, then counts. */
+export async function lockCentre(tx: Tx, centreId: string) {
+  await tx.$queryRaw`SELECT id FROM "Centre" WHERE id = ${centreId} FOR UPDATE`;
+}
+
+type TargetUser = Prisma.UserGetPayload<{ include: { grants: { select: { permission: true } } } }>;
+type Manageable = { refusal: Refusal } | { refusal: null; target: TargetUser; subject: Subject };
+
+// internal: takes the transaction and the actor of a function that has authorized the caller
+/** A manageable account within the actor's scope (an Admin or User, never the actor), or why not. */
+export async function manageableTarget(tx: Tx, who: AccountActor, userId: string): Promise<Manageable> {
+  const target = await tx.user.findFirst({
+    where: { ...who.scope, id: userId },
+    include: { grants: { select: { permission: true } } },
+  });
+  if (!target) return { refusal: refuse("notFound") };
+  if (target.id === who.actor.id) return { refusal: refuse("forbidden", "cannotChangeOwn") };
+  if (!isManageableBy(who.actor, target)) return { refusal: refuse("forbidden") };
+  return {
+    refusal: null,
+    target,
+    subject: {
+      id: target.id,
+      role: target.role,
+      centreId: target.centreId,
+      grants: target.grants.map((g) => g.permission),
+    },
+  };
+}
+
+export type NewAccount = {
+  email: string;
+  title: string;
+  name: string;
+  jobRole: string;
+  role: Role;
+  centreId: string;
+  grants: Permission[];
+};
+
+// internal: takes the transaction of a function that has authorized the invite
+/** Creates the account with its invite inside `tx`, audited; returns what the emails need. */
+export async function createInvitedAccount(
+  tx: Tx,
+  account: NewAccount,
+  inviter: { id: string; email: string },
+  ip: string,
+  now: Date,
+) {
+  const password = temporaryPassword();
+  const user = await tx.user.create({
+    data: {
+      email: account.email,
+      title: account.title,
+      name: account.name,
+      jobRole: account.jobRole,
+      role: account.role,
+      centreId: account.centreId,
+      passwordHash: await hashSecret(password),
+      mustChangePassword: true,
+      grants: { create: account.grants.map((permission) => ({ permission, grantedById: inviter.id })) },
+    },
+  });
+  const invite = await tx.invite.create({
+    data: { userId: user.id, invitedById: inviter.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now },
+  });
+  await audit(tx, {
+    action: "user.invited",
+    outcome: "success",
+    actorId: inviter.id,
+    actorEmail: inviter.email,
+    centreId: account.centreId,
+    targetUserId: user.id,
+    targetEmail: user.email,
+    ip,
+    details: { role: account.role, permissions: account.grants },
+    at: now,
+  });
+  return { user, password, expiresAt: invite.expiresAt };
+}
+
+function portalUrl() {
+  return process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  EXAMS_OFFICER: "Exams Officer",
+  ADMIN: "Admin",
+  USER: "User",
+  BOARD_STAFF: "Board staff",
+  APPOINTEE: "Appointee",
+};
+
+// internal: sends the emails of an invite its authorized caller has just committed
+/** The invite (and, for a new account, the notice to the centre's EO and Admins). Throws DeliveryError. */
+export async function sendInviteEmails(
+  account: { id: string; email: string; name: string; role: Role; centreId: string },
+  password: string,
+  expiresAt: Date,
+  inviter: { id: string; name: string; email: string },
+  notifyManagers: boolean,
+) {
+  const db = getPrisma();
+  const centre = await db.centre.findUniqueOrThrow({ where: { id: account.centreId } });
+  const centreName = `${centre.number} ${centre.nameEn}`;
+  await sendEmail(
+    renderEmail(account.email, null, "invite", {
+      inviter: inviter.name || inviter.email,
+      centre: centreName,
+      url: `${portalUrl()}/sign-in`,
+      email: account.email,
+      password,
+      expires: formatDate(expiresAt, "date", "en"),
+    }),
+  );
+  if (!notifyManagers) return;
+  // "The EO and Admins are emailed when an account is added to their centre." Best effort: the
+  // account exists and its invite went out; a failed notice is not a reason to undo that.
+  const managers = await db.user.findMany({
+    where: {
+      centreId: account.centreId,
+      role: { in: ["EXAMS_OFFICER", "ADMIN"] },
+      mustChangePassword: false,
+      id: { notIn: [account.id, inviter.id] },
+    },
+  });
+  for (const manager of managers) {
+    await sendEmail(
+      renderEmail(manager.email, manager.language, "accountAdded", {
+        inviter: inviter.name || inviter.email,
+        name: account.name,
+        email: account.email,
+        centre: centreName,
+        role: ROLE_NAMES[account.role],
+      }),
+    ).catch(() => {});
+  }
+}
