@@ -1,5 +1,8 @@
-// Runs once when the server starts: a missing or malformed environment variable stops it
-// with one clear line (lib/env.ts).
+// Runs once when the server starts, before it serves:
+// - a missing or malformed environment variable stops it with one clear line (lib/env.ts);
+// - every request is stamped with the address of the socket it came on (PEER_HEADER), after
+//   removing any value the client sent, so the rate limits and the audit trail never have to
+//   believe a header the client wrote (lib/http/client-address.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { loadEnv } = await import("./lib/env");
@@ -9,4 +12,6 @@ export async function register() {
     console.error((error as Error).message);
     process.exit(1);
   }
+  const { stampPeerAddress } = await import("./lib/http/peer-stamp");
+  stampPeerAddress();
 }

@@ -41,7 +41,11 @@ export const envSchema = z.object({
   PORTH_FAKE_NOW: z.iso.datetime().optional(),
   /** End-to-end tests only: a file holding the server's pinned time (lib/clock.ts). */
   PORTH_TEST_CLOCK_FILE: z.string().min(1).optional(),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // How many reverse proxies stand in front of the portal ("true" = 1): lib/http/client-address.ts.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/, "a number of proxies (0-9), or true/false")
+    .default("false"),
   AUTH_INSECURE_COOKIES: z.enum(["true", "false"]).default("false"),
   PORT: z.coerce.number().int().positive().default(3000),
   HOST: z.string().max(255).optional(),
