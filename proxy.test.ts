@@ -112,4 +112,18 @@ describe("proxy.ts", () => {
     for (const free of ["/_next/static/chunks/main.js", "/_next/image", "/favicon.ico"])
       expect(pattern.test(free), free).toBe(false);
   });
+
+  it("answers 400 to a NUL byte or malformed UTF-8 in the address, before anything else runs", async () => {
+    for (const bad of ["/api/a2c/v1/results?series=%00", "/api/entries/export?series=a%00b"]) {
+      const res = await call(bad);
+      expect(res.status, bad).toBe(400);
+      expect(await res.json()).toEqual({ error: "invalid", reason: "badBytes" });
+    }
+    for (const bad of ["/results?q=%E0%A4%A", "/x%00"]) {
+      const res = await call(bad);
+      expect(res.status, bad).toBe(400);
+      expect(await res.text()).toMatch(/not allowed[\s\S]*nad yw'n cael ei ganiatáu/);
+    }
+    expect((await call("/results?q=caf%C3%A9")).status).not.toBe(400);
+  });
 });

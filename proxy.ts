@@ -5,6 +5,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
 import { secureCookiesOn, sessionCookieName } from "@/lib/auth/cookie";
 import { now } from "@/lib/clock";
+import en from "@/lib/i18n/messages/en.json";
+import cy from "@/lib/i18n/messages/cy.json";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/http/security-headers";
 
 // Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
@@ -38,6 +40,20 @@ export function sameOrigin(request: NextRequest): boolean {
   return Boolean(allowed) && host === allowed;
 }
 
+const BAD_BYTES_TEXT = `${en.errors.badBytes}\n\n${cy.errors.badBytes}\n`;
+
+/** A NUL byte or malformed UTF-8 anywhere in the address: refused before any page or handler sees it. */
+export function hasBadBytes(url: string): boolean {
+  const raw = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+  if (/%00|\u0000/i.test(raw)) return true;
+  try {
+    decodeURIComponent(raw.replace(/\+/g, " "));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const response = await gate(request, nonce);
@@ -57,6 +73,11 @@ async function gate(request: NextRequest, nonce: string): Promise<NextResponse> 
   const rewrite = (target: URL, status?: number) =>
     NextResponse.rewrite(target, { request: { headers: forwarded }, ...(status ? { status } : {}) });
 
+  if (hasBadBytes(request.url)) {
+    if (matches(path, "/api")) return NextResponse.json({ error: "invalid", reason: "badBytes" }, { status: 400 });
+    // No page can be rendered for such an address; the message is in both languages.
+    return new NextResponse(BAD_BYTES_TEXT, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const safe = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
   if (!safe && !NO_ORIGIN_CHECK.some((p) => matches(path, p)) && !sameOrigin(request)) {
     return NextResponse.json({ error: "forbidden", reason: "crossOrigin" }, { status: 403 });
