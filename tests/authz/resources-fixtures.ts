@@ -1,7 +1,8 @@
-// Resources and question papers for the authorization matrix (issue 6): centre A has an entry
-// for GCSE Latin (9521) in the June 2027 series; a secure Latin past paper and the 9521/01
-// question paper (exam 09:00 on Mon 7 June 2027, released at 08:30 London = 07:30Z) sit in a
-// throwaway file store. Centre B has no entries, so its EO must get "not found".
+// Resources and question papers for the authorization matrix (docs/product-rules.md
+// ("Resources and question papers")): centre A has an entry for GCSE Latin (9521) in the June
+// 2027 series; a secure Latin past paper and the 9521/01 question paper (exam 09:00 on Mon 7
+// June 2027, released at 08:30 London = 07:30Z) sit in a throwaway file store. Centre B has no
+// entries, so its EO must get "not found".
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Resources, today's question papers, the exam timetable, circulars and centre details
-// (issue 6), against a real database and a throwaway file store. Route handlers are called
+// (docs/product-rules.md ("Resources and question papers")), against a real database and a
+// throwaway file store. Route handlers are called
 // directly; only Auth.js's cookie and Next's request headers are stand-ins.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -8,10 +9,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient, QuestionPaper, Resource, Series } from "@/lib/generated/prisma/client";
-import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
 import { listCirculars, listResources, openResource } from "@/lib/data/resources/resources";
 import { todaysQuestionPapers } from "@/lib/data/resources/question-papers";
-import { examTimetable, groupTimetable, type TimetableExam } from "@/lib/data/resources/timetable";
+import { examTimetable } from "@/lib/data/resources/timetable";
+import { groupTimetable, type TimetableExam } from "@/lib/resources/timetable";
+import { isPaperAvailable, releaseWindow } from "@/lib/resources/question-paper-window";
 import { getCentreDetails } from "@/lib/data/centre/details";
 import { londonTime } from "@/lib/time";
 import { createTestDb, type TestDb } from "../utils/test-db";
@@ -20,22 +22,14 @@ import { createUser } from "../factories/users";
 import { createQualificationCatalogue, type Catalogue } from "../factories/catalogue";
 import { createSeries } from "../factories/series";
 import { createQuestionPapers, createResources } from "../factories/resources";
+import { actAs } from "../utils/act-as";
 
-const state = vi.hoisted(() => ({ sid: null as string | null }));
-vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (state.sid ? { sid: state.sid } : null),
-  signIn: async () => {},
-  signOut: async () => {},
-  entraConfigured: () => false,
-  handlers: {
-    GET: async () => new Response(null, { status: 404 }),
-    POST: async () => new Response(null, { status: 404 }),
-  },
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => ({
+  ...(await import("../utils/next-mocks")).headersMock,
   headers: async () => new Headers({ "user-agent": "resources-test", "x-real-ip": "203.0.113.9" }),
 }));
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 
 const FILES = mkdtempSync(path.join(tmpdir(), "porth-resources-files-"));
 process.env.FILES_DIR = FILES;
@@ -59,16 +53,9 @@ async function openSession(userId: string): Promise<string> {
   return id;
 }
 
-/** Makes `who` the caller at `at` (the server's clock), and returns their live session. */
-async function as(who: Who | null, at = "2026-11-22T10:00:00Z"): Promise<LiveSession | null> {
-  const when = new Date(at);
-  vi.stubEnv("PORTH_FAKE_NOW", when.toISOString());
-  await prisma.session.updateMany({
-    where: { id: { in: Object.values(sids) } },
-    data: { lastSeenAt: when, expires: new Date(when.getTime() + 3600_000) },
-  });
-  state.sid = who ? sids[who] : null;
-  return who ? findLiveSession(sids[who], when) : null;
+/** Makes `who` the caller at `at` (the server's clock). */
+async function as(who: Who | null, at = "2026-11-22T10:00:00Z"): Promise<void> {
+  await actAs(prisma, who ? { id: sids[who] } : null, new Date(at));
 }
 
 const resourceRoute = async (id: string) =>
@@ -159,45 +146,46 @@ afterAll(async () => {
 
 describe("past papers, mark schemes and support material", () => {
   it("shows secure items only for specifications the centre has entries for", async () => {
-    const eoA = await as("eoA");
-    const a = await listResources(eoA, "past-papers", { specification: "9521" });
+    await as("eoA");
+    const a = await listResources("past-papers", { specification: "9521" });
     expect(a.ok && a.items.some((r) => r.secure)).toBe(true);
     expect(a.ok && a.hiddenSecure).toBe(0);
 
-    const eoB = await as("eoB");
-    const b = await listResources(eoB, "past-papers", { specification: "9521" });
+    await as("eoB");
+    const b = await listResources("past-papers", { specification: "9521" });
     if (!b.ok) throw new Error("denied");
     expect(b.items.length).toBeGreaterThan(0);
     expect(b.items.every((r) => !r.secure)).toBe(true);
     expect(b.hiddenSecure).toBe(2); // 2026 question paper and mark scheme
-    const bOwn = await listResources(eoB, "past-papers", { specification: "9621" });
+    const bOwn = await listResources("past-papers", { specification: "9621" });
     expect(bOwn.ok && bOwn.items.filter((r) => r.secure).length).toBe(2);
   });
 
   it("does not count a withdrawn entry", async () => {
-    const eoA = await as("eoA");
-    const history = await listResources(eoA, "past-papers", { specification: "9611" });
+    await as("eoA");
+    const history = await listResources("past-papers", { specification: "9611" });
     expect(history.ok && history.items.every((r) => !r.secure)).toBe(true);
     expect(history.ok && history.hiddenSecure).toBeGreaterThan(0);
   });
 
   it("gives every centre account the resources (a User with no grants too) and board staff everything", async () => {
-    const user = await as("userA");
-    const u = await listResources(user, "past-papers", { specification: "9531" });
+    await as("userA");
+    const u = await listResources("past-papers", { specification: "9531" });
     expect(u.ok && u.items.some((r) => r.secure)).toBe(true);
-    const board = await as("board");
-    const all = await listResources(board, "past-papers", {});
+    await as("board");
+    const all = await listResources("past-papers", {});
     expect(all.ok && all.items.length).toBe(
       resources.filter((r) => r.kind === "PAST_PAPER" || r.kind === "MARK_SCHEME").length,
     );
-    const appointee = await as("appointee");
-    expect(await listResources(appointee, "past-papers", {})).toEqual({ ok: false, reason: "forbidden" });
-    expect(await listResources(null, "past-papers", {})).toEqual({ ok: false, reason: "forbidden" });
+    await as("appointee");
+    expect(await listResources("past-papers", {})).toEqual({ ok: false, error: "forbidden" });
+    await as(null);
+    expect(await listResources("past-papers", {})).toEqual({ ok: false, error: "unauthenticated" });
   });
 
   it("filters by qualification, specification, kind, year and language, ignoring unknown values", async () => {
-    const eoA = await as("eoA");
-    const f = await listResources(eoA, "past-papers", {
+    await as("eoA");
+    const f = await listResources("past-papers", {
       specification: "9531",
       kind: "PAST_PAPER",
       year: "2025",
@@ -207,18 +195,18 @@ describe("past papers, mark schemes and support material", () => {
     expect(f.items.map((r) => [r.specification?.code, r.kind, r.year, r.language])).toEqual([
       ["9531", "PAST_PAPER", 2025, "cy"],
     ]);
-    const alevel = await listResources(eoA, "past-papers", { qualification: "A level" });
+    const alevel = await listResources("past-papers", { qualification: "A level" });
     expect(
       alevel.ok &&
         alevel.items.length > 0 &&
         alevel.items.every((r) => r.specification?.qualification.code === "A level"),
     ).toBe(true);
-    const schemes = await listResources(eoA, "past-papers", { kind: "MARK_SCHEME" });
+    const schemes = await listResources("past-papers", { kind: "MARK_SCHEME" });
     expect(schemes.ok && schemes.items.every((r) => r.kind === "MARK_SCHEME")).toBe(true);
     // A kind from another area, or nonsense, does not widen or break the list.
-    const support = await listResources(eoA, "past-papers", { kind: "SUPPORT", year: "20x5", language: "fr" });
+    const support = await listResources("past-papers", { kind: "SUPPORT", year: "20x5", language: "fr" });
     expect(support.ok && support.items.every((r) => r.kind === "PAST_PAPER" || r.kind === "MARK_SCHEME")).toBe(true);
-    const material = await listResources(eoA, "support-material", {});
+    const material = await listResources("support-material", {});
     expect(material.ok && material.items.length).toBe(4);
     expect(material.ok && material.options.years).toEqual([2026]);
   });
@@ -277,16 +265,16 @@ describe("GET /api/files/resources/[id]", () => {
       expect(response.status).toBe(404);
       expect(await response.text()).not.toMatch(/outside the store|root:/);
     }
-    const eoA = await as("eoA");
-    expect((await openResource(eoA, bad.id)).ok).toBe(false);
+    await as("eoA");
+    expect((await openResource(bad.id)).ok).toBe(false);
     await prisma.resource.deleteMany({ where: { id: { in: [bad.id, absolute.id] } } });
   });
 });
 
 describe("circulars", () => {
   it("lists circulars newest first and downloads them through the resource route", async () => {
-    const user = await as("userA");
-    const result = await listCirculars(user);
+    await as("userA");
+    const result = await listCirculars();
     if (!result.ok) throw new Error("denied");
     expect(result.items.map((c) => c.year)).toEqual([2027, 2026]);
     expect(result.items.every((c) => c.kind === "CIRCULAR")).toBe(true);
@@ -302,11 +290,20 @@ const JUNE_15_EARLY = "2027-06-15T07:29:59Z";
 const JUNE_15_RELEASE = "2027-06-15T07:30:00Z";
 
 describe("today's question papers", () => {
+  it("opens a paper at its release time and closes it at the end of that London day (BST and GMT)", () => {
+    const bst = londonTime(2027, 6, 15, 8, 30);
+    expect(releaseWindow(bst).until.toISOString()).toBe("2027-06-15T23:00:00.000Z");
+    expect(isPaperAvailable(bst, new Date(bst.getTime() - 1))).toBe(false);
+    expect(isPaperAvailable(bst, bst)).toBe(true);
+    const gmt = londonTime(2027, 1, 12, 9, 0);
+    expect(releaseWindow(gmt).until.toISOString()).toBe("2027-01-13T00:00:00.000Z");
+    expect(isPaperAvailable(gmt, new Date("2027-01-12T23:59:59Z"))).toBe(true);
+    expect(isPaperAvailable(gmt, new Date("2027-01-13T00:00:00Z"))).toBe(false);
+  });
+
   it("refuses Users (never) and board staff", async () => {
-    expect(await todaysQuestionPapers(await as("userA", JUNE_15_RELEASE), new Date(JUNE_15_RELEASE))).toEqual({
-      ok: false,
-      reason: "forbidden",
-    });
+    await as("userA", JUNE_15_RELEASE);
+    expect(await todaysQuestionPapers()).toEqual({ ok: false, error: "forbidden" });
     expect((await paperRoute(paperOf("9531/03").id)).status).toBe(403);
     await as("board", JUNE_15_RELEASE);
     expect((await paperRoute(paperOf("9531/03").id)).status).toBe(403);
@@ -315,17 +312,19 @@ describe("today's question papers", () => {
   });
 
   it("lists only components the centre has entries for", async () => {
-    const a = await todaysQuestionPapers(await as("eoA", JUNE_15_RELEASE), new Date(JUNE_15_RELEASE));
+    await as("eoA", JUNE_15_RELEASE);
+    const a = await todaysQuestionPapers();
     expect(a.ok && a.papers.map((p) => p.component.code)).toEqual(["9531/03"]);
-    const b = await todaysQuestionPapers(await as("eoB", JUNE_15_RELEASE), new Date(JUNE_15_RELEASE));
+    await as("eoB", JUNE_15_RELEASE);
+    const b = await todaysQuestionPapers();
     expect(b.ok && b.papers.map((p) => p.component.code)).toEqual(["9621/01"]);
     // Centre B has no Maths entries: the paper is "not found" for it, even at release.
     expect((await paperRoute(paperOf("9531/03").id)).status).toBe(404);
   });
 
   it("before the release time lists the paper as coming, with its time, and refuses the download", async () => {
-    const eo = await as("eoA", JUNE_15_EARLY);
-    const result = await todaysQuestionPapers(eo, new Date(JUNE_15_EARLY));
+    await as("eoA", JUNE_15_EARLY);
+    const result = await todaysQuestionPapers();
     if (!result.ok) throw new Error("denied");
     expect(result.papers).toHaveLength(1);
     expect(result.papers[0].available).toBe(false);
@@ -335,8 +334,8 @@ describe("today's question papers", () => {
 
   it("at the release time lets EO and Admins download, and audits every download", async () => {
     const paper = paperOf("9531/03");
-    const eo = await as("eoA", JUNE_15_RELEASE);
-    const listed = await todaysQuestionPapers(eo, new Date(JUNE_15_RELEASE));
+    await as("eoA", JUNE_15_RELEASE);
+    const listed = await todaysQuestionPapers();
     expect(listed.ok && listed.papers[0].available).toBe(true);
     const before = await prisma.auditEvent.count({
       where: { action: "question-paper.downloaded", outcome: "success" },
@@ -377,9 +376,9 @@ describe("today's question papers", () => {
     const paper = paperOf("9531/03");
     await as("eoA", "2027-06-15T22:59:59Z"); // 23:59:59 BST
     expect((await paperRoute(paper.id)).status).toBe(200);
-    const next = await as("eoA", "2027-06-15T23:00:00Z"); // 00:00 BST on the 16th
+    await as("eoA", "2027-06-15T23:00:00Z"); // 00:00 BST on the 16th
     expect((await paperRoute(paper.id)).status).toBe(404);
-    const listed = await todaysQuestionPapers(next, new Date("2027-06-15T23:00:00Z"));
+    const listed = await todaysQuestionPapers();
     expect(listed.ok && listed.papers.map((p) => p.component.code)).not.toContain("9531/03");
   });
 });
@@ -415,8 +414,8 @@ describe("exam timetable", () => {
   });
 
   it("lists the series' written components by date and session, in both languages", async () => {
-    const user = await as("userA");
-    const result = await examTimetable(user, "2027-06", new Date("2026-11-22T10:00:00Z"));
+    await as("userA");
+    const result = await examTimetable("2027-06");
     if (!result.ok) throw new Error("denied");
     expect(result.series?.code).toBe("2027-06");
     const june15 = result.days.find((d) => d.date === "2027-06-15")!;
@@ -447,28 +446,34 @@ describe("exam timetable", () => {
         entryDeadline: londonTime(2026, 10, 4),
       },
     });
-    const eo = await as("eoA");
-    const nov = await examTimetable(eo, "2026-11", new Date("2026-11-22T10:00:00Z"));
+    await as("eoA");
+    const nov = await examTimetable("2026-11");
     expect(nov.ok && [nov.series?.code, nov.days.length, nov.choices.map((c) => c.code)]).toEqual([
       "2026-11",
       0,
       ["2027-06", "2026-11"],
     ]);
-    const fallback = await examTimetable(eo, "nonsense", new Date("2026-11-22T10:00:00Z"));
+    const fallback = await examTimetable("nonsense");
     expect(fallback.ok && fallback.series?.code).toBe("2026-11"); // the next series to release
-    expect(await examTimetable(await as("board"), undefined, new Date())).toEqual({ ok: false, reason: "forbidden" });
+    await as("board");
+    expect(await examTimetable()).toEqual({ ok: false, error: "forbidden" });
+    await as("appointee");
+    expect(await examTimetable()).toEqual({ ok: false, error: "forbidden" });
   });
 });
 
 describe("centre details", () => {
   it("shows the caller's own centre and its exams officer, to every centre account", async () => {
-    const details = await getCentreDetails(await as("userA"));
+    await as("userA");
+    const details = await getCentreDetails();
     if (!details.ok) throw new Error("denied");
     expect(details.number).toBe(centres.A.number);
     expect(details.addressLines).toEqual(["1 High Street", "Porth", "CF39 9AA"]);
     expect(details.examsOfficer).toEqual({ name: "Siân Exams", email: "eo@a.test" });
-    const other = await getCentreDetails(await as("eoB"));
+    await as("eoB");
+    const other = await getCentreDetails();
     expect(other.ok && other.number).toBe(centres.B.number);
-    expect(await getCentreDetails(await as("board"))).toEqual({ ok: false, reason: "forbidden" });
+    await as("board");
+    expect(await getCentreDetails()).toEqual({ ok: false, error: "forbidden" });
   });
 });

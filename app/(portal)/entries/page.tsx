@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listCandidates } from "@/lib/data/entries/candidates";
-import { isLate, listEntries, listSeries, listSpecifications } from "@/lib/data/entries/entries";
+import { listEntries } from "@/lib/data/entries/entries";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
 import { isLocale } from "@/lib/i18n/config";
+import { localized } from "@/lib/i18n/localized";
+import { DownloadLink } from "@/components/page/download-link";
+import { PageHeader } from "@/components/page/page-header";
+import { seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,54 +23,41 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries.list"))("title") };
 }
 
-type Search = { series?: string; spec?: string; status?: string };
+type Search = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function EntriesPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const session = await requirePermission("entries");
+  await requirePermission("entries");
   const sp = await searchParams;
-  const all = await listSeries(session);
-  if (!all.ok) redirect("/no-access");
+  const filters = { spec: first(sp.spec), status: first(sp.status) };
+  const result = await must(listEntries(seriesParam(sp), filters));
   const t = await getTranslations("entries.list");
-  const locale = await getLocale();
-  const cy = locale === "cy";
-  if (all.series.length === 0) {
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
+  const series = result.series;
+  if (!series) {
     return (
       <div className="flex flex-col gap-6">
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <PageHeader title={t("title")} />
         <p>{t("noSeries")}</p>
       </div>
     );
   }
-  const seriesCode = typeof sp.series === "string" && sp.series ? sp.series : all.series[0].code;
-  const filters = {
-    spec: typeof sp.spec === "string" ? sp.spec : "",
-    status: typeof sp.status === "string" ? sp.status : "",
-  };
-  const result = await listEntries(session, seriesCode, filters);
-  if (!result.ok) {
-    if (result.formError === "notFound") notFound();
-    redirect("/no-access");
-  }
-  const format = await getFormatter();
-  const at = now();
-  const make = result.access === "make";
-  const specs = await listSpecifications();
-  const candidates = make ? await listCandidates(session, { locale: isLocale(locale) ? locale : "en" }) : null;
-  const seriesName = (s: { nameEn: string; nameCy: string }) => (cy ? s.nameCy : s.nameEn);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
-  const deadlinePassed = isLate(result.series, at);
+  const make = result.canMake;
+  const candidates = make ? await must(listCandidates({ locale })) : null;
+  const specs = result.specifications;
 
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {!make ? <p>{t("readOnly")}</p> : null}
+      <PageHeader title={t("title")} lead={make ? undefined : t("readOnly")} />
       <form method="get" className="flex flex-wrap items-end gap-4">
         <div className="flex flex-col gap-2">
           <Label htmlFor="series">{t("series")}</Label>
-          <Select id="series" name="series" defaultValue={result.series.code}>
-            {all.series.map((s) => (
+          <Select id="series" name="series" defaultValue={series.code}>
+            {result.seriesChoices.map((s) => (
               <option key={s.id} value={s.code}>
-                {seriesName(s)}
+                {localized(s, locale)}
               </option>
             ))}
           </Select>
@@ -77,7 +68,7 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
             <option value="">{t("allSpecifications")}</option>
             {specs.map((s) => (
               <option key={s.id} value={s.code}>
-                {s.code} {cy ? s.titleCy : s.titleEn}
+                {s.code} {localized(s, locale, "title")}
               </option>
             ))}
           </Select>
@@ -99,35 +90,37 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
         <h2 id="deadline-title" className="text-2xl font-bold">
           {t("deadlineTitle")}
         </h2>
-        <p>{t("deadline", { series: seriesName(result.series), at: when(result.series.entryDeadline) })}</p>
-        {deadlinePassed ? (
+        <p>
+          {t("deadline", {
+            series: localized(series, locale),
+            at: formatDate(series.entryDeadline, "when", locale),
+          })}
+        </p>
+        {result.deadlinePassed ? (
           <Alert variant="warning">
             <AlertDescription>{t("deadlinePassed")}</AlertDescription>
           </Alert>
         ) : null}
       </section>
 
-      {make && candidates?.ok ? (
+      {make && candidates ? (
         <section aria-labelledby="enter-title" className="flex flex-col gap-4">
           <h2 id="enter-title" className="text-2xl font-bold">
             {t("enterTitle")}
           </h2>
           <EnterForm
-            seriesId={result.series.id}
+            seriesId={series.id}
             candidates={candidates.candidates.map((c) => ({
               value: c.id,
               label: `${c.candidateNumber} ${c.lastName}, ${c.firstName}`,
             }))}
             specs={specs.map((s) => ({
               value: s.id,
-              label: `${s.code} ${s.qualification} ${cy ? s.titleCy : s.titleEn}`,
+              label: `${s.code} ${s.qualification} ${localized(s, locale, "title")}`,
             }))}
           />
           <p>
-            <Link
-              href={`/entries/import?series=${encodeURIComponent(result.series.code)}`}
-              className="text-link underline"
-            >
+            <Link href={`/entries/import?series=${encodeURIComponent(series.code)}`} className="text-link underline">
               {t("importLink")}
             </Link>
           </p>
@@ -139,17 +132,13 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
           {t("listTitle")}
         </h2>
         <p>
-          <a
-            href={`/api/entries/export?series=${encodeURIComponent(result.series.code)}`}
-            className="text-link underline"
-            download
-          >
+          <DownloadLink href={`/api/entries/export?series=${encodeURIComponent(series.code)}`}>
             {t("export")}
-          </a>
+          </DownloadLink>
         </p>
         <Table labelledBy="entries-caption">
           <TableCaption id="entries-caption">
-            {t("caption", { count: result.entries.length, series: seriesName(result.series) })}
+            {t("caption", { count: result.entries.length, series: localized(series, locale) })}
           </TableCaption>
           <TableHeader>
             <TableRow>
@@ -173,7 +162,7 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
                   <TableCell>{e.candidate.candidateNumber}</TableCell>
                   <TableCell>{name}</TableCell>
                   <TableCell>
-                    {e.spec.code} {cy ? e.spec.titleCy : e.spec.titleEn}
+                    {e.spec.code} {localized(e.spec, locale, "title")}
                   </TableCell>
                   <TableCell>
                     <span className="flex flex-wrap gap-2">
@@ -181,7 +170,7 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
                       {e.late ? <Badge variant="warning">{t("late")}</Badge> : null}
                     </span>
                   </TableCell>
-                  <TableCell>{when(e.createdAt)}</TableCell>
+                  <TableCell>{formatDate(e.createdAt, "stamp", locale)}</TableCell>
                   {make ? (
                     <TableCell>
                       {e.status === "ENTERED" ? (

@@ -1,13 +1,18 @@
 import "server-only";
+import { inCentre, refuse, type Refusal, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/data/audit";
-import type { LiveSession } from "@/lib/data/identity/sessions";
 import { compareNames } from "@/lib/i18n/collate";
 import type { Locale } from "@/lib/i18n/config";
-import type { CandidateInput } from "@/lib/validation/entries";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { accessOf, FORBIDDEN, NOT_FOUND, type Denied } from "./access";
+import { candidateSchema, type CandidateInput } from "@/lib/validation/entries";
+import type { FieldErrors } from "@/lib/validation/action-state";
+import { authorizeEntries } from "./caller";
+
+// The centre's candidates (docs/product-rules.md ("Entries")): every entries caller reads them;
+// exams officers and Admins add and change them. Candidate number and UCI are each unique
+// within a centre; another centre's candidate is "not found".
 
 export type CandidateDto = {
   id: string;
@@ -18,6 +23,14 @@ export type CandidateDto = {
   /** YYYY-MM-DD */
   dateOfBirth: string;
 };
+
+/** A refusal that names the fields at fault (message keys of the "errors" namespace). */
+export type FieldRefusal = Refusal & { readonly fieldErrors: FieldErrors };
+
+const withFields = (error: "invalid" | "conflict", fieldErrors: FieldErrors): FieldRefusal => ({
+  ...refuse(error, Object.values(fieldErrors)[0]?.[0]),
+  fieldErrors,
+});
 
 const toDto = (c: {
   id: string;
@@ -40,15 +53,14 @@ const toDto = (c: {
  * forenames in the reader's alphabet (Welsh order treats ll, ch, dd… as letters).
  */
 export async function listCandidates(
-  session: LiveSession,
-  options: { q?: string; locale: Locale },
-): Promise<{ ok: true; access: "make" | "view"; candidates: CandidateDto[] } | Denied> {
-  const { access, centreId } = accessOf(session);
-  if (!access || !centreId) return FORBIDDEN;
+  options: { q?: string; locale?: Locale } = {},
+): Promise<Result<{ canMake: boolean; candidates: CandidateDto[] }>> {
+  const a = await authorizeEntries();
+  if (!a.ok) return a;
+  const locale = options.locale ?? "en";
   const q = (options.q ?? "").trim().slice(0, 100);
   const words = q.split(/\s+/).filter(Boolean);
-  const where: Prisma.CandidateWhereInput = {
-    centreId,
+  const where: Prisma.CandidateWhereInput = inCentre(a.caller, {
     AND: words.map((w) => ({
       OR: [
         { firstName: { contains: w, mode: "insensitive" as const } },
@@ -57,37 +69,44 @@ export async function listCandidates(
         { uci: { startsWith: w.toUpperCase() } },
       ],
     })),
-  };
+  });
   const rows = await getPrisma().candidate.findMany({ where, take: 5000 });
   const sorted = [...rows].sort(
     (x, y) =>
-      compareNames(options.locale, x.lastName, y.lastName) ||
-      compareNames(options.locale, x.firstName, y.firstName) ||
+      compareNames(locale, x.lastName, y.lastName) ||
+      compareNames(locale, x.firstName, y.firstName) ||
       x.candidateNumber.localeCompare(y.candidateNumber),
   );
-  return { ok: true, access, candidates: sorted.map(toDto) };
+  return { ok: true, canMake: a.canMake, candidates: sorted.map(toDto) };
 }
 
-export async function getCandidate(
-  session: LiveSession,
-  id: string,
-): Promise<{ ok: true; access: "make" | "view"; candidate: CandidateDto } | Denied> {
-  const { access, centreId } = accessOf(session);
-  if (!access || !centreId) return FORBIDDEN;
-  const row = await getPrisma().candidate.findFirst({ where: { id, centreId } });
-  if (!row) return NOT_FOUND;
-  return { ok: true, access, candidate: toDto(row) };
+export async function getCandidate(id: string): Promise<Result<{ canMake: boolean; candidate: CandidateDto }>> {
+  const a = await authorizeEntries();
+  if (!a.ok) return a;
+  if (typeof id !== "string" || !id) return refuse("notFound");
+  const row = await getPrisma().candidate.findFirst({ where: inCentre(a.caller, { id }) });
+  if (!row) return refuse("notFound");
+  return { ok: true, canMake: a.canMake, candidate: toDto(row) };
 }
 
-export type SaveResult = { ok: true; id: string } | Denied | { ok: false; fieldErrors: Record<string, string[]> };
+/** Whether the caller may add candidates (the "Add a candidate" page): EO/Admins only. */
+export async function authorizeAddCandidate(): Promise<Result> {
+  const a = await authorizeEntries("make");
+  return a.ok ? { ok: true } : a;
+}
+
+/** What the candidate form sends: the fields of lib/validation/entries.ts `CANDIDATE_FIELDS`, as typed. */
+export type CandidateValues = Partial<Record<string, string>>;
+
+export type SaveResult = Result<{ id: string; candidateNumber: string }> | FieldRefusal;
 
 // Two requests racing past the checks below meet the unique indexes instead.
-const uniqueField = (e: unknown): Record<string, string[]> =>
+const uniqueField = (e: unknown): FieldErrors =>
   /uci/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? "") + String((e as Error).message))
     ? { uci: ["uciTaken"] }
     : { candidateNumber: ["candidateNumberTaken"] };
 
-type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /** Candidate number and UCI are each unique within a centre. */
 async function clashes(
@@ -95,7 +114,7 @@ async function clashes(
   centreId: string,
   input: CandidateInput,
   selfId: string | null,
-): Promise<Record<string, string[]> | null> {
+): Promise<FieldErrors | null> {
   const others = await tx.candidate.findMany({
     where: {
       centreId,
@@ -104,73 +123,83 @@ async function clashes(
     },
     select: { candidateNumber: true, uci: true },
   });
-  const errors: Record<string, string[]> = {};
+  const errors: FieldErrors = {};
   if (others.some((o) => o.candidateNumber === input.candidateNumber))
     errors.candidateNumber = ["candidateNumberTaken"];
   if (others.some((o) => o.uci === input.uci)) errors.uci = ["uciTaken"];
   return Object.keys(errors).length ? errors : null;
 }
 
-/** Adds a candidate (EO/Admin only). A candidate number already used at the centre is refused. */
-export async function createCandidate(session: LiveSession, input: CandidateInput, now: Date): Promise<SaveResult> {
-  const { access, centreId } = accessOf(session);
-  if (access !== "make" || !centreId) return FORBIDDEN;
+/** The form's values checked against the rules as of `at` (the date of birth must be in the past). */
+function parse(values: CandidateValues, at: Date): { data: CandidateInput } | { refusal: FieldRefusal } {
+  const parsed = candidateSchema(at).safeParse(values ?? {});
+  if (parsed.success) return { data: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+  return { refusal: withFields("invalid", fieldErrors) };
+}
+
+/** Adds a candidate (EO/Admin only). A candidate number or UCI already used at the centre is refused. */
+export async function createCandidate(values: CandidateValues): Promise<SaveResult> {
+  const a = await authorizeEntries("make");
+  if (!a.ok) return a;
+  const { caller, at } = a;
+  const input = parse(values, at);
+  if ("refusal" in input) return input.refusal;
   try {
-    return await getPrisma().$transaction(async (tx) => {
-      const clash = await clashes(tx, centreId, input, null);
-      if (clash) return { ok: false as const, fieldErrors: clash };
-      const created = await tx.candidate.create({ data: { centreId, ...input } });
+    return await getPrisma().$transaction(async (tx): Promise<SaveResult> => {
+      const clash = await clashes(tx, caller.centreId, input.data, null);
+      if (clash) return withFields("conflict", clash);
+      const created = await tx.candidate.create({ data: { centreId: caller.centreId, ...input.data } });
       await audit(tx, {
         action: "candidate.created",
         outcome: "success",
-        actorId: session.user.id,
-        actorEmail: session.user.email,
-        centreId,
+        actorId: caller.userId,
+        actorEmail: caller.email,
+        centreId: caller.centreId,
         details: { candidateId: created.id, candidateNumber: created.candidateNumber },
-        at: now,
+        at,
       });
-      return { ok: true as const, id: created.id };
+      return { ok: true, id: created.id, candidateNumber: created.candidateNumber };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, fieldErrors: uniqueField(e) };
+    if (isUniqueViolation(e)) return withFields("conflict", uniqueField(e));
     throw e;
   }
 }
 
 /** Changes a candidate of the caller's centre; another centre's id is "not found". */
-export async function updateCandidate(
-  session: LiveSession,
-  id: string,
-  input: CandidateInput,
-  now: Date,
-): Promise<SaveResult> {
-  const { access, centreId } = accessOf(session);
-  if (access !== "make" || !centreId) return FORBIDDEN;
+export async function updateCandidate(id: string, values: CandidateValues): Promise<SaveResult> {
+  const a = await authorizeEntries("make");
+  if (!a.ok) return a;
+  const { caller, at } = a;
+  if (typeof id !== "string" || !id) return refuse("notFound");
+  const input = parse(values, at);
   try {
-    return await getPrisma().$transaction(async (tx) => {
-      const existing = await tx.candidate.findFirst({ where: { id, centreId } });
-      if (!existing) return NOT_FOUND;
-      const clash = await clashes(tx, centreId, input, id);
-      if (clash) return { ok: false as const, fieldErrors: clash };
-      await tx.candidate.update({ where: { id }, data: input });
-      const changed = (Object.keys(input) as (keyof CandidateInput)[]).filter(
-        (k) =>
-          String(existing[k] instanceof Date ? (existing[k] as Date).toISOString() : existing[k]) !==
-          String(input[k] instanceof Date ? (input[k] as Date).toISOString() : input[k]),
+    return await getPrisma().$transaction(async (tx): Promise<SaveResult> => {
+      const existing = await tx.candidate.findFirst({ where: inCentre(caller, { id }) });
+      if (!existing) return refuse("notFound");
+      if ("refusal" in input) return input.refusal;
+      const clash = await clashes(tx, caller.centreId, input.data, id);
+      if (clash) return withFields("conflict", clash);
+      await tx.candidate.update({ where: { id }, data: input.data });
+      const text = (v: unknown) => String(v instanceof Date ? v.toISOString() : v);
+      const changed = (Object.keys(input.data) as (keyof CandidateInput)[]).filter(
+        (k) => text(existing[k]) !== text(input.data[k]),
       );
       await audit(tx, {
         action: "candidate.updated",
         outcome: "success",
-        actorId: session.user.id,
-        actorEmail: session.user.email,
-        centreId,
+        actorId: caller.userId,
+        actorEmail: caller.email,
+        centreId: caller.centreId,
         details: { candidateId: id, changed },
-        at: now,
+        at,
       });
-      return { ok: true as const, id };
+      return { ok: true, id, candidateNumber: input.data.candidateNumber };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, fieldErrors: uniqueField(e) };
+    if (isUniqueViolation(e)) return withFields("conflict", uniqueField(e));
     throw e;
   }
 }

@@ -1,34 +1,16 @@
 import "server-only";
+import { authorizeCentre, refuse, requestInfo, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import type { RequestInfo } from "@/lib/data/identity/sessions";
 import { readStoredFile } from "@/lib/files/store";
-import { londonParts, londonTime } from "@/lib/time";
-import { centreCaller, FORBIDDEN, NOT_FOUND, type Caller, type Denied } from "./access";
+import { isPaperAvailable, londonDay } from "@/lib/resources/question-paper-window";
 import type { OpenedFile } from "./resources";
 
-// Today's question papers (PRODUCT.md §Time rules): EO/Admins only (permission
-// question_papers; Users never), on the exam day — the Europe/London calendar day of
-// `availableAt` — from `availableAt` until the end of that day, and only for components of
-// specifications the centre has (live) entries for in the paper's series. Every download is
+// Today's question papers (docs/product-rules.md ("Resources and question papers")): EO/Admins
+// only (permission question_papers; Users never), on the exam day — the Europe/London calendar
+// day of `availableAt` — from `availableAt` until the end of that day, and only for components
+// of specifications the centre has (live) entries for in the paper's series. Every download is
 // audited as "question-paper.downloaded".
-
-/** Midnight Europe/London at the start of the calendar day of `at`, and of the next day. */
-export function londonDay(at: Date): { start: Date; end: Date } {
-  const p = londonParts(at);
-  // Date.UTC (inside londonTime) rolls day 32 over into the next month.
-  return { start: londonTime(p.year, p.month, p.day), end: londonTime(p.year, p.month, p.day + 1) };
-}
-
-/** The download window of a paper: from `availableAt` to the end of that London day. */
-export function releaseWindow(availableAt: Date): { from: Date; until: Date } {
-  return { from: availableAt, until: londonDay(availableAt).end };
-}
-
-export function isReleased(availableAt: Date, now: Date): boolean {
-  const { from, until } = releaseWindow(availableAt);
-  return now.getTime() >= from.getTime() && now.getTime() < until.getTime();
-}
 
 export type TodaysPaper = {
   id: string;
@@ -52,13 +34,10 @@ async function enteredPairs(centreId: string, seriesIds: string[]): Promise<Set<
 }
 
 /** Papers of today's London day for components the centre has entries for, earliest first. */
-export async function todaysQuestionPapers(
-  caller: Caller | null | undefined,
-  now: Date,
-): Promise<{ ok: true; papers: TodaysPaper[]; day: Date } | Denied> {
-  const centre = centreCaller(caller, "question_papers");
-  if (!centre) return FORBIDDEN;
-  const { start, end } = londonDay(now);
+export async function todaysQuestionPapers(): Promise<Result<{ papers: TodaysPaper[]; day: Date }>> {
+  const a = await authorizeCentre("question_papers");
+  if (!a.ok) return a;
+  const { start, end } = londonDay(a.at);
   const papers = await getPrisma().questionPaper.findMany({
     where: { availableAt: { gte: start, lt: end } },
     orderBy: [{ availableAt: "asc" }, { component: { code: "asc" } }],
@@ -86,7 +65,7 @@ export async function todaysQuestionPapers(
       },
     },
   });
-  const entered = await enteredPairs(centre.centreId, [...new Set(papers.map((p) => p.seriesId))]);
+  const entered = await enteredPairs(a.caller.centreId, [...new Set(papers.map((p) => p.seriesId))]);
   return {
     ok: true,
     day: start,
@@ -95,7 +74,7 @@ export async function todaysQuestionPapers(
       .map((p) => ({
         id: p.id,
         availableAt: p.availableAt,
-        available: isReleased(p.availableAt, now),
+        available: isPaperAvailable(p.availableAt, a.at),
         series: p.series,
         component: {
           code: p.component.code,
@@ -112,15 +91,11 @@ export async function todaysQuestionPapers(
  * A question paper's file for download, audited. Outside its window, or for a component the
  * centre has no entries for, or another centre's view of it: "not found".
  */
-export async function openQuestionPaper(
-  caller: Caller | null | undefined,
-  id: string,
-  now: Date,
-  request: RequestInfo,
-): Promise<({ ok: true } & OpenedFile) | Denied> {
-  const centre = centreCaller(caller, "question_papers");
-  if (!centre || !caller) return FORBIDDEN;
-  if (typeof id !== "string" || id.length === 0 || id.length > 64) return NOT_FOUND;
+export async function openQuestionPaper(id: string): Promise<Result<OpenedFile>> {
+  const a = await authorizeCentre("question_papers");
+  if (!a.ok) return a;
+  const { caller, at } = a;
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return refuse("notFound");
   const db = getPrisma();
   const paper = await db.questionPaper.findUnique({
     where: { id },
@@ -133,9 +108,9 @@ export async function openQuestionPaper(
       component: { select: { code: true, specificationId: true } },
     },
   });
-  if (!paper) return NOT_FOUND;
-  const entered = await enteredPairs(centre.centreId, [paper.seriesId]);
-  if (!entered.has(`${paper.seriesId}:${paper.component.specificationId}`)) return NOT_FOUND;
+  if (!paper) return refuse("notFound");
+  const entered = await enteredPairs(caller.centreId, [paper.seriesId]);
+  if (!entered.has(`${paper.seriesId}:${paper.component.specificationId}`)) return refuse("notFound");
   const details = {
     questionPaperId: paper.id,
     component: paper.component.code,
@@ -143,24 +118,24 @@ export async function openQuestionPaper(
     availableAt: paper.availableAt.toISOString(),
   };
   const who = {
-    actorId: caller.user.id,
-    actorEmail: caller.user.email,
-    centreId: centre.centreId,
-    ip: request.ip,
-    at: now,
+    actorId: caller.userId,
+    actorEmail: caller.email,
+    centreId: caller.centreId,
+    ip: (await requestInfo()).ip,
+    at,
   };
-  if (!isReleased(paper.availableAt, now)) {
+  if (!isPaperAvailable(paper.availableAt, at)) {
     // A centre entitled to the paper asked outside its window: worth a line in the audit log.
     await audit(db, {
       action: "question-paper.downloaded",
       outcome: "denied",
       ...who,
-      details: { ...details, reason: now < paper.availableAt ? "notYetAvailable" : "windowClosed" },
+      details: { ...details, reason: at < paper.availableAt ? "notYetAvailable" : "windowClosed" },
     });
-    return NOT_FOUND;
+    return refuse("notFound");
   }
   const file = await readStoredFile(paper.fileKey);
-  if (!file) return NOT_FOUND;
+  if (!file) return refuse("notFound");
   try {
     await audit(db, {
       action: "question-paper.downloaded",

@@ -1,30 +1,16 @@
 import "server-only";
+import { authorize, authorizeCentre, refuse, type Refusal, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Language, ResourceKind } from "@/lib/generated/prisma/enums";
 import { readStoredFile, type StoredFile } from "@/lib/files/store";
-import { enteredSpecificationIds, FORBIDDEN, NOT_FOUND, resourceScope, type Caller, type Denied } from "./access";
+import { AREA_KINDS, type ResourceArea, type ResourceFilter } from "@/lib/resources/areas";
 
-// Past papers, mark schemes, support material and circulars (issue 6 §Resources). Every centre
-// account holds the resources permission; `secure` items reach only centres with entries for
-// the specification (any series); board staff see everything. Downloads go through
-// app/api/files/resources/[id] → openResource, which re-checks all of this.
-
-export type ResourceArea = "past-papers" | "support-material" | "circulars";
-
-export const AREA_KINDS: Record<ResourceArea, readonly ResourceKind[]> = {
-  "past-papers": ["PAST_PAPER", "MARK_SCHEME"],
-  "support-material": ["SUPPORT"],
-  circulars: ["CIRCULAR"],
-};
-
-export type ResourceFilter = {
-  qualification?: string;
-  specification?: string;
-  kind?: string;
-  year?: string;
-  language?: string;
-};
+// Past papers, mark schemes, support material and circulars (docs/product-rules.md ("Resources
+// and question papers")). Every centre account holds the resources permission; `secure` items
+// reach only centres with live entries for the specification (any series); board staff, who
+// publish them, see everything. Downloads go through app/api/files/resources/[id] →
+// openResource, which checks all of this again.
 
 export type ResourceItem = {
   id: string;
@@ -51,6 +37,8 @@ export type ResourceOptions = {
   languages: Language[];
 };
 
+export type OpenedFile = { file: StoredFile; fileKey: string };
+
 const ITEM_SELECT = {
   id: true,
   kind: true,
@@ -70,13 +58,24 @@ const ITEM_SELECT = {
   },
 } satisfies Prisma.ResourceSelect;
 
-/** The `where` that limits resources to what the caller may see (null: nothing at all). */
-async function visibleWhere(caller: Caller | null | undefined): Promise<Prisma.ResourceWhereInput | null> {
-  const scope = resourceScope(caller);
-  if (!scope) return null;
-  if (scope.all) return {};
-  const specs = await enteredSpecificationIds(scope.centreId);
-  return { OR: [{ secure: false }, { secure: true, specificationId: { in: specs } }] };
+/**
+ * The `where` that limits resources to what the caller may see: everything for board staff; for
+ * a centre account holding "resources", open items and secure ones of specifications the centre
+ * has live entries for (withdrawn entries do not count).
+ */
+async function visibleWhere(): Promise<{ ok: true; where: Prisma.ResourceWhereInput } | Refusal> {
+  const a = await authorize();
+  if (!a.ok) return a;
+  if (a.caller.role === "BOARD_STAFF") return { ok: true, where: {} };
+  const centre = await authorizeCentre("resources");
+  if (!centre.ok) return centre;
+  const rows = await getPrisma().entry.findMany({
+    where: { centreId: centre.caller.centreId, status: "ENTERED" },
+    distinct: ["specificationId"],
+    select: { specificationId: true },
+  });
+  const specs = rows.map((r) => r.specificationId);
+  return { ok: true, where: { OR: [{ secure: false }, { secure: true, specificationId: { in: specs } }] } };
 }
 
 /** Narrows the filter to known values: anything else is ignored, never passed to the query. */
@@ -93,22 +92,21 @@ function filterWhere(area: ResourceArea, filter: ResourceFilter): Prisma.Resourc
   return where;
 }
 
+export type ResourceList = { items: ResourceItem[]; options: ResourceOptions; hiddenSecure: number };
+
 /**
- * Resources of an area that the caller may see, filtered; plus the choices for the filter form.
- * Denied (forbidden) for callers without the resources permission.
+ * Resources of an area that the caller may see, filtered; the choices for the filter form; and
+ * how many items matching the filter are held back because they are secure (never their titles).
  */
-export async function listResources(
-  caller: Caller | null | undefined,
-  area: ResourceArea,
-  filter: ResourceFilter = {},
-): Promise<{ ok: true; items: ResourceItem[]; options: ResourceOptions; hiddenSecure: number } | Denied> {
-  const visible = await visibleWhere(caller);
-  if (!visible) return FORBIDDEN;
+export async function listResources(area: ResourceArea, filter: ResourceFilter = {}): Promise<Result<ResourceList>> {
+  const visible = await visibleWhere();
+  if (!visible.ok) return visible;
+  if (!(area in AREA_KINDS)) return refuse("notFound");
   const db = getPrisma();
   const areaWhere = { kind: { in: [...AREA_KINDS[area]] } };
   const [items, facets, qualifications, specifications, total] = await Promise.all([
     db.resource.findMany({
-      where: { AND: [visible, filterWhere(area, filter)] },
+      where: { AND: [visible.where, filterWhere(area, filter)] },
       select: ITEM_SELECT,
       orderBy:
         area === "circulars"
@@ -117,7 +115,7 @@ export async function listResources(
       take: 500,
     }),
     db.resource.findMany({
-      where: { AND: [visible, areaWhere] },
+      where: { AND: [visible.where, areaWhere] },
       select: { kind: true, year: true, language: true },
       distinct: ["kind", "year", "language"],
     }),
@@ -140,35 +138,29 @@ export async function listResources(
     years: [...new Set(facets.map((f) => f.year))].sort((a, b) => b - a),
     languages: [...new Set(facets.map((f) => f.language))].sort(),
   };
-  // How many items matching the filter are held back because they are secure (never their titles).
   return { ok: true, items, options, hiddenSecure: Math.max(0, total - items.length) };
 }
 
 /** Circulars, newest first. */
-export async function listCirculars(caller: Caller | null | undefined) {
-  const result = await listResources(caller, "circulars");
-  return result.ok ? { ok: true as const, items: result.items } : result;
+export async function listCirculars(): Promise<Result<{ items: ResourceItem[] }>> {
+  const result = await listResources("circulars");
+  return result.ok ? { ok: true, items: result.items } : result;
 }
-
-export type OpenedFile = { file: StoredFile; fileKey: string };
 
 /**
  * A resource's file, if the caller may have it: the resources permission, and for a secure
  * item an entry for its specification. Another centre's secure item is simply "not found".
  */
-export async function openResource(
-  caller: Caller | null | undefined,
-  id: string,
-): Promise<({ ok: true } & OpenedFile) | Denied> {
-  const visible = await visibleWhere(caller);
-  if (!visible) return FORBIDDEN;
-  if (typeof id !== "string" || id.length === 0 || id.length > 64) return NOT_FOUND;
+export async function openResource(id: string): Promise<Result<OpenedFile>> {
+  const visible = await visibleWhere();
+  if (!visible.ok) return visible;
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return refuse("notFound");
   const resource = await getPrisma().resource.findFirst({
-    where: { AND: [visible, { id }] },
+    where: { AND: [visible.where, { id }] },
     select: { fileKey: true },
   });
-  if (!resource) return NOT_FOUND;
+  if (!resource) return refuse("notFound");
   const file = await readStoredFile(resource.fileKey);
-  if (!file) return NOT_FOUND;
+  if (!file) return refuse("notFound");
   return { ok: true, file, fileKey: resource.fileKey };
 }

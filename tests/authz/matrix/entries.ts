@@ -1,4 +1,4 @@
-// Entries & Registrations (issue 6): candidates and entries. EO/Admins make; Users with the
+// Entries & Registrations (docs/product-rules.md ("Entries")): candidates and entries. EO/Admins make; Users with the
 // entries permission view; a centre-A id is "not found" to centre B's EO.
 import { uciCheckLetter } from "@/lib/validation/entries";
 import { form, type Fixtures, type Row } from "../types";

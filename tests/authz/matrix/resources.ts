@@ -1,7 +1,8 @@
-// Resources, Key Information and Centre details (issue 6).
+// Resources, Key Information and Centre details (docs/product-rules.md ("Resources and question
+// papers")).
 import type { Actor, Row } from "../types";
 
-/** Every fully signed-in account of centre A (all hold "resources", PRODUCT.md §Permissions). */
+/** Every fully signed-in account of centre A (all hold "resources": docs/product-rules.md ("Permissions")). */
 const CENTRE_A: Actor[] = [
   "eo",
   "admin",

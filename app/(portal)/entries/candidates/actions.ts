@@ -2,49 +2,38 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { now } from "@/lib/clock";
+import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
-import { createCandidate, updateCandidate } from "@/lib/data/entries/candidates";
-import { accessOf } from "@/lib/data/entries/access";
-import { CANDIDATE_FIELDS, candidateSchema } from "@/lib/validation/entries";
-import { text, type ActionState } from "@/lib/validation/action-state";
+import { createCandidate, updateCandidate, type SaveResult } from "@/lib/data/entries/candidates";
+import { CANDIDATE_FIELDS } from "@/lib/validation/entries";
+import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 
-function parse(formData: FormData, at: Date) {
-  const raw = Object.fromEntries(CANDIDATE_FIELDS.map((k) => [k, text(formData, k)]));
-  const parsed = candidateSchema(at).safeParse(raw);
-  if (parsed.success) return { data: parsed.data, raw };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-  return { fieldErrors, raw };
+// The candidate form. The data layer checks who may change candidates first, then the values
+// against lib/validation/entries.ts `candidateSchema` (whose "today" is the server's clock).
+
+const valuesOf = (formData: FormData) =>
+  Object.fromEntries(CANDIDATE_FIELDS.map((k) => [k, text(formData, k)])) as Record<string, string>;
+
+function refused(result: Exclude<SaveResult, { ok: true }>, values: Record<string, string>): ActionState {
+  return "fieldErrors" in result ? { fieldErrors: result.fieldErrors, values } : { formError: messageKeyOf(result) };
 }
 
 export async function createCandidateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  if (accessOf(session).access !== "make") return { formError: "forbidden" };
-  const at = now();
-  const input = parse(formData, at);
-  if (!input.data) return { fieldErrors: input.fieldErrors, values: input.raw };
-  const result = await createCandidate(session, input.data, at);
-  if (!result.ok)
-    return "fieldErrors" in result
-      ? { fieldErrors: result.fieldErrors, values: input.raw }
-      : { formError: result.formError };
+  await requireUser();
+  if (hasUnexpectedFields(formData, CANDIDATE_FIELDS)) return { formError: "tampered" };
+  const values = valuesOf(formData);
+  const result = await createCandidate(values);
+  if (!result.ok) return refused(result, values);
   revalidatePath("/entries/candidates");
-  redirect(`/entries/candidates?saved=${encodeURIComponent(input.data.candidateNumber)}`);
+  redirect(`/entries/candidates?saved=${encodeURIComponent(result.candidateNumber)}`);
 }
 
 export async function updateCandidateAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  if (accessOf(session).access !== "make") return { formError: "forbidden" };
-  const id = text(formData, "id");
-  const at = now();
-  const input = parse(formData, at);
-  if (!input.data) return { fieldErrors: input.fieldErrors, values: input.raw };
-  const result = await updateCandidate(session, id, input.data, at);
-  if (!result.ok)
-    return "fieldErrors" in result
-      ? { fieldErrors: result.fieldErrors, values: input.raw }
-      : { formError: result.formError };
+  await requireUser();
+  if (hasUnexpectedFields(formData, ["id", ...CANDIDATE_FIELDS])) return { formError: "tampered" };
+  const values = valuesOf(formData);
+  const result = await updateCandidate(text(formData, "id"), values);
+  if (!result.ok) return refused(result, values);
   revalidatePath("/entries/candidates");
   return { ok: true };
 }

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listCandidates } from "@/lib/data/entries/candidates";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { isLocale } from "@/lib/i18n/config";
+import { PageHeader } from "@/components/page/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { redirect } from "next/navigation";
-import { isLocale } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries.candidates"))("title") };
@@ -18,25 +20,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CandidatesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; saved?: string }>;
+  searchParams: Promise<{ q?: string | string[]; saved?: string | string[] }>;
 }) {
-  const session = await requirePermission("entries");
-  const { q = "", saved } = await searchParams;
-  const locale = await getLocale();
-  const result = await listCandidates(session, {
-    q: typeof q === "string" ? q : "",
-    locale: isLocale(locale) ? locale : "en",
-  });
-  if (!result.ok) redirect("/no-access");
+  await requirePermission("entries");
+  const sp = await searchParams;
+  const q = typeof sp.q === "string" ? sp.q : "";
+  const saved = typeof sp.saved === "string" ? sp.saved : "";
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
+  const result = await must(listCandidates({ q, locale }));
   const t = await getTranslations("entries.candidates");
-  const format = await getFormatter();
-  const make = result.access === "make";
-  const dob = (d: string) =>
-    format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/London" });
+  const make = result.canMake;
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {!make ? <p>{t("readOnly")}</p> : null}
+      <PageHeader title={t("title")} lead={make ? undefined : t("readOnly")} />
       {saved && make ? (
         <Alert variant="success" live>
           <AlertDescription>{t("added", { number: saved })}</AlertDescription>
@@ -82,7 +79,7 @@ export default async function CandidatesPage({
               <TableCell>{c.firstName}</TableCell>
               <TableCell>{c.candidateNumber}</TableCell>
               <TableCell className="font-mono">{c.uci}</TableCell>
-              <TableCell>{dob(c.dateOfBirth)}</TableCell>
+              <TableCell>{formatDate(c.dateOfBirth, "birth", locale)}</TableCell>
               <TableCell>
                 <Link href={`/entries/candidates/${c.id}`} className="text-link underline">
                   {make

@@ -1,27 +1,30 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/page/download-link";
+import { PageHeader } from "@/components/page/page-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth/session";
 import { listCirculars } from "@/lib/data/resources/resources";
-import { resourceHref } from "../../resources/_components/resource-browser";
+import { must } from "@/lib/http/page";
+import { isLocale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { resourceHref } from "@/lib/resources/areas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("circulars"))("title") };
 }
 
-/** Any centre account; files download through the resource route, which re-checks access. */
+/** Any centre account; files download through the resource route, which checks access again. */
 export default async function CircularsPage() {
-  const session = await requireRole("EXAMS_OFFICER", "ADMIN", "USER");
-  const result = await listCirculars(session);
-  if (!result.ok) redirect("/no-access");
+  await requireRole("EXAMS_OFFICER", "ADMIN", "USER");
+  const result = await must(listCirculars());
   const t = await getTranslations("circulars");
-  const format = await getFormatter();
-  const cy = (await getLocale()) === "cy";
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="max-w-3xl">{t("intro")}</p>
+      <PageHeader title={t("title")} lead={t("intro")} />
       {result.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
@@ -37,23 +40,17 @@ export default async function CircularsPage() {
           </TableHeader>
           <TableBody>
             {result.items.map((item) => {
-              const title = cy ? item.titleCy : item.titleEn;
+              const title = localized(item, locale, "title");
               return (
                 <TableRow key={item.id}>
                   <TableHead scope="row">{title}</TableHead>
                   <TableCell>{item.year}</TableCell>
+                  <TableCell>{formatDate(item.createdAt, "date", locale)}</TableCell>
                   <TableCell>
-                    {format.dateTime(item.createdAt, { day: "numeric", month: "long", year: "numeric" })}
-                  </TableCell>
-                  <TableCell>
-                    <a
-                      href={resourceHref(item.id)}
-                      download
-                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
-                    >
+                    <DownloadLink href={resourceHref(item.id)}>
                       {t("download")}
                       <span className="sr-only"> {title}</span>
-                    </a>
+                    </DownloadLink>
                   </TableCell>
                 </TableRow>
               );

@@ -1,30 +1,33 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DownloadLink } from "@/components/page/download-link";
+import { PageHeader } from "@/components/page/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { now } from "@/lib/clock";
 import { requirePermission } from "@/lib/auth/session";
 import { todaysQuestionPapers } from "@/lib/data/resources/question-papers";
+import { must } from "@/lib/http/page";
+import { isLocale } from "@/lib/i18n/config";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { questionPaperHref } from "@/lib/resources/areas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("questionPapers"))("title") };
 }
 
-/** EO/Admins only (PRODUCT.md §Permissions); before a paper's release time it is listed, not linked. */
+/** EO/Admins only (docs/product-rules.md ("Permissions")); before a paper's release time it is listed, not linked. */
 export default async function QuestionPapersPage() {
-  const session = await requirePermission("question_papers");
-  const result = await todaysQuestionPapers(session, now());
-  if (!result.ok) redirect("/no-access");
+  await requirePermission("question_papers");
+  const result = await must(todaysQuestionPapers());
   const t = await getTranslations("questionPapers");
-  const format = await getFormatter();
-  const cy = (await getLocale()) === "cy";
-  const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const day = format.dateTime(result.day, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
+  const time = (d: Date) => formatDate(d, "time", locale);
+  const day = formatDate(result.day, "day", locale);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p className="max-w-3xl">{t("intro")}</p>
+      <PageHeader title={t("title")} lead={t("intro")} />
       <Alert variant="warning">
         <p>{t("confidential")}</p>
       </Alert>
@@ -46,24 +49,19 @@ export default async function QuestionPapersPage() {
             {result.papers.map((p) => (
               <TableRow key={p.id}>
                 <TableHead scope="row">
-                  {p.component.code} {cy ? p.component.titleCy : p.component.titleEn}
+                  {p.component.code} {localized(p.component, locale, "title")}
                 </TableHead>
                 <TableCell>
-                  {cy ? p.specification.qualification.nameCy : p.specification.qualification.nameEn}{" "}
-                  {cy ? p.specification.titleCy : p.specification.titleEn} ({p.specification.code})
+                  {`${localized(p.specification.qualification, locale)} ${localized(p.specification, locale, "title")} (${p.specification.code})`}
                 </TableCell>
                 <TableCell>{p.component.examAt ? time(p.component.examAt) : "–"}</TableCell>
                 <TableCell>{time(p.availableAt)}</TableCell>
                 <TableCell>
                   {p.available ? (
-                    <a
-                      href={`/api/files/question-papers/${encodeURIComponent(p.id)}`}
-                      download
-                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
-                    >
+                    <DownloadLink href={questionPaperHref(p.id)}>
                       {t("download")}
                       <span className="sr-only"> {p.component.code}</span>
-                    </a>
+                    </DownloadLink>
                   ) : (
                     t("notYet", { time: time(p.availableAt) })
                   )}

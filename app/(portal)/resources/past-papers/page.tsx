@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listResources } from "@/lib/data/resources/resources";
-import { filterFrom, ResourceBrowser } from "../_components/resource-browser";
+import { must } from "@/lib/http/page";
+import { filterFrom } from "@/lib/resources/areas";
+import { PageHeader } from "@/components/page/page-header";
+import { ResourceBrowser } from "@/components/resources/resource-browser";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -11,17 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("pastPapersTitle") };
 }
 
-/** Every centre account holds "resources"; secure items only for specifications with entries (the DAL decides). */
+/** Every centre account holds "resources"; secure items only for specifications with entries (the data layer decides). */
 export default async function PastPapersPage({ searchParams }: Props) {
-  const session = await requirePermission("resources");
+  await requirePermission("resources");
   const filter = filterFrom(await searchParams);
-  const result = await listResources(session, "past-papers", filter);
-  if (!result.ok) redirect("/no-access");
+  const result = await must(listResources("past-papers", filter));
   const t = await getTranslations("resources");
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("pastPapersTitle")}</h1>
-      <p className="max-w-3xl">{t("pastPapersIntro")}</p>
+      <PageHeader title={t("pastPapersTitle")} lead={t("pastPapersIntro")} />
       <ResourceBrowser
         area="past-papers"
         path="/resources/past-papers"

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listResources } from "@/lib/data/resources/resources";
-import { filterFrom, ResourceBrowser } from "../_components/resource-browser";
+import { must } from "@/lib/http/page";
+import { filterFrom } from "@/lib/resources/areas";
+import { PageHeader } from "@/components/page/page-header";
+import { ResourceBrowser } from "@/components/resources/resource-browser";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -11,17 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("resources"))("supportTitle") };
 }
 
-/** Every centre account holds "resources"; secure items only for specifications with entries (the DAL decides). */
+/** Every centre account holds "resources"; secure items only for specifications with entries (the data layer decides). */
 export default async function SupportMaterialPage({ searchParams }: Props) {
-  const session = await requirePermission("resources");
+  await requirePermission("resources");
   const filter = filterFrom(await searchParams);
-  const result = await listResources(session, "support-material", filter);
-  if (!result.ok) redirect("/no-access");
+  const result = await must(listResources("support-material", filter));
   const t = await getTranslations("resources");
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("supportTitle")}</h1>
-      <p className="max-w-3xl">{t("supportIntro")}</p>
+      <PageHeader title={t("supportTitle")} lead={t("supportIntro")} />
       <ResourceBrowser
         area="support-material"
         path="/resources/support-material"

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { getCandidate } from "@/lib/data/entries/candidates";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { isLocale } from "@/lib/i18n/config";
+import { PageHeader } from "@/components/page/page-header";
 import { CandidateForm } from "../_components/candidate-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,25 +14,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requirePermission("entries");
+  await requirePermission("entries");
   const { id } = await params;
-  const result = await getCandidate(session, id);
-  if (!result.ok) {
-    if (result.formError === "notFound") notFound();
-    redirect("/no-access");
-  }
+  const result = await must(getCandidate(id));
   const t = await getTranslations("entries.candidates");
-  const format = await getFormatter();
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
   const c = result.candidate;
   return (
     <div className="flex flex-col gap-6">
       <Link href="/entries/candidates" className="text-link underline">
         {t("back")}
       </Link>
-      <h1 className="text-3xl font-bold">
-        {c.firstName} {c.lastName}
-      </h1>
-      {result.access === "make" ? (
+      <PageHeader title={`${c.firstName} ${c.lastName}`} />
+      {result.canMake ? (
         <CandidateForm id={c.id} initial={c} />
       ) : (
         <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
@@ -42,9 +40,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           <dt className="font-semibold">{t("surname")}</dt>
           <dd>{c.lastName}</dd>
           <dt className="font-semibold">{t("dateOfBirth")}</dt>
-          <dd>
-            {format.dateTime(new Date(`${c.dateOfBirth}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/London" })}
-          </dd>
+          <dd>{formatDate(c.dateOfBirth, "birth", locale)}</dd>
         </dl>
       )}
     </div>

@@ -1,12 +1,10 @@
-import { getSession } from "@/lib/auth/session";
 import { openResource } from "@/lib/data/resources/resources";
-import { deniedResponse, errorResponse, fileResponse } from "@/lib/files/response";
+import { fileResponse } from "@/lib/files/response";
+import { refusalResponse } from "@/lib/http/responses";
 
-// A past paper, mark scheme, support document or circular. The DAL checks the permission and,
-// for secure items, the centre's entries; another centre's secure item is "not found".
+// A past paper, mark scheme, support document or circular. The data layer checks the permission
+// and, for secure items, the centre's entries; another centre's secure item is "not found".
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await getSession();
-  if (!session || session.pendingStep) return errorResponse(401);
-  const opened = await openResource(session, (await params).id);
-  return opened.ok ? fileResponse(opened) : deniedResponse(opened.reason);
+  const opened = await openResource((await params).id);
+  return opened.ok ? fileResponse(opened) : refusalResponse(opened);
 }

@@ -5,29 +5,15 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { ResourceArea, ResourceFilter, ResourceItem, ResourceOptions } from "@/lib/data/resources/resources";
+import { DownloadLink } from "@/components/page/download-link";
+import type { ResourceItem, ResourceOptions } from "@/lib/data/resources/resources";
+import { FILTER_KEYS, resourceHref, type ResourceArea, type ResourceFilter } from "@/lib/resources/areas";
+import { isLocale } from "@/lib/i18n/config";
+import { localized } from "@/lib/i18n/localized";
 
-// The list of past papers / support material with its filter form. The form is a plain GET
+// The list of past papers / support material with its filter form (the data layer decides
+// what is in it: lib/data/resources/resources.ts). The form is a plain GET
 // form, so it works before JavaScript loads and the filtered list has its own address.
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const FILTER_KEYS = ["qualification", "specification", "kind", "year", "language"] as const;
-
-/** The filter fields from the query string (first value of each, trimmed, short). */
-export function filterFrom(params: SearchParams): ResourceFilter {
-  const out: ResourceFilter = {};
-  for (const key of FILTER_KEYS) {
-    const raw = params[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 40);
-    if (value) out[key] = value;
-  }
-  return out;
-}
-
-export function resourceHref(id: string): string {
-  return `/api/files/resources/${encodeURIComponent(id)}`;
-}
 
 type Props = {
   area: Exclude<ResourceArea, "circulars">;
@@ -40,8 +26,9 @@ type Props = {
 
 export async function ResourceBrowser({ area, path, filter, items, options, hiddenSecure }: Props) {
   const t = await getTranslations("resources");
-  const cy = (await getLocale()) === "cy";
-  const qualName = (q: { nameEn: string; nameCy: string }) => (cy ? q.nameCy : q.nameEn);
+  const raw = await getLocale();
+  const locale = isLocale(raw) ? raw : "en";
+  const qualName = (q: { nameEn: string; nameCy: string }) => localized(q, locale);
   const specs = options.specifications.filter(
     (s) => !filter.qualification || s.qualificationCode === filter.qualification,
   );
@@ -69,7 +56,7 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
             <Select id="f-specification" name="specification" defaultValue={filter.specification ?? ""}>
               <option value="">{t("any")}</option>
               {specs.map((s) => (
-                <option key={s.code} value={s.code}>{`${s.code} ${cy ? s.titleCy : s.titleEn}`}</option>
+                <option key={s.code} value={s.code}>{`${s.code} ${localized(s, locale, "title")}`}</option>
               ))}
             </Select>
           </div>
@@ -138,7 +125,7 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
           </TableHeader>
           <TableBody>
             {items.map((item) => {
-              const title = cy ? item.titleCy : item.titleEn;
+              const title = localized(item, locale, "title");
               return (
                 <TableRow key={item.id}>
                   <TableCell>
@@ -149,21 +136,17 @@ export async function ResourceBrowser({ area, path, filter, items, options, hidd
                   </TableCell>
                   <TableCell>
                     {item.specification
-                      ? `${qualName(item.specification.qualification)} ${cy ? item.specification.titleCy : item.specification.titleEn} (${item.specification.code})`
+                      ? `${qualName(item.specification.qualification)} ${localized(item.specification, locale, "title")} (${item.specification.code})`
                       : t("general")}
                   </TableCell>
                   <TableCell>{t(`kinds.${item.kind}`)}</TableCell>
                   <TableCell>{item.year}</TableCell>
                   <TableCell>{t(`languages.${item.language}`)}</TableCell>
                   <TableCell>
-                    <a
-                      href={resourceHref(item.id)}
-                      download
-                      className="text-link underline underline-offset-4 hover:decoration-[3px]"
-                    >
+                    <DownloadLink href={resourceHref(item.id)}>
                       {t("download")}
                       <span className="sr-only"> {title}</span>
-                    </a>
+                    </DownloadLink>
                   </TableCell>
                 </TableRow>
               );
