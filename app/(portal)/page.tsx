@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { myServices } from "@/lib/data/services/catalogue";
 import { listFavourites } from "@/lib/data/services/favourites";
-import { dashboardDates } from "@/lib/data/services/welcome";
-import { SECTIONS, servicesFor } from "@/lib/services/catalogue";
+import { welcomePanel } from "@/lib/data/services/welcome";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
+import { SECTIONS } from "@/lib/services/catalogue";
+import { PageHeader } from "@/components/page/page-header";
 import { ServicesGrid, type Tile } from "./_components/services-grid";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,26 +18,24 @@ export async function generateMetadata(): Promise<Metadata> {
 const DAY = 86_400_000;
 
 export default async function AllServicesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  const session = await requireUser();
+  await requireUser();
   const t = await getTranslations("home");
   const tr = await getTranslations("roles");
-  const format = await getFormatter();
   const locale = await getLocale();
-  const user = session.user;
-  const at = now();
+  const [{ services }, { favourites }, panel] = await Promise.all([
+    must(myServices()),
+    must(listFavourites()),
+    must(welcomePanel()),
+  ]);
   const other = locale === "cy" ? "en" : "cy";
-  const tiles: Tile[] = servicesFor({
-    role: user.role,
-    grants: user.grants.map((g) => g.permission),
-    appointeeType: user.appointeeType,
-  }).map((s) => ({
+  const tiles: Tile[] = services.map((s) => ({
     key: s.key,
     section: s.section,
     sectionTitle: SECTIONS[s.section][locale],
     title: s.title[locale],
     description: s.description[locale],
     href: s.href,
-    // Search matches either language (issue 5).
+    // Search matches either language (docs/product-rules.md, "All Services").
     haystack: [
       s.title[locale],
       s.description[locale],
@@ -44,51 +46,46 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
       .join(" ")
       .toLowerCase(),
   }));
-  const [favourites, dates] = await Promise.all([listFavourites(user.id), dashboardDates(at)]);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" });
+  const when = (d: Date) => formatDate(d, "when", locale);
   // Whole London calendar days from today, whatever the clock change in between.
-  const daysUntil = (d: Date) => Math.max(0, Math.round((Date.UTC(...ymd(d)) - Date.UTC(...ymd(at))) / DAY));
-  const seriesName = dates.series ? (locale === "cy" ? dates.series.nameCy : dates.series.nameEn) : "";
+  const daysUntil = (d: Date) => Math.max(0, Math.round((Date.UTC(...ymd(d)) - Date.UTC(...ymd(panel.at))) / DAY));
+  const { series, deadline } = panel;
+  const seriesName = series ? localized(series, locale) : "";
 
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <section aria-labelledby="welcome-title" className="rounded-lg border border-border bg-muted p-4">
         <h2 id="welcome-title" className="text-xl font-bold">
-          {t("welcome", { name: user.name || user.email })}
+          {t("welcome", { name: panel.name || panel.email })}
         </h2>
-        {user.centre ? (
-          <p>
-            {t("centre", {
-              number: user.centre.number,
-              name: locale === "cy" ? user.centre.nameCy : user.centre.nameEn,
-            })}
-          </p>
+        {panel.centre ? (
+          <p>{t("centre", { number: panel.centre.number, name: localized(panel.centre, locale) })}</p>
         ) : null}
-        <p>{t("role", { role: tr(user.role) })}</p>
-        {dates.series || dates.deadline ? (
+        <p>{t("role", { role: tr(panel.role) })}</p>
+        {series || deadline ? (
           <>
             <h3 className="mt-3 font-semibold">{t("datesTitle")}</h3>
             <ul className="list-disc pl-6">
-              {dates.deadline?.markDeadline ? (
+              {deadline ? (
                 <li>
                   {t("markDeadline", {
-                    component: `${dates.deadline.code} ${locale === "cy" ? dates.deadline.titleCy : dates.deadline.titleEn}`,
-                    at: when(dates.deadline.markDeadline),
+                    component: `${deadline.code} ${localized(deadline, locale, "title")}`,
+                    at: when(deadline.markDeadline),
                   })}{" "}
-                  ({t("countdown", { days: daysUntil(dates.deadline.markDeadline) })})
+                  ({t("countdown", { days: daysUntil(deadline.markDeadline) })})
                 </li>
               ) : null}
-              {dates.series && (user.role === "EXAMS_OFFICER" || user.role === "ADMIN") ? (
+              {series?.restrictedReleaseAt ? (
                 <li>
-                  {t("restricted", { series: seriesName, at: when(dates.series.restrictedReleaseAt) })} (
-                  {t("countdown", { days: daysUntil(dates.series.restrictedReleaseAt) })})
+                  {t("restricted", { series: seriesName, at: when(series.restrictedReleaseAt) })} (
+                  {t("countdown", { days: daysUntil(series.restrictedReleaseAt) })})
                 </li>
               ) : null}
-              {dates.series ? (
+              {series ? (
                 <li>
-                  {t("resultsDay", { series: seriesName, at: when(dates.series.releaseAt) })} (
-                  {t("countdown", { days: daysUntil(dates.series.releaseAt) })})
+                  {t("resultsDay", { series: seriesName, at: when(series.releaseAt) })} (
+                  {t("countdown", { days: daysUntil(series.releaseAt) })})
                 </li>
               ) : null}
             </ul>

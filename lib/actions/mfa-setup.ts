@@ -1,9 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { now } from "@/lib/clock";
-import { completeStep, getSession, rememberLocale, requestInfo } from "@/lib/auth/session";
-import { confirmSetup, finishMfaSetup, maySetUp, startCodeSetup, startTotpSetup } from "@/lib/data/identity/mfa-setup";
+import { z } from "zod";
+import { messageKeyOf, type Refusal } from "@/lib/auth/authorize";
+import { completeStep, rememberLocale } from "@/lib/auth/session";
+import {
+  confirmSetup,
+  finishMfaSetup,
+  mfaSetupOptions,
+  startCodeSetup,
+  startTotpSetup,
+} from "@/lib/data/identity/mfa-setup";
 import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type SetupState = ActionState<{
@@ -16,50 +23,69 @@ export type SetupState = ActionState<{
   recoveryCodes: string[];
 }>;
 
-/** Choose a method → verify a code from it → see recovery codes (issue 3 §3). */
+const methodSchema = z.enum(["TOTP", "SMS", "EMAIL"]);
+
+/**
+ * Signed out → the sign-in page; signed in but the second factor not checked recently → Security
+ * settings, which asks for it first (lib/auth/mfa-methods.ts).
+ */
+function leaveUnlessAllowed(refusal: Refusal) {
+  if (refusal.error === "unauthenticated") redirect("/sign-in");
+  if (refusal.error === "forbidden") redirect("/profile/security");
+}
+
+/** Choose a method → verify a code from it → see recovery codes (docs/product-rules.md, "Sign-in and sessions"). */
 export async function mfaSetupAction(prev: SetupState, formData: FormData): Promise<SetupState> {
-  const session = await getSession();
-  const at = now();
-  if (!session || !maySetUp(session, at)) redirect(session?.pendingStep === null ? "/profile/security" : "/sign-in");
-  const request = await requestInfo();
   const intent = text(formData, "intent");
 
   if (intent === "choose") {
-    const method = text(formData, "method");
-    if (method === "TOTP") {
-      const started = await startTotpSetup(session, at);
-      if (!started.ok) return { stage: "choose", formError: started.error };
+    const method = methodSchema.safeParse(text(formData, "method"));
+    if (method.data === "TOTP") {
+      const started = await startTotpSetup();
+      if (!started.ok) {
+        leaveUnlessAllowed(started);
+        return { stage: "choose", formError: messageKeyOf(started) };
+      }
       return { stage: "totp", method: "TOTP", secret: started.secret, uri: started.uri, qr: started.qr };
     }
-    if (method === "SMS" || method === "EMAIL") {
-      const started = await startCodeSetup(session, { method, phone: text(formData, "phone") }, request, at);
+    if (method.data === "SMS" || method.data === "EMAIL") {
+      const phone = text(formData, "phone");
+      const started = await startCodeSetup({ method: method.data, phone });
       if (!started.ok) {
-        const field = started.error === "invalidPhone" ? "phone" : undefined;
-        return field
-          ? {
-              stage: "choose",
-              method,
-              fieldErrors: { phone: [started.error] },
-              values: { phone: text(formData, "phone") },
-            }
-          : { stage: "choose", method, formError: started.error };
+        leaveUnlessAllowed(started);
+        const key = messageKeyOf(started);
+        return key === "invalidPhone"
+          ? { stage: "choose", method: method.data, fieldErrors: { phone: [key] }, values: { phone } }
+          : { stage: "choose", method: method.data, formError: key };
       }
-      return { stage: "code", method, destination: started.destination };
+      return { stage: "code", method: method.data, destination: started.destination };
     }
+    // No method chosen: still only for a caller who may set one up.
+    const options = await mfaSetupOptions();
+    if (!options.ok) leaveUnlessAllowed(options);
     return { stage: "choose", fieldErrors: { method: ["invalidChoice"] } };
   }
 
   if (intent === "confirm") {
-    const result = await confirmSetup(session, text(formData, "code"), request, at);
-    if (!result.ok) return { ...prev, fieldErrors: { code: [result.error] } };
+    const result = await confirmSetup(text(formData, "code"));
+    if (!result.ok) {
+      leaveUnlessAllowed(result);
+      return { ...prev, fieldErrors: { code: [messageKeyOf(result)] } };
+    }
     return { stage: "done", recoveryCodes: result.recoveryCodes };
   }
 
   if (intent === "finish") {
-    const result = await finishMfaSetup(session, request, at);
-    if (!result.ok) return { ...prev, formError: result.error };
-    await rememberLocale(session.user.language);
+    const result = await finishMfaSetup();
+    if (!result.ok) {
+      if (result.error === "unauthenticated") redirect("/sign-in");
+      return { ...prev, formError: messageKeyOf(result) };
+    }
+    await rememberLocale(result.language);
     return completeStep(result.handoff, "/");
   }
+
+  const options = await mfaSetupOptions();
+  if (!options.ok) leaveUnlessAllowed(options);
   return { stage: "choose" };
 }

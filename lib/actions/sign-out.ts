@@ -1,20 +1,10 @@
 "use server";
 
-import { now } from "@/lib/clock";
 import { signOut } from "@/lib/auth/config";
-import { getSession, requestInfo } from "@/lib/auth/session";
-import { revokeSession } from "@/lib/data/identity/sessions";
+import { signOutSession } from "@/lib/data/identity/security";
 
-/** Sign-out revokes the Session row, then clears the cookie. */
+/** Sign-out revokes the Session row (when there is one), then clears the cookie. */
 export async function signOutAction() {
-  const session = await getSession();
-  if (session)
-    await revokeSession({
-      userId: session.userId,
-      sessionId: session.id,
-      reason: "sign-out",
-      request: await requestInfo(),
-      now: now(),
-    });
+  await signOutSession();
   await signOut({ redirectTo: "/sign-in?notice=signed-out" });
 }

@@ -5,7 +5,6 @@ import {
   canAssign,
   canDeleteAccount,
   canInviteRole,
-  canSeeResults,
   effectivePermissions,
   entriesAccess,
   hasPermission,
@@ -13,7 +12,7 @@ import {
   type Subject,
 } from "./permissions";
 
-// PRODUCT.md §Permissions, written out cell by cell: "A" always, "G" grantable, "-" never.
+// docs/product-rules.md ("Permissions"), written out cell by cell: "A" always, "G" grantable, "-" never.
 const TABLE: Record<Permission, Record<"EXAMS_OFFICER" | "ADMIN" | "USER", "A" | "G" | "-">> = {
   resources: { EXAMS_OFFICER: "A", ADMIN: "A", USER: "A" },
   a2c: { EXAMS_OFFICER: "A", ADMIN: "G", USER: "-" },
@@ -96,19 +95,5 @@ describe("who may invite, delete and assign", () => {
     expect(canAssign(eo, adminWithout, "a2c")).toBe(true);
     expect(canAssign(eo, subject("USER", [], "x", "c2"), "results")).toBe(false);
     expect(canAssign(user, subject("USER", [], "u2"), "results")).toBe(false);
-  });
-});
-
-describe("results release", () => {
-  const series = { restrictedReleaseAt: new Date("2027-08-17T23:00:00Z"), releaseAt: new Date("2027-08-19T07:00:00Z") };
-  const before = (d: Date) => new Date(d.getTime() - 1000);
-  it("EO/Admin from restricted release; Users with the permission from 08:00 on results day; others never", () => {
-    for (const role of ["EXAMS_OFFICER", "ADMIN"] as const) {
-      expect(canSeeResults(subject(role), series, before(series.restrictedReleaseAt))).toBe(false);
-      expect(canSeeResults(subject(role), series, series.restrictedReleaseAt)).toBe(true);
-    }
-    expect(canSeeResults(subject("USER", ["results"]), series, before(series.releaseAt))).toBe(false);
-    expect(canSeeResults(subject("USER", ["results"]), series, series.releaseAt)).toBe(true);
-    expect(canSeeResults(subject("USER"), series, new Date("2030-01-01"))).toBe(false);
   });
 });

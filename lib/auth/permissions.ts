@@ -3,7 +3,7 @@ import { PERMISSIONS, type Permission } from "./catalogue";
 
 export { PERMISSIONS, isPermission, type Permission } from "./catalogue";
 
-// PRODUCT.md §Permissions, as data. A role ALWAYS has some permissions, MAY be granted others,
+// docs/product-rules.md ("Permissions"), as data. A role ALWAYS has some permissions, MAY be granted others,
 // and NEVER has the rest. The database stores only grants; these tables are the rules.
 // See docs/decisions/004-permissions-in-code.md.
 
@@ -59,7 +59,7 @@ export function entriesAccess(subject: Pick<Subject, "role" | "grants">): "make"
   return subject.role === "USER" ? "view" : "make";
 }
 
-/** Who may invite which role (PRODUCT.md §Actors): board staff invite EOs; EO/Admin invite Admins and Users. */
+/** Who may invite which role (docs/product-rules.md, "Actors and roles"): board staff invite EOs; EO/Admin invite Admins and Users. */
 export function canInviteRole(actor: Role, role: Role): boolean {
   if (actor === "BOARD_STAFF") return role === "EXAMS_OFFICER";
   if (actor === "EXAMS_OFFICER" || actor === "ADMIN") return role === "ADMIN" || role === "USER";
@@ -92,24 +92,3 @@ export function canAssign(actor: Subject, target: Subject, permission: Permissio
 }
 
 export const MAX_ADMINS_PER_CENTRE = 3;
-
-/** Results release (PRODUCT.md §Time rules): EO/Admin with the permission from restricted
- *  release, Users with it from 08:00 on results day; nobody else ever. */
-export function resultsReleaseFor(
-  subject: Pick<Subject, "role" | "grants">,
-  series: { restrictedReleaseAt: Date; releaseAt: Date },
-): Date | null {
-  if (!hasPermission(subject, "results")) return null;
-  if (subject.role === "EXAMS_OFFICER" || subject.role === "ADMIN") return series.restrictedReleaseAt;
-  if (subject.role === "USER") return series.releaseAt;
-  return null;
-}
-
-export function canSeeResults(
-  subject: Pick<Subject, "role" | "grants">,
-  series: { restrictedReleaseAt: Date; releaseAt: Date },
-  now: Date,
-): boolean {
-  const from = resultsReleaseFor(subject, series);
-  return from !== null && now.getTime() >= from.getTime();
-}

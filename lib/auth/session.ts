@@ -3,14 +3,16 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
-import { findLiveSession, type LiveSession, type PendingStep, type RequestInfo } from "@/lib/data/identity/sessions";
+import { findLiveSession, type LiveSession, type RequestInfo } from "@/lib/data/identity/sessions";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { auth, signIn } from "./config";
 import { hasPermission, type Permission } from "./permissions";
-import { STEP_PATHS as STEPS } from "./steps";
+import { STEP_PATHS as STEPS, type PendingStep } from "./steps";
 
-// What pages, server actions and route handlers call first. The JWT only names a session;
-// the Session row decides (revoked, expired, idle → signed out) on every request.
+// The session behind the cookie, and the redirects pages and actions start with. The JWT only
+// names a session; the Session row decides (revoked, expired, idle → signed out) on every
+// request. What a caller may do is the data layer's answer (lib/auth/authorize.ts); these only
+// send a caller who cannot be served to the right page.
 
 export const STEP_PATHS: Record<PendingStep, string> = STEPS;
 

@@ -1,17 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
 import { createCentre } from "../factories/centres";
 import { createUser, DEMO_TOTP_SECRET } from "../factories/users";
 import { readOutbox } from "@/lib/email/outbox";
 import { totpCode } from "@/lib/auth/totp";
 import { signInWithPassword } from "@/lib/data/identity/sign-in";
-import { exchangeHandoff, findLiveSession, revokeSession } from "@/lib/data/identity/sessions";
+import { exchangeHandoff, findLiveSession } from "@/lib/data/identity/sessions";
+import { revokeSession } from "@/lib/data/identity/security";
 import { verifySignInFactor, sendSignInCode } from "@/lib/data/identity/mfa";
 import { requestPasswordReset, resetPassword, setFirstPassword } from "@/lib/data/identity/password";
+import { toggleFavourite, listFavourites } from "@/lib/data/services/favourites";
+import { welcomePanel } from "@/lib/data/services/welcome";
 import { addMonths } from "@/lib/time";
+import { createSeries } from "../factories/series";
+import { actAs } from "../utils/act-as";
+
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 
 // Identity flows at the data-access level, on a real database (PGlite or PostgreSQL).
-// Codes are read from the outbox, never from the database.
+// Codes are read from the outbox, never from the database. The steps that need a session act
+// as it (tests/utils/act-as.ts); sign-in itself, the handoff and the reset need none.
 
 let db: TestDb;
 const T0 = new Date("2027-03-01T09:00:00Z");
@@ -36,8 +46,8 @@ async function fullSignIn(email: string, now: Date) {
   const first = await signInWithPassword({ email, password: PASSWORD, door: "centre", request: request() }, now);
   if (!first.ok) throw new Error(first.error);
   const pending = await exchangeHandoff(first.handoff, now);
-  const live = await findLiveSession(pending!.id, now);
-  const done = await verifySignInFactor(live!, { code: await totpCode(DEMO_TOTP_SECRET, now) }, request(), now);
+  await actAs(db.prisma, pending, now);
+  const done = await verifySignInFactor({ code: await totpCode(DEMO_TOTP_SECRET, now) });
   if (!done.ok) throw new Error(done.error);
   return (await exchangeHandoff(done.handoff, now))!;
 }
@@ -128,15 +138,13 @@ describe("first sign-in from an invite", () => {
     );
     expect(first).toMatchObject({ ok: true, next: "password" });
     const session = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
-    expect(
-      await setFirstPassword(session!, { password: "password123", confirm: "password123" }, request(), T0),
-    ).toEqual({ ok: false, error: "common" });
-    const set = await setFirstPassword(
-      session!,
-      { password: "lantern orchard violet", confirm: "lantern orchard violet" },
-      request(),
-      T0,
-    );
+    await actAs(db.prisma, session, T0);
+    expect(await setFirstPassword({ password: "password123", confirm: "password123" })).toEqual({
+      ok: false,
+      error: "invalid",
+      reason: "common",
+    });
+    const set = await setFirstPassword({ password: "lantern orchard violet", confirm: "lantern orchard violet" });
     expect(set).toMatchObject({ ok: true, next: "mfa-setup" });
     // The old (pending) session was replaced.
     expect(await findLiveSession(session!.id, T0)).toBeNull();
@@ -179,16 +187,18 @@ describe("second factor", () => {
       T0,
     );
     const pending = await findLiveSession((await exchangeHandoff((again as { handoff: string }).handoff, T0))!.id, T0);
-    expect(await verifySignInFactor(pending!, { code: await totpCode(DEMO_TOTP_SECRET, T0) }, request(), T0)).toEqual({
+    await actAs(db.prisma, pending, T0);
+    expect(await verifySignInFactor({ code: await totpCode(DEMO_TOTP_SECRET, T0) })).toEqual({
       ok: false,
-      error: "invalidCode",
+      error: "invalid",
+      reason: "invalidCode",
     });
     expect(await db.prisma.auditEvent.count({ where: { actorId: user.id, action: "mfa.code-replay" } })).toBe(1);
-    for (let i = 0; i < 3; i++)
-      expect((await verifySignInFactor(pending!, { code: "000000" }, request(), T0)).ok).toBe(false);
-    expect(await verifySignInFactor(pending!, { code: "000001" }, request(), T0)).toEqual({
+    for (let i = 0; i < 3; i++) expect((await verifySignInFactor({ code: "000000" })).ok).toBe(false);
+    expect(await verifySignInFactor({ code: "000001" })).toEqual({
       ok: false,
-      error: "attemptEnded",
+      error: "limited",
+      reason: "attemptEnded",
     });
     expect(await findLiveSession(pending!.id, T0)).toBeNull();
   });
@@ -200,23 +210,21 @@ describe("second factor", () => {
       T0,
     );
     const pending = await findLiveSession((await exchangeHandoff((first as { handoff: string }).handoff, T0))!.id, T0);
-    await sendSignInCode(pending!, request(), T0);
+    await actAs(db.prisma, pending, T0);
+    expect(await sendSignInCode()).toEqual({ ok: true });
     const old = await codeSentTo(user.email);
-    await sendSignInCode(pending!, request(), at(1));
+    await actAs(db.prisma, pending, at(1));
+    await sendSignInCode();
     const latest = await codeSentTo(user.email);
+    await actAs(db.prisma, pending, at(2));
     if (old !== latest)
-      expect(await verifySignInFactor(pending!, { code: old }, request(), at(2))).toEqual({
-        ok: false,
-        error: "invalidCode",
-      });
-    expect(await verifySignInFactor(pending!, { code: latest }, request(), at(11.5))).toEqual({
-      ok: false,
-      error: "expiredCode",
-    });
-    await sendSignInCode(pending!, request(), at(12));
-    expect(
-      (await verifySignInFactor(pending!, { code: ` ${await codeSentTo(user.email)} ` }, request(), at(13))).ok,
-    ).toBe(true);
+      expect(await verifySignInFactor({ code: old })).toEqual({ ok: false, error: "invalid", reason: "invalidCode" });
+    await actAs(db.prisma, pending, at(11.5));
+    expect(await verifySignInFactor({ code: latest })).toEqual({ ok: false, error: "invalid", reason: "expiredCode" });
+    await actAs(db.prisma, pending, at(12));
+    await sendSignInCode();
+    await actAs(db.prisma, pending, at(13));
+    expect((await verifySignInFactor({ code: ` ${await codeSentTo(user.email)} ` })).ok).toBe(true);
   });
 });
 
@@ -240,11 +248,11 @@ describe("forgot password and sessions", () => {
         request(),
         at(m),
       );
-    expect(await reset(code, 63)).toEqual({ ok: false, error: "expiredCode" });
+    expect(await reset(code, 63)).toEqual({ ok: false, error: "invalid", reason: "expiredCode" });
     await requestPasswordReset(user.email, request(), at(64));
     const fresh = await codeSentTo(user.email);
     expect(await reset(fresh, 65)).toEqual({ ok: true });
-    expect(await reset(fresh, 66)).toEqual({ ok: false, error: "invalidCode" });
+    expect(await reset(fresh, 66)).toEqual({ ok: false, error: "invalid", reason: "invalidCode" });
 
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lockedUntil).toBeNull();
@@ -264,22 +272,71 @@ describe("forgot password and sessions", () => {
     expect(await findLiveSession(session.id, at(59))).not.toBeNull();
     expect(await findLiveSession(session.id, at(59 + 60))).toBeNull(); // idle for an hour
     const other = await fullSignIn(user.email, at(200));
-    expect(
-      await revokeSession({
-        userId: "someone-else",
-        sessionId: other.id,
-        reason: "test",
-        request: request(),
-        now: at(201),
-      }),
-    ).toBe(false);
-    expect(
-      await revokeSession({ userId: user.id, sessionId: other.id, reason: "test", request: request(), now: at(201) }),
-    ).toBe(true);
+    const mine = await fullSignIn(user.email, at(201)); // the next TOTP step: codes never work twice
+    // Another user's session is "not found", and stays alive.
+    const someoneElse = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const theirs = await fullSignIn(someoneElse.email, at(200));
+    await actAs(db.prisma, theirs, at(201));
+    expect(await revokeSession(other.id)).toEqual({ ok: false, error: "notFound" });
+    expect(await findLiveSession(other.id, at(201))).not.toBeNull();
+    await actAs(db.prisma, mine, at(201));
+    expect(await revokeSession(other.id)).toEqual({ ok: true });
     expect(await findLiveSession(other.id, at(201))).toBeNull();
+    await actAs(db.prisma, null);
     // Absolute lifetime: 12 hours even when active.
     const busy = await fullSignIn(user.email, at(300));
     for (let m = 350; m < 300 + 12 * 60; m += 50) expect(await findLiveSession(busy.id, at(m))).not.toBeNull();
     expect(await findLiveSession(busy.id, at(300 + 12 * 60))).toBeNull();
+  });
+});
+
+describe("steps and All Services for the caller", () => {
+  it("a fully signed-in session cannot redo a sign-in step", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const session = await fullSignIn(user.email, at(400));
+    await actAs(db.prisma, session, at(401));
+    const notAllowed = { ok: false, error: "forbidden", reason: "notAllowed" };
+    expect(await setFirstPassword({ password: "lantern orchard violet", confirm: "lantern orchard violet" })).toEqual(
+      notAllowed,
+    );
+    expect(await verifySignInFactor({ code: "000000" })).toEqual(notAllowed);
+    expect(await sendSignInCode()).toEqual(notAllowed);
+    await actAs(db.prisma, null);
+    expect(await verifySignInFactor({ code: "000000" })).toEqual({ ok: false, error: "unauthenticated" });
+  });
+
+  it("the welcome panel shows the restricted release only to those whose results come then", async () => {
+    const centre = await createCentre(db.prisma);
+    const series = await createSeries(db.prisma);
+    const panelOf = async (options: Parameters<typeof createUser>[1], minute: number) => {
+      const user = await createUser(db.prisma, { centre, password: PASSWORD, mfa: "totp", ...options });
+      await actAs(db.prisma, await fullSignIn(user.email, at(minute)), at(minute));
+      const panel = await welcomePanel();
+      if (!panel.ok) throw new Error(panel.error);
+      return panel;
+    };
+    const eo = await panelOf({ role: "EXAMS_OFFICER" }, 500);
+    expect(eo.series).toMatchObject({ releaseAt: series.releaseAt, restrictedReleaseAt: series.restrictedReleaseAt });
+    expect(eo.centre).toMatchObject({ number: centre.number });
+    const admin = await panelOf({ role: "ADMIN" }, 501);
+    expect(admin.series?.restrictedReleaseAt).toEqual(series.restrictedReleaseAt);
+    const teacher = await panelOf({ role: "USER", grants: ["results"] }, 502);
+    expect(teacher.series).toMatchObject({ releaseAt: series.releaseAt, restrictedReleaseAt: null });
+    const plain = await panelOf({ role: "USER" }, 503);
+    expect(plain.series?.restrictedReleaseAt).toBeNull();
+    await actAs(db.prisma, null);
+  });
+
+  it("favourites: only a service the caller can use is pinned, and pinning again unpins", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    await actAs(db.prisma, await fullSignIn(user.email, at(600)), at(600));
+    expect(await toggleFavourite("results")).toEqual({ ok: false, error: "notFound" });
+    expect(await toggleFavourite("no-such-service")).toEqual({ ok: false, error: "notFound" });
+    expect(await toggleFavourite("timetable")).toEqual({ ok: true, pinned: true });
+    expect(await listFavourites()).toEqual({ ok: true, favourites: ["timetable"] });
+    expect(await toggleFavourite("timetable")).toEqual({ ok: true, pinned: false });
+    expect(await listFavourites()).toEqual({ ok: true, favourites: [] });
+    await actAs(db.prisma, null);
+    expect(await toggleFavourite("timetable")).toEqual({ ok: false, error: "unauthenticated" });
   });
 });

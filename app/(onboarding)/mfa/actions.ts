@@ -1,36 +1,38 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { now } from "@/lib/clock";
-import { completeStep, getSession, rememberLocale, requestInfo } from "@/lib/auth/session";
+import { messageKeyOf, type Refusal } from "@/lib/auth/authorize";
+import { completeStep, rememberLocale } from "@/lib/auth/session";
 import { sendSignInCode, verifySignInFactor } from "@/lib/data/identity/mfa";
-import { codeSchema } from "@/lib/validation/identity";
+import { codeSchema, firstIssue } from "@/lib/validation/identity";
 import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type MfaState = ActionState<{ sent: boolean; recovery: boolean }>;
 
-async function pendingSession() {
-  const session = await getSession();
-  if (!session || session.pendingStep !== "mfa") redirect("/sign-in");
-  return session;
+/** Signed out, or not waiting on the second factor: back to the sign-in page. */
+function leaveUnlessAtStep(refusal: Refusal) {
+  if (refusal.error === "unauthenticated" || refusal.error === "forbidden") redirect("/sign-in");
 }
 
 export async function sendCodeAction(prev: MfaState): Promise<MfaState> {
-  const session = await pendingSession();
-  const result = await sendSignInCode(session, await requestInfo(), now());
-  return result.ok ? { sent: true } : { ...prev, formError: result.error };
+  const result = await sendSignInCode();
+  if (result.ok) return { sent: true };
+  leaveUnlessAtStep(result);
+  return { ...prev, formError: messageKeyOf(result) };
 }
 
 export async function verifyCodeAction(prev: MfaState, formData: FormData): Promise<MfaState> {
-  const session = await pendingSession();
   const recovery = text(formData, "recovery") === "1";
   const parsed = codeSchema.safeParse(text(formData, "code"));
-  if (!parsed.success) return { ...prev, recovery, fieldErrors: { code: ["codeRequired"] } };
-  const result = await verifySignInFactor(session, { code: parsed.data, recovery }, await requestInfo(), now());
+  // A code that does not parse is sent blank: the data layer checks the session first, and a
+  // blank code is not counted as a wrong one.
+  const result = await verifySignInFactor({ code: parsed.success ? parsed.data : "", recovery });
   if (!result.ok) {
-    if (result.error === "attemptEnded") redirect("/sign-in?notice=expired");
-    return { ...prev, recovery, fieldErrors: { code: [result.error] } };
+    leaveUnlessAtStep(result);
+    if (!parsed.success) return { ...prev, recovery, fieldErrors: { code: [firstIssue(parsed.error)] } };
+    if (result.reason === "attemptEnded") redirect("/sign-in?notice=expired");
+    return { ...prev, recovery, fieldErrors: { code: [messageKeyOf(result)] } };
   }
-  await rememberLocale(session.user.language);
+  await rememberLocale(result.language);
   return completeStep(result.handoff, "/");
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { requireStep } from "@/lib/auth/session";
-import { activeFactor, describeFactor } from "@/lib/data/identity/mfa";
+import { mfaChallenge } from "@/lib/data/identity/mfa";
+import { must } from "@/lib/http/page";
 import { MfaChallenge } from "./_components/challenge";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,14 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MfaPage() {
-  const session = await requireStep("mfa");
+  await requireStep("mfa");
   const t = await getTranslations("mfa");
-  const factor = await activeFactor(session.userId);
-  const described = factor ? describeFactor(factor, session.user.email) : { method: "TOTP" as const, destination: "" };
+  const { method, destination } = await must(mfaChallenge());
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <MfaChallenge method={described.method} destination={described.destination} />
+      <PageHeader title={t("title")} />
+      <MfaChallenge method={method} destination={destination} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { requireStep } from "@/lib/auth/session";
 import { SetPasswordForm } from "./_components/set-password-form";
 
@@ -12,7 +13,7 @@ export default async function SetPasswordPage() {
   const t = await getTranslations("setPassword");
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <p>{t("intro")}</p>
       <SetPasswordForm />
     </div>

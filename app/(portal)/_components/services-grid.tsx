@@ -41,7 +41,7 @@ function TileCard({ tile, pinned }: { tile: Tile; pinned: boolean }) {
   );
 }
 
-/** Tiles by section with "Search all services" and "My Favourites" (issue 5). */
+/** Tiles by section with "Search all services" and "My Favourites" (docs/product-rules.md, "All Services"). */
 export function ServicesGrid({
   tiles,
   favourites,

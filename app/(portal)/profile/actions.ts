@@ -2,15 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { now } from "@/lib/clock";
-import { rememberLocale, requestInfo, requireUser } from "@/lib/auth/session";
+import { rememberLocale, requireUser } from "@/lib/auth/session";
 import { normaliseUkMobile } from "@/lib/auth/phone";
 import { changePassword } from "@/lib/data/identity/password";
 import { confirmEmailChange, requestEmailChange, updateProfile } from "@/lib/data/identity/profile";
-import { emailSchema, firstIssue } from "@/lib/validation/identity";
-import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { codeSchema, emailSchema, firstIssue } from "@/lib/validation/identity";
+import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 import { requestAccess } from "@/lib/data/accounts/access-requests";
 import { messageKeyOf } from "@/lib/auth/authorize";
+
+const PROFILE_FIELDS = ["title", "name", "jobRole", "phone", "language"] as const;
+const PASSWORD_FIELDS = ["current", "password", "confirm"] as const;
 
 const profileSchema = z.object({
   title: z.string().trim().max(20, "tooLongField"),
@@ -21,21 +23,18 @@ const profileSchema = z.object({
 });
 
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  const raw = Object.fromEntries(["title", "name", "jobRole", "phone", "language"].map((k) => [k, text(formData, k)]));
+  await requireUser(); // signed out, or a step still to do: to the sign-in page or that step
+  const raw = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, text(formData, k)]));
   const parsed = profileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] = [issue.message];
-    return { fieldErrors, values: raw };
-  }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: raw };
   let phone = parsed.data.phone;
   if (phone) {
     const normalised = normaliseUkMobile(phone) ?? (/^\+?[\d\s()-]{10,20}$/.test(phone) ? phone : null);
     if (!normalised) return { fieldErrors: { phone: ["invalidPhone"] }, values: raw };
     phone = normalised;
   }
-  await updateProfile(session, { ...parsed.data, phone }, await requestInfo(), now());
+  const result = await updateProfile({ ...parsed.data, phone });
+  if (!result.ok) return { formError: messageKeyOf(result), values: raw };
   await rememberLocale(parsed.data.language);
   revalidatePath("/", "layout");
   return { ok: true };
@@ -44,11 +43,12 @@ export async function updateProfileAction(_prev: ActionState, formData: FormData
 export type EmailState = ActionState<{ stage: "request" | "confirm" | "done"; email: string }>;
 
 export async function emailChangeAction(prev: EmailState, formData: FormData): Promise<EmailState> {
-  const session = await requireUser();
-  const request = await requestInfo();
+  await requireUser();
   if (text(formData, "intent") === "confirm") {
-    const result = await confirmEmailChange(session, text(formData, "code"), request, now());
-    if (!result.ok) return { ...prev, fieldErrors: { code: [result.error] } };
+    const parsed = codeSchema.safeParse(text(formData, "code"));
+    if (!parsed.success) return { ...prev, fieldErrors: { code: [firstIssue(parsed.error)] } };
+    const result = await confirmEmailChange(parsed.data);
+    if (!result.ok) return { ...prev, fieldErrors: { code: [messageKeyOf(result)] } };
     revalidatePath("/", "layout");
     return { stage: "done", email: result.email };
   }
@@ -59,22 +59,31 @@ export async function emailChangeAction(prev: EmailState, formData: FormData): P
       fieldErrors: { email: [firstIssue(parsed.error)] },
       values: { email: text(formData, "email") },
     };
-  const result = await requestEmailChange(session, parsed.data, request, now());
-  if (!result.ok) return { stage: "request", fieldErrors: { email: [result.error] }, values: { email: parsed.data } };
+  const result = await requestEmailChange(parsed.data);
+  if (!result.ok)
+    return { stage: "request", fieldErrors: { email: [messageKeyOf(result)] }, values: { email: parsed.data } };
   return { stage: "confirm", email: parsed.data };
 }
 
+const passwordSchema = z.object({
+  current: z.string().max(1000, "wrongCurrent"),
+  password: z.string().max(1000, "tooLong"),
+  confirm: z.string().max(1000, "tooLong"),
+});
+
+/** The field a refusal of a password change is about. */
+function passwordFieldOf(key: string): "current" | "confirm" | "password" {
+  return key === "wrongCurrent" ? "current" : key === "mismatch" ? "confirm" : "password";
+}
+
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  const result = await changePassword(
-    session,
-    { current: text(formData, "current"), password: text(formData, "password"), confirm: text(formData, "confirm") },
-    await requestInfo(),
-    now(),
-  );
+  await requireUser();
+  const parsed = passwordSchema.safeParse(Object.fromEntries(PASSWORD_FIELDS.map((k) => [k, text(formData, k)])));
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
+  const result = await changePassword(parsed.data);
   if (!result.ok) {
-    const field = result.error === "wrongCurrent" ? "current" : result.error === "mismatch" ? "confirm" : "password";
-    return { fieldErrors: { [field]: [result.error] } };
+    const key = messageKeyOf(result);
+    return { fieldErrors: { [passwordFieldOf(key)]: [key] } };
   }
   return { ok: true };
 }

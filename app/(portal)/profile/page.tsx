@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { effectivePermissions } from "@/lib/auth/permissions";
 import { isPermission } from "@/lib/auth/catalogue";
+import { myProfile } from "@/lib/data/identity/profile";
+import { localized } from "@/lib/i18n/localized";
+import { PageHeader } from "@/components/page/page-header";
 import { DetailsForm, EmailForm, PasswordForm } from "./_components/profile-forms";
 import { AccessRequestForm } from "./_components/access-request";
 import { requestablePermissions } from "@/lib/data/accounts/access-requests";
@@ -13,34 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProfilePage() {
-  const session = await requireUser();
+  await requireUser();
   const t = await getTranslations("profile");
   const tr = await getTranslations("roles");
   const tp = await getTranslations("permissions");
   const locale = await getLocale();
-  const user = session.user;
-  const perms = effectivePermissions(
-    user.role,
-    user.grants.map((g) => g.permission),
-  );
+  const user = await must(myProfile());
   const ta = await getTranslations("accessRequest");
   const { requestable, pending, canAsk } = await must(requestablePermissions());
   return (
     <div className="flex max-w-2xl flex-col gap-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <section aria-labelledby="details-title" className="flex flex-col gap-4">
         <h2 id="details-title" className="text-2xl font-bold">
           {t("detailsTitle")}
         </h2>
-        <DetailsForm
-          details={{
-            title: user.title,
-            name: user.name,
-            jobRole: user.jobRole,
-            phone: user.phone,
-            language: user.language ?? (locale === "cy" ? "cy" : "en"),
-          }}
-        />
+        <DetailsForm details={{ ...user.details, language: user.details.language ?? locale }} />
       </section>
       <section aria-labelledby="access-title" className="flex flex-col gap-2">
         <h2 id="access-title" className="text-2xl font-bold">
@@ -48,12 +38,10 @@ export default async function ProfilePage() {
         </h2>
         <p>
           {t("roleLabel")}: {tr(user.role)}
-          {user.centre
-            ? ` · ${t("centreLabel")}: ${user.centre.number} ${locale === "cy" ? user.centre.nameCy : user.centre.nameEn}`
-            : ""}
+          {user.centre ? ` · ${t("centreLabel")}: ${user.centre.number} ${localized(user.centre, locale)}` : ""}
         </p>
         <ul className="list-disc pl-6">
-          {perms.map((p) => (
+          {user.permissions.map((p) => (
             <li key={p}>{tp(p)}</li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { ForgotForm } from "./_components/forgot-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +11,7 @@ export default async function ForgotPasswordPage() {
   const t = await getTranslations("forgot");
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <p>{t("intro")}</p>
       <ForgotForm />
     </div>

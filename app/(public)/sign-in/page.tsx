@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { SignInForm } from "./_components/sign-in-form";
+import { SignInForm } from "@/components/identity/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -19,7 +20,7 @@ export default async function SignInPage({
   const notice = NOTICES[(await searchParams).notice as keyof typeof NOTICES];
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       {notice ? (
         <Alert variant="info">
           <AlertDescription>{t(notice)}</AlertDescription>

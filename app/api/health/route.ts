@@ -1,12 +1,12 @@
-import { pingDatabase } from "@/lib/db/client";
+import { databaseHealth } from "@/lib/data/health";
+import { jsonResponse } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and database check for load balancers and CI. */
 export async function GET() {
-  const ok = await pingDatabase();
-  return Response.json(
-    { status: ok ? "ok" : "degraded", database: ok ? "ok" : "down" },
-    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  const health = await databaseHealth();
+  return health.ok
+    ? jsonResponse({ status: "ok", database: "ok" })
+    : jsonResponse({ status: "degraded", database: "down" }, 503);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/i18n/dates";
 import { outboxPageEnabled, readOutbox } from "@/lib/email/outbox";
 import { PublicHeader } from "@/components/layout/public-header";
 
@@ -10,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("outbox"))("title") };
 }
 
-/** Local outbox viewer (issue 3 §Email) — never in production. */
+/** Local outbox viewer of the emails and texts the portal sends — never in production. */
 export default async function OutboxPage() {
   if (!outboxPageEnabled()) notFound();
   const t = await getTranslations("outbox");
-  const format = await getFormatter();
+  const locale = await getLocale();
   const messages = (await readOutbox()).slice(0, 100);
   return (
     <>
@@ -29,7 +30,7 @@ export default async function OutboxPage() {
               <details>
                 <summary className="cursor-pointer">
                   <span className="font-semibold">{m.kind === "sms" ? "SMS" : m.subject}</span> — {t("to")}: {m.to} —{" "}
-                  {format.dateTime(new Date(m.sentAt), { dateStyle: "medium", timeStyle: "medium" })}
+                  {formatDate(new Date(m.sentAt), "stamp", locale)}
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap break-words font-sans">{m.text}</pre>
               </details>

@@ -1,20 +1,23 @@
+import "server-only";
 import type { CodePurpose, Prisma } from "@/lib/generated/prisma/client";
 import { hashSecret, verifySecret } from "@/lib/auth/password";
 import { normaliseCode, sixDigitCode } from "@/lib/auth/codes";
 
 // One-time codes sent by email or SMS. One row per (user, purpose): a new code replaces the
-// old, so only the latest works; each is single use and expires (PRODUCT.md §Time rules).
+// old, so only the latest works; each is single use and expires (docs/product-rules.md, "Time rules").
 
-export const CODE_TTL_MS: Record<CodePurpose, number> = {
+const CODE_TTL_MS: Record<CodePurpose, number> = {
   PASSWORD_RESET: 60 * 60_000, // 1 hour
   MFA_SIGN_IN: 10 * 60_000, // 10 minutes
   MFA_SETUP: 10 * 60_000,
   EMAIL_CHANGE: 60 * 60_000,
 };
-export const MAX_CODE_ATTEMPTS = 5;
+const MAX_CODE_ATTEMPTS = 5;
 
 type Db = Pick<Prisma.TransactionClient, "verificationCode">;
 
+/** Issues a new code for (user, purpose), replacing any earlier one; returns the code to send. */
+// internal: takes the transaction of the sign-in, reset, set-up or profile step that calls it
 export async function issueCode(
   db: Db,
   input: { userId: string; purpose: CodePurpose; channel: "email" | "sms"; payload?: string; now: Date },
@@ -41,6 +44,7 @@ export type CodeCheck =
   { ok: true; payload: string; channel: string } | { ok: false; reason: "invalid" | "expired" | "tooManyAttempts" };
 
 /** Checks and, when right, consumes the latest code. Wrong guesses count towards MAX_CODE_ATTEMPTS. */
+// internal: takes the transaction of the sign-in, reset, set-up or profile step that calls it
 export async function consumeCode(
   db: Db,
   input: { userId: string; purpose: CodePurpose; code: string; now: Date },

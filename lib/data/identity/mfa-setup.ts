@@ -2,9 +2,11 @@ import "server-only";
 import QRCode from "qrcode";
 import type { MfaMethod } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
+import { authorize, refuse, requestInfo, type Authorized, type Refusal, type Result } from "@/lib/auth/authorize";
 import { decryptSecret, encryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { normaliseCode, recoveryCodes } from "@/lib/auth/codes";
+import { enabledMethods, maySetUp } from "@/lib/auth/mfa-methods";
 import { hashSecret } from "@/lib/auth/password";
 import { normaliseUkMobile } from "@/lib/auth/phone";
 import { renderEmail, renderSms } from "@/lib/email/templates";
@@ -13,38 +15,31 @@ import { sendSms } from "@/lib/sms/send";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
 import { consumeCode, issueCode } from "./codes";
-import { openSession, type LiveSession, type RequestInfo } from "./sessions";
+import { openSession } from "./sessions";
 
-// Setting up or changing the second factor (issue 3 §3, §7). A factor is PENDING until a code
-// from it has been verified; only then does it replace the old one, with new recovery codes.
+// Setting up or changing the second factor (docs/product-rules.md, "Sign-in and sessions"). A
+// factor is PENDING until a code from it has been verified; only then does it replace the old
+// one, with new recovery codes. Open to a session at the "mfa-setup" step, or to a full session
+// whose second factor was checked in the last ten minutes (lib/auth/mfa-methods.ts).
 
-/** Changing MFA from the profile needs a second factor checked within this long. */
-export const FRESH_MFA_MS = 10 * 60_000;
-
-export function enabledMethods(): MfaMethod[] {
-  const methods: MfaMethod[] = ["TOTP"];
-  if (process.env.MFA_SMS_ENABLED !== "false") methods.push("SMS");
-  if (process.env.MFA_EMAIL_ENABLED !== "false") methods.push("EMAIL");
-  return methods;
+/** The caller, when they may set up a factor now; forbidden/notAllowed otherwise. */
+async function setUpCaller(): Promise<Authorized | Refusal> {
+  const auth = await authorize({ steps: ["mfa-setup"] });
+  if (!auth.ok) return auth;
+  return maySetUp(auth.caller, auth.at) ? auth : refuse("forbidden", "notAllowed");
 }
 
-/** Set-up is open to a session at the "mfa-setup" step, or a full session with a fresh second factor. */
-export function maySetUp(session: LiveSession, now: Date): boolean {
-  if (session.pendingStep === "mfa-setup") return true;
-  return (
-    session.pendingStep === null && session.mfaAt !== null && now.getTime() - session.mfaAt.getTime() < FRESH_MFA_MS
-  );
+/** What the set-up form offers: the methods, the caller's email, and whether this is onboarding. */
+export async function mfaSetupOptions(): Promise<Result<{ methods: MfaMethod[]; email: string; onboarding: boolean }>> {
+  const auth = await setUpCaller();
+  if (!auth.ok) return auth;
+  return {
+    ok: true,
+    methods: enabledMethods(),
+    email: auth.caller.email,
+    onboarding: auth.caller.pendingStep === "mfa-setup",
+  };
 }
-
-export type SetupError =
-  | "notAllowed"
-  | "methodDisabled"
-  | "invalidPhone"
-  | "deliveryFailed"
-  | "invalidCode"
-  | "expiredCode"
-  | "rateLimited"
-  | "noPending";
 
 async function replacePending(
   userId: string,
@@ -58,113 +53,107 @@ async function replacePending(
   ]);
 }
 
-export async function startTotpSetup(session: LiveSession, now: Date) {
-  if (!maySetUp(session, now)) return { ok: false as const, error: "notAllowed" as const };
+/** Starts an authenticator-app set-up: a new secret, as text and as a QR code. */
+export async function startTotpSetup(): Promise<Result<{ secret: string; uri: string; qr: string }>> {
+  const auth = await setUpCaller();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
   const secret = newTotpSecret();
-  await replacePending(session.userId, { method: "TOTP", secretEncrypted: encryptSecret(secret) }, now);
-  const uri = totpUri(secret, session.user.email);
-  return { ok: true as const, secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
+  await replacePending(caller.userId, { method: "TOTP", secretEncrypted: encryptSecret(secret) }, at);
+  const uri = totpUri(secret, caller.email);
+  return { ok: true, secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
 }
 
-/** The pending TOTP set-up, to show the QR code again after a wrong code. */
-export async function pendingTotp(session: LiveSession) {
-  const factor = await getPrisma().mfaFactor.findFirst({
-    where: { userId: session.userId, active: false, method: "TOTP" },
-  });
-  if (!factor?.secretEncrypted) return null;
-  const secret = decryptSecret(factor.secretEncrypted);
-  const uri = totpUri(secret, session.user.email);
-  return { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
-}
-
-export async function startCodeSetup(
-  session: LiveSession,
-  input: { method: "SMS" | "EMAIL"; phone?: string },
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true; destination: string } | { ok: false; error: SetupError }> {
-  if (!maySetUp(session, now)) return { ok: false, error: "notAllowed" };
-  if (!enabledMethods().includes(input.method)) return { ok: false, error: "methodDisabled" };
+/** Starts an SMS or email set-up: a code goes to the phone or the caller's address. */
+export async function startCodeSetup(input: {
+  method: "SMS" | "EMAIL";
+  phone?: string;
+}): Promise<Result<{ destination: string }>> {
+  const auth = await setUpCaller();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (!enabledMethods().includes(input.method)) return refuse("invalid", "methodDisabled");
+  const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
-  const user = session.user;
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
+    return refuse("limited", "rateLimited");
   let phone: string | undefined;
   if (input.method === "SMS") {
     phone = normaliseUkMobile(input.phone ?? "") ?? undefined;
-    if (!phone) return { ok: false, error: "invalidPhone" };
+    if (!phone) return refuse("invalid", "invalidPhone");
   }
-  await replacePending(user.id, { method: input.method, phone }, now);
-  const code = await issueCode(db, { userId: user.id, purpose: "MFA_SETUP", channel: phone ? "sms" : "email", now });
+  await replacePending(caller.userId, { method: input.method, phone }, at);
+  const code = await issueCode(db, {
+    userId: caller.userId,
+    purpose: "MFA_SETUP",
+    channel: phone ? "sms" : "email",
+    now: at,
+  });
   try {
-    if (phone) await sendSms(phone, renderSms(user.language, code));
-    else await sendEmail(renderEmail(user.email, user.language, "setupCode", { code }));
+    if (phone) await sendSms(phone, renderSms(caller.language, code));
+    else await sendEmail(renderEmail(caller.email, caller.language, "setupCode", { code }));
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
-    await db.mfaFactor.deleteMany({ where: { userId: user.id, active: false } });
+    await db.mfaFactor.deleteMany({ where: { userId: caller.userId, active: false } });
     await audit(db, {
       action: "mfa.setup",
       outcome: "failure",
-      actorId: user.id,
-      actorEmail: user.email,
-      centreId: user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
       details: { method: input.method, reason: "delivery" },
-      at: now,
+      at,
     });
-    return { ok: false, error: "deliveryFailed" };
+    return refuse("unavailable", "deliveryFailed");
   }
-  return { ok: true, destination: phone ?? user.email };
+  return { ok: true, destination: phone ?? caller.email };
 }
 
-export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; error: SetupError };
-
-export async function confirmSetup(
-  session: LiveSession,
-  code: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<ConfirmResult> {
-  if (!maySetUp(session, now)) return { ok: false, error: "notAllowed" };
+/** Checks a code from the pending factor; when right, it replaces the old one with new recovery codes. */
+export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes: string[] }>> {
+  const auth = await setUpCaller();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
-  const user = session.user;
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
+    return refuse("limited", "rateLimited");
   const pending = await db.mfaFactor.findFirst({
-    where: { userId: user.id, active: false },
+    where: { userId: caller.userId, active: false },
     orderBy: { createdAt: "desc" },
   });
-  if (!pending) return { ok: false, error: "noPending" };
-  const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
+  if (!pending) return refuse("conflict", "noPending");
+  const base = { actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip: request.ip, at };
 
   let step: number | undefined;
   if (pending.method === "TOTP") {
-    const check = await checkTotp(decryptSecret(pending.secretEncrypted!), normaliseCode(code), now, null);
+    const check = await checkTotp(decryptSecret(pending.secretEncrypted!), normaliseCode(code), at, null);
     if (!check.ok) {
       await audit(db, { ...base, action: "mfa.setup", outcome: "failure", details: { method: "TOTP" } });
-      return { ok: false, error: "invalidCode" };
+      return refuse("invalid", "invalidCode");
     }
     step = check.step;
   } else {
-    const check = await consumeCode(db, { userId: user.id, purpose: "MFA_SETUP", code, now });
+    const check = await consumeCode(db, { userId: caller.userId, purpose: "MFA_SETUP", code, now: at });
     if (!check.ok) {
       await audit(db, { ...base, action: "mfa.setup", outcome: "failure", details: { method: pending.method } });
-      return { ok: false, error: check.reason === "expired" ? "expiredCode" : "invalidCode" };
+      return refuse("invalid", check.reason === "expired" ? "expiredCode" : "invalidCode");
     }
   }
 
   const codes = recoveryCodes();
   const hashes = await Promise.all(codes.map((c) => hashSecret(c)));
   return db.$transaction(async (tx) => {
-    const hadFactor = (await tx.mfaFactor.count({ where: { userId: user.id, active: true } })) > 0;
-    await tx.mfaFactor.deleteMany({ where: { userId: user.id, active: true } });
+    const hadFactor = (await tx.mfaFactor.count({ where: { userId: caller.userId, active: true } })) > 0;
+    await tx.mfaFactor.deleteMany({ where: { userId: caller.userId, active: true } });
     await tx.mfaFactor.update({
       where: { id: pending.id },
-      data: { active: true, verifiedAt: now, lastUsedStep: step === undefined ? null : BigInt(step) },
+      data: { active: true, verifiedAt: at, lastUsedStep: step === undefined ? null : BigInt(step) },
     });
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: caller.userId } });
     await tx.recoveryCode.createMany({
-      data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })),
+      data: hashes.map((codeHash) => ({ userId: caller.userId, codeHash, createdAt: at })),
     });
     await audit(tx, {
       ...base,
@@ -180,58 +169,61 @@ export async function confirmSetup(
  * First sign-in: once a factor is active and its recovery codes have been shown, the
  * half-open session is replaced by a full one (a new session id after MFA).
  */
-export async function finishMfaSetup(
-  session: LiveSession,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true; handoff: string } | { ok: false; error: SetupError }> {
-  if (session.pendingStep !== "mfa-setup") return { ok: false, error: "notAllowed" };
+export async function finishMfaSetup(): Promise<Result<{ handoff: string; language: "en" | "cy" | null }>> {
+  const auth = await authorize({ steps: ["mfa-setup"] });
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (caller.pendingStep !== "mfa-setup") return refuse("forbidden", "notAllowed");
   const db = getPrisma();
-  if ((await db.mfaFactor.count({ where: { userId: session.userId, active: true } })) === 0)
-    return { ok: false, error: "noPending" };
+  if ((await db.mfaFactor.count({ where: { userId: caller.userId, active: true } })) === 0)
+    return refuse("conflict", "noPending");
+  const request = await requestInfo();
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: session.userId }, data: { lastSignInAt: now } });
+    await tx.user.update({ where: { id: caller.userId }, data: { lastSignInAt: at } });
     await audit(tx, {
       action: "sign-in",
       outcome: "success",
-      actorId: session.userId,
-      actorEmail: session.user.email,
-      centreId: session.user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
       details: { method: "setup" },
-      at: now,
+      at,
     });
     const { handoff } = await openSession(tx, {
-      userId: session.userId,
+      userId: caller.userId,
       pendingStep: null,
       request,
-      now,
-      replaces: session,
+      now: at,
+      replaces: caller.sessionId,
     });
-    return { ok: true as const, handoff };
+    return { ok: true as const, handoff, language: caller.language };
   });
 }
 
-export async function regenerateRecoveryCodes(session: LiveSession, request: RequestInfo, now: Date) {
-  if (session.pendingStep !== null || !maySetUp(session, now))
-    return { ok: false as const, error: "notAllowed" as const };
+/** New recovery codes for a fully signed-in caller with a fresh second factor; the old ones stop working. */
+export async function regenerateRecoveryCodes(): Promise<Result<{ recoveryCodes: string[] }>> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (!maySetUp(caller, at)) return refuse("forbidden", "notAllowed");
+  const request = await requestInfo();
   const codes = recoveryCodes();
   const hashes = await Promise.all(codes.map((c) => hashSecret(c)));
-  const user = session.user;
   await getPrisma().$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.recoveryCode.deleteMany({ where: { userId: caller.userId } });
     await tx.recoveryCode.createMany({
-      data: hashes.map((codeHash) => ({ userId: user.id, codeHash, createdAt: now })),
+      data: hashes.map((codeHash) => ({ userId: caller.userId, codeHash, createdAt: at })),
     });
     await audit(tx, {
       action: "mfa.recovery-codes-regenerated",
       outcome: "success",
-      actorId: user.id,
-      actorEmail: user.email,
-      centreId: user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
-      at: now,
+      at,
     });
   });
-  return { ok: true as const, recoveryCodes: codes };
+  return { ok: true, recoveryCodes: codes };
 }

@@ -1,103 +1,109 @@
 import "server-only";
-import type { MfaFactor } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
+import { authorize, refuse, requestInfo, type Caller, type Result } from "@/lib/auth/authorize";
 import { decryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp } from "@/lib/auth/totp";
 import { normaliseCode, normaliseRecoveryCode } from "@/lib/auth/codes";
+import { describeFactor } from "@/lib/auth/mfa-methods";
 import { verifySecret } from "@/lib/auth/password";
-import { maskPhone } from "@/lib/auth/phone";
 import { renderEmail, renderSms } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { sendSms } from "@/lib/sms/send";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
 import { consumeCode, issueCode } from "./codes";
-import { openSession, type LiveSession, type RequestInfo } from "./sessions";
+import { openSession } from "./sessions";
 
-// The second factor at sign-in (PRODUCT.md §Sign-in 4; issue 3 §3).
+// The second factor at sign-in, and again before a sensitive change (docs/product-rules.md,
+// "Sign-in and sessions"). The challenge serves a session at the "mfa" step; a fully signed-in
+// session may ask for a code too (to re-verify in Security settings).
 
-export const MAX_WRONG_CODES = 5;
+const MAX_WRONG_CODES = 5;
 
-export type MfaError = "invalidCode" | "expiredCode" | "attemptEnded" | "rateLimited" | "deliveryFailed" | "noFactor";
-
-export async function activeFactor(userId: string) {
+function activeFactor(userId: string) {
   return getPrisma().mfaFactor.findFirst({ where: { userId, active: true }, orderBy: { verifiedAt: "desc" } });
 }
 
-export function describeFactor(factor: Pick<MfaFactor, "method" | "phone">, email: string) {
-  return {
-    method: factor.method,
-    destination:
-      factor.method === "SMS" && factor.phone ? maskPhone(factor.phone) : factor.method === "EMAIL" ? email : "",
-  };
+/** The challenge page: which factor to ask for, and where a code goes (masked). */
+export async function mfaChallenge(): Promise<Result<{ method: "TOTP" | "SMS" | "EMAIL"; destination: string }>> {
+  const auth = await authorize({ steps: ["mfa"] });
+  if (!auth.ok) return auth;
+  const factor = await activeFactor(auth.caller.userId);
+  return { ok: true, ...(factor ? describeFactor(factor, auth.caller.email) : { method: "TOTP", destination: "" }) };
 }
 
-/** Sends a sign-in code by SMS or email for the user's active factor. */
-export async function sendSignInCode(
-  session: LiveSession,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; error: MfaError }> {
+async function sendCode(caller: Caller, at: Date): Promise<Result> {
+  const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
-  const factor = await activeFactor(session.userId);
-  if (!factor || factor.method === "TOTP") return { ok: false, error: "noFactor" };
-  const user = session.user;
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
+    return refuse("limited", "rateLimited");
+  const factor = await activeFactor(caller.userId);
+  if (!factor || factor.method === "TOTP") return refuse("conflict", "noFactor");
   const channel = factor.method === "SMS" ? "sms" : "email";
-  const code = await issueCode(db, { userId: user.id, purpose: "MFA_SIGN_IN", channel, now });
+  const code = await issueCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", channel, now: at });
+  let delivered = true;
   try {
-    if (channel === "sms") await sendSms(factor.phone!, renderSms(user.language, code));
-    else await sendEmail(renderEmail(user.email, user.language, "signInCode", { code }));
+    if (channel === "sms") await sendSms(factor.phone!, renderSms(caller.language, code));
+    else await sendEmail(renderEmail(caller.email, caller.language, "signInCode", { code }));
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
-    await audit(db, {
-      action: "mfa.code-sent",
-      outcome: "failure",
-      actorId: user.id,
-      actorEmail: user.email,
-      centreId: user.centreId,
-      ip: request.ip,
-      details: { channel },
-      at: now,
-    });
-    return { ok: false, error: "deliveryFailed" };
+    delivered = false;
   }
   await audit(db, {
     action: "mfa.code-sent",
-    outcome: "success",
-    actorId: user.id,
-    actorEmail: user.email,
-    centreId: user.centreId,
+    outcome: delivered ? "success" : "failure",
+    actorId: caller.userId,
+    actorEmail: caller.email,
+    centreId: caller.centreId,
     ip: request.ip,
     details: { channel },
-    at: now,
+    at,
   });
-  return { ok: true };
+  return delivered ? { ok: true } : refuse("unavailable", "deliveryFailed");
 }
 
-export type MfaResult = { ok: true; handoff: string } | { ok: false; error: MfaError };
+/** Sends a sign-in code by SMS or email for the active factor of a session waiting on it. */
+export async function sendSignInCode(): Promise<Result> {
+  const auth = await authorize({ steps: ["mfa"] });
+  if (!auth.ok) return auth;
+  if (auth.caller.pendingStep !== "mfa") return refuse("forbidden", "notAllowed");
+  return sendCode(auth.caller, auth.at);
+}
 
-/** Checks the second factor for a session waiting on it; on success the session is replaced by a full one. */
-export async function verifySignInFactor(
-  session: LiveSession,
-  input: { code: string; recovery?: boolean },
-  request: RequestInfo,
-  now: Date,
-): Promise<MfaResult> {
+/** Sends a code to a fully signed-in caller's SMS or email factor, to re-verify it (Security settings). */
+export async function sendReverifyCode(): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  return sendCode(auth.caller, auth.at);
+}
+
+/**
+ * Checks the second factor of a session waiting on it; on success the session is replaced by a
+ * full one, handed to Auth.js. Five wrong codes in a row end the attempt (limited/attemptEnded).
+ * A session at another step (or none) is refused before the code is read.
+ */
+export async function verifySignInFactor(input: {
+  code: string;
+  recovery?: boolean;
+}): Promise<Result<{ handoff: string; language: "en" | "cy" | null }>> {
+  const auth = await authorize({ steps: ["mfa"] });
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (caller.pendingStep !== "mfa") return refuse("forbidden", "notAllowed");
+  // A blank code is not an attempt.
+  if (input.code.trim() === "") return refuse("invalid", "codeRequired");
+  const request = await requestInfo();
   const db = getPrisma();
-  if (session.pendingStep !== "mfa") return { ok: false, error: "noFactor" };
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
-  const user = session.user;
-  const factor = await activeFactor(user.id);
-  if (!factor) return { ok: false, error: "noFactor" };
-  const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
+  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
+    return refuse("limited", "rateLimited");
+  const factor = await activeFactor(caller.userId);
+  if (!factor) return refuse("conflict", "noFactor");
+  const base = { actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip: request.ip, at };
 
   let outcome: { ok: true; step?: number; recoveryId?: string } | { ok: false; replay?: boolean; expired?: boolean };
   if (input.recovery) {
     const code = normaliseRecoveryCode(input.code);
-    const unused = await db.recoveryCode.findMany({ where: { userId: user.id, usedAt: null } });
+    const unused = await db.recoveryCode.findMany({ where: { userId: caller.userId, usedAt: null } });
     let hit: string | undefined;
     for (const row of unused) if (await verifySecret(row.codeHash, code)) hit = row.id;
     outcome = hit ? { ok: true, recoveryId: hit } : { ok: false };
@@ -105,12 +111,12 @@ export async function verifySignInFactor(
     const check = await checkTotp(
       decryptSecret(factor.secretEncrypted!),
       normaliseCode(input.code),
-      now,
+      at,
       factor.lastUsedStep === null ? null : Number(factor.lastUsedStep),
     );
     outcome = check.ok ? { ok: true, step: check.step } : { ok: false, replay: check.replay };
   } else {
-    const check = await consumeCode(db, { userId: user.id, purpose: "MFA_SIGN_IN", code: input.code, now });
+    const check = await consumeCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", code: input.code, now: at });
     outcome = check.ok ? { ok: true } : { ok: false, expired: check.reason === "expired" };
   }
 
@@ -120,7 +126,7 @@ export async function verifySignInFactor(
     await db.$transaction(async (tx) => {
       await tx.mfaFactor.update({ where: { id: factor.id }, data: { failedAttempts: ended ? 0 : failed } });
       // Five wrong codes in a row end the attempt: the half-open session is revoked.
-      if (ended) await tx.session.update({ where: { id: session.id }, data: { revokedAt: now } });
+      if (ended) await tx.session.update({ where: { id: caller.sessionId }, data: { revokedAt: at } });
       const replay = "replay" in outcome && outcome.replay;
       await audit(tx, {
         ...base,
@@ -129,17 +135,17 @@ export async function verifySignInFactor(
         details: { method: input.recovery ? "RECOVERY" : factor.method, ended },
       });
     });
-    if (ended) return { ok: false, error: "attemptEnded" };
-    return { ok: false, error: "expired" in outcome && outcome.expired ? "expiredCode" : "invalidCode" };
+    if (ended) return refuse("limited", "attemptEnded");
+    return refuse("invalid", "expired" in outcome && outcome.expired ? "expiredCode" : "invalidCode");
   }
 
-  return db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<Result<{ handoff: string; language: "en" | "cy" | null }>> => {
     if (outcome.ok && outcome.recoveryId) {
       const used = await tx.recoveryCode.updateMany({
         where: { id: outcome.recoveryId, usedAt: null },
-        data: { usedAt: now },
+        data: { usedAt: at },
       });
-      if (used.count !== 1) return { ok: false as const, error: "invalidCode" as const };
+      if (used.count !== 1) return refuse("invalid", "invalidCode");
     }
     await tx.mfaFactor.update({
       where: { id: factor.id },
@@ -148,52 +154,57 @@ export async function verifySignInFactor(
         ...(outcome.ok && outcome.step !== undefined ? { lastUsedStep: BigInt(outcome.step) } : {}),
       },
     });
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    await tx.user.update({ where: { id: caller.userId }, data: { lastSignInAt: at } });
     await audit(tx, {
       ...base,
       action: "sign-in",
       outcome: "success",
       details: { method: input.recovery ? "RECOVERY" : factor.method },
     });
-    const { handoff } = await openSession(tx, { userId: user.id, pendingStep: null, request, now, replaces: session });
-    return { ok: true as const, handoff };
+    const { handoff } = await openSession(tx, {
+      userId: caller.userId,
+      pendingStep: null,
+      request,
+      now: at,
+      replaces: caller.sessionId,
+    });
+    return { ok: true, handoff, language: caller.language };
   });
 }
 
-/** Re-checks the second factor of a fully signed-in user before a sensitive change (fresh MFA). */
-export async function reverifyFactor(
-  session: LiveSession,
-  code: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: boolean }> {
+/** Re-checks the second factor of a fully signed-in caller before a sensitive change (fresh MFA). */
+export async function reverifyFactor(code: string): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const request = await requestInfo();
   const db = getPrisma();
-  const factor = await activeFactor(session.userId);
-  if (!factor) return { ok: false };
+  const factor = await activeFactor(caller.userId);
+  if (!factor) return refuse("conflict", "noFactor");
   let ok = false;
   if (factor.method === "TOTP") {
     const check = await checkTotp(
       decryptSecret(factor.secretEncrypted!),
       normaliseCode(code),
-      now,
+      at,
       factor.lastUsedStep === null ? null : Number(factor.lastUsedStep),
     );
     ok = check.ok;
     if (check.ok) await db.mfaFactor.update({ where: { id: factor.id }, data: { lastUsedStep: BigInt(check.step) } });
   } else {
-    ok = (await consumeCode(db, { userId: session.userId, purpose: "MFA_SIGN_IN", code, now })).ok;
+    ok = (await consumeCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", code, now: at })).ok;
   }
   await db.$transaction(async (tx) => {
-    if (ok) await tx.session.update({ where: { id: session.id }, data: { mfaAt: now } });
+    if (ok) await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at } });
     await audit(tx, {
       action: "mfa.reverify",
       outcome: ok ? "success" : "failure",
-      actorId: session.user.id,
-      actorEmail: session.user.email,
-      centreId: session.user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
-      at: now,
+      at,
     });
   });
-  return { ok };
+  return ok ? { ok: true } : refuse("invalid", "invalidCode");
 }

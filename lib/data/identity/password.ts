@@ -1,71 +1,87 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { authorize, refuse, requestInfo, type Refusal, type Result } from "@/lib/auth/authorize";
+import { normaliseEmail } from "@/lib/auth/email";
 import { hashSecret, verifySecret } from "@/lib/auth/password";
-import { checkPassword, type PasswordProblem } from "@/lib/auth/password-policy";
+import { checkPassword } from "@/lib/auth/password-policy";
 import { renderEmail } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
 import { consumeCode, issueCode } from "./codes";
-import { openSession, revokeAllSessions, type LiveSession, type RequestInfo } from "./sessions";
-import { normaliseEmail } from "./sign-in";
+import { openSession, revokeAllSessions, type RequestInfo } from "./sessions";
 
-// Passwords: the first one after an invite, forgotten ones and changes (issue 3 §2, §4, §7).
+// Passwords: the first one after an invite, forgotten ones and changes (docs/product-rules.md,
+// "Sign-in and sessions"). A password that breaks the policy is refused as invalid with the
+// policy's reason (tooShort, common, …); two that differ as invalid/mismatch.
 
-function namesFor(user: { centre: { nameEn: string; nameCy: string; number: string } | null }) {
-  return user.centre ? [user.centre.nameEn, user.centre.nameCy, user.centre.number] : [];
+type Centre = { nameEn: string; nameCy: string; number: string } | null;
+
+function namesFor(centre: Centre) {
+  return centre ? [centre.nameEn, centre.nameCy, centre.number] : [];
 }
 
-export type PasswordError =
-  PasswordProblem | "mismatch" | "notAllowed" | "wrongCurrent" | "invalidCode" | "expiredCode" | "rateLimited";
-
-/** First sign-in: replaces the temporary password, then MFA set-up (or challenge) comes next. */
-export async function setFirstPassword(
-  session: LiveSession,
+/** The new password (without spaces around it, which sign-in ignores), or the refusal. */
+function newPassword(
   input: { password: string; confirm: string },
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true; handoff: string; next: "mfa-setup" | "mfa" } | { ok: false; error: PasswordError }> {
-  if (session.pendingStep !== "password") return { ok: false, error: "notAllowed" };
-  const user = session.user;
-  // Sign-in ignores spaces around a password, so they are never part of one.
+  user: { email: string; centre: Centre },
+): { ok: true; password: string } | Refusal {
   const password = input.password.trim();
-  const problem = checkPassword(password, { email: user.email, names: namesFor(user) });
-  if (problem) return { ok: false, error: problem };
-  if (password !== input.confirm.trim()) return { ok: false, error: "mismatch" };
-  const passwordHash = await hashSecret(password);
+  const problem = checkPassword(password, { email: user.email, names: namesFor(user.centre) });
+  if (problem) return refuse("invalid", problem);
+  if (password !== input.confirm.trim()) return refuse("invalid", "mismatch");
+  return { ok: true, password };
+}
+
+/** First sign-in: replaces the temporary password, then MFA set-up (or the challenge) comes next. */
+export async function setFirstPassword(input: {
+  password: string;
+  confirm: string;
+}): Promise<Result<{ handoff: string; next: "mfa-setup" | "mfa" }>> {
+  const auth = await authorize({ steps: ["password"] });
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  if (caller.pendingStep !== "password") return refuse("forbidden", "notAllowed");
   const db = getPrisma();
+  const centre = caller.centreId ? await db.centre.findUnique({ where: { id: caller.centreId } }) : null;
+  const checked = newPassword(input, { email: caller.email, centre });
+  if (!checked.ok) return checked;
+  const passwordHash = await hashSecret(checked.password);
+  const request = await requestInfo();
   return db.$transaction(async (tx) => {
     await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, emailVerified: now },
+      where: { id: caller.userId },
+      data: { passwordHash, mustChangePassword: false, passwordChangedAt: at, emailVerified: at },
     });
-    const hasFactor = (await tx.mfaFactor.count({ where: { userId: user.id, active: true } })) > 0;
+    const hasFactor = (await tx.mfaFactor.count({ where: { userId: caller.userId, active: true } })) > 0;
     const next = hasFactor ? ("mfa" as const) : ("mfa-setup" as const);
     await audit(tx, {
       action: "password.changed",
       outcome: "success",
-      actorId: user.id,
-      actorEmail: user.email,
-      centreId: user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
       details: { first: true },
-      at: now,
+      at,
     });
-    const { handoff } = await openSession(tx, { userId: user.id, pendingStep: next, request, now, replaces: session });
+    const { handoff } = await openSession(tx, {
+      userId: caller.userId,
+      pendingStep: next,
+      request,
+      now: at,
+      replaces: caller.sessionId,
+    });
     return { ok: true as const, handoff, next };
   });
 }
 
 /** Forgot password, step 1. The answer is the same whether or not the email exists. */
-export async function requestPasswordReset(
-  email: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; error: "rateLimited" }> {
+// public: the person cannot sign in; the answer never says whether the account exists
+export async function requestPasswordReset(email: string, request: RequestInfo, now: Date): Promise<Result> {
   const db = getPrisma();
   if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
+    return refuse("limited", "rateLimited");
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) {
     await audit(db, {
@@ -101,26 +117,26 @@ export async function requestPasswordReset(
  * every session and emails a notice; it does not sign the user in (the next sign-in still asks
  * for the second factor).
  */
+// public: the person cannot sign in; the emailed code is what proves who they are
 export async function resetPassword(
   input: { email: string; code: string; password: string; confirm: string },
   request: RequestInfo,
   now: Date,
-): Promise<{ ok: true } | { ok: false; error: PasswordError }> {
+): Promise<Result> {
   const db = getPrisma();
   if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
-    return { ok: false, error: "rateLimited" };
+    return refuse("limited", "rateLimited");
   const user = await db.user.findUnique({ where: { email: normaliseEmail(input.email) }, include: { centre: true } });
-  if (!user) return { ok: false, error: "invalidCode" };
-  const problem = checkPassword(input.password.trim(), { email: user.email, names: namesFor(user) });
-  if (problem) return { ok: false, error: problem };
-  if (input.password.trim() !== input.confirm.trim()) return { ok: false, error: "mismatch" };
+  if (!user) return refuse("invalid", "invalidCode");
+  const checked = newPassword(input, user);
+  if (!checked.ok) return checked;
   const check = await consumeCode(db, { userId: user.id, purpose: "PASSWORD_RESET", code: input.code, now });
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
   if (!check.ok) {
     await audit(db, { ...base, action: "password.reset", outcome: "failure", details: { reason: check.reason } });
-    return { ok: false, error: check.reason === "expired" ? "expiredCode" : "invalidCode" };
+    return refuse("invalid", check.reason === "expired" ? "expiredCode" : "invalidCode");
   }
-  const passwordHash = await hashSecret(input.password.trim());
+  const passwordHash = await hashSecret(checked.password);
   const wasLocked = user.lockedUntil !== null && user.lockedUntil > now;
   await db.$transaction(async (tx) => {
     await tx.user.update({
@@ -137,27 +153,24 @@ export async function resetPassword(
 }
 
 /** Profile: change password, with the current one. Other sessions end; this one stays. */
-export async function changePassword(
-  session: LiveSession,
-  input: { current: string; password: string; confirm: string },
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; error: PasswordError }> {
+export async function changePassword(input: { current: string; password: string; confirm: string }): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const request = await requestInfo();
   const db = getPrisma();
-  const user = session.user;
-  const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
+  const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId }, include: { centre: true } });
+  const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at };
   if (!(await verifySecret(user.passwordHash, input.current.trim()))) {
     await audit(db, { ...base, action: "password.changed", outcome: "failure", details: { reason: "wrong-current" } });
-    return { ok: false, error: "wrongCurrent" };
+    return refuse("invalid", "wrongCurrent");
   }
-  const password = input.password.trim();
-  const problem = checkPassword(password, { email: user.email, names: namesFor(user) });
-  if (problem) return { ok: false, error: problem };
-  if (password !== input.confirm.trim()) return { ok: false, error: "mismatch" };
-  const passwordHash = await hashSecret(password);
+  const checked = newPassword(input, user);
+  if (!checked.ok) return checked;
+  const passwordHash = await hashSecret(checked.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
-    await revokeAllSessions(tx, user.id, now, session.id);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: at } });
+    await revokeAllSessions(tx, user.id, at, caller.sessionId);
     await audit(tx, { ...base, action: "password.changed", outcome: "success" });
   });
   await sendEmail(renderEmail(user.email, user.language, "passwordChanged", {})).catch(() => undefined);

@@ -1,101 +1,136 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { authorize, refuse, requestInfo, type Result } from "@/lib/auth/authorize";
+import { normaliseEmail } from "@/lib/auth/email";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { renderEmail } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { audit } from "@/lib/data/audit";
 import { consumeCode, issueCode } from "./codes";
-import type { LiveSession, RequestInfo } from "./sessions";
-import { normaliseEmail } from "./sign-in";
 
-// The profile (cog in the profile menu; issue 3 §7).
+// The profile (the cog in the profile menu; docs/product-rules.md, "Sign-in and sessions").
 
 export type ProfileInput = { title: string; name: string; jobRole: string; phone: string; language: "en" | "cy" };
 
-export async function updateProfile(session: LiveSession, input: ProfileInput, request: RequestInfo, now: Date) {
-  const db = getPrisma();
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: session.userId }, data: input });
+export type Profile = {
+  details: { title: string; name: string; jobRole: string; phone: string; language: "en" | "cy" | null };
+  email: string;
+  role: Role;
+  centre: { number: string; nameEn: string; nameCy: string } | null;
+  /** What the caller may do (always ∪ granted). */
+  permissions: readonly Permission[];
+};
+
+/** The caller's own details, role, centre and permissions. */
+export async function myProfile(): Promise<Result<Profile>> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller } = auth;
+  const user = await getPrisma().user.findUniqueOrThrow({
+    where: { id: caller.userId },
+    select: {
+      title: true,
+      name: true,
+      jobRole: true,
+      phone: true,
+      language: true,
+      email: true,
+      centre: { select: { number: true, nameEn: true, nameCy: true } },
+    },
+  });
+  const { email, centre, ...details } = user;
+  return { ok: true, details, email, role: caller.role, centre, permissions: caller.permissions };
+}
+
+export async function updateProfile(input: ProfileInput): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const request = await requestInfo();
+  await getPrisma().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: caller.userId }, data: input });
     await audit(tx, {
       action: "profile.updated",
       outcome: "success",
-      actorId: session.userId,
-      actorEmail: session.user.email,
-      centreId: session.user.centreId,
+      actorId: caller.userId,
+      actorEmail: caller.email,
+      centreId: caller.centreId,
       ip: request.ip,
-      at: now,
+      at,
     });
   });
+  return { ok: true };
 }
 
-export async function setPreferredLanguage(userId: string, language: "en" | "cy") {
-  await getPrisma().user.update({ where: { id: userId }, data: { language } });
+/** The language toggle, remembered on the profile of a fully signed-in caller. */
+export async function setPreferredLanguage(language: "en" | "cy"): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  await getPrisma().user.update({ where: { id: auth.caller.userId }, data: { language } });
+  return { ok: true };
 }
-
-export type EmailChangeError = "emailTaken" | "deliveryFailed" | "invalidCode" | "expiredCode";
 
 /** Step 1: a code goes to the new address; nothing changes until it is confirmed. */
-export async function requestEmailChange(
-  session: LiveSession,
-  newEmail: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true } | { ok: false; error: EmailChangeError }> {
+export async function requestEmailChange(newEmail: string): Promise<Result> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
   const db = getPrisma();
   const email = normaliseEmail(newEmail);
-  if (await db.user.findUnique({ where: { email } })) return { ok: false, error: "emailTaken" };
+  if (await db.user.findUnique({ where: { email } })) return refuse("conflict", "emailTaken");
   const code = await issueCode(db, {
-    userId: session.userId,
+    userId: caller.userId,
     purpose: "EMAIL_CHANGE",
     channel: "email",
     payload: email,
-    now,
+    now: at,
   });
   try {
-    await sendEmail(renderEmail(email, session.user.language, "emailChangeCode", { code }));
+    await sendEmail(renderEmail(email, caller.language, "emailChangeCode", { code }));
   } catch (error) {
-    if (error instanceof DeliveryError) return { ok: false, error: "deliveryFailed" };
+    if (error instanceof DeliveryError) return refuse("unavailable", "deliveryFailed");
     throw error;
   }
   await audit(db, {
     action: "email.change-requested",
     outcome: "success",
-    actorId: session.userId,
-    actorEmail: session.user.email,
-    centreId: session.user.centreId,
-    ip: request.ip,
-    at: now,
+    actorId: caller.userId,
+    actorEmail: caller.email,
+    centreId: caller.centreId,
+    ip: (await requestInfo()).ip,
+    at,
   });
   return { ok: true };
 }
 
 /** Step 2: the confirmed address becomes the username at once. */
-export async function confirmEmailChange(
-  session: LiveSession,
-  code: string,
-  request: RequestInfo,
-  now: Date,
-): Promise<{ ok: true; email: string } | { ok: false; error: EmailChangeError }> {
+export async function confirmEmailChange(code: string): Promise<Result<{ email: string }>> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
   const db = getPrisma();
-  const check = await consumeCode(db, { userId: session.userId, purpose: "EMAIL_CHANGE", code, now });
-  if (!check.ok) return { ok: false, error: check.reason === "expired" ? "expiredCode" : "invalidCode" };
+  const check = await consumeCode(db, { userId: caller.userId, purpose: "EMAIL_CHANGE", code, now: at });
+  if (!check.ok) return refuse("invalid", check.reason === "expired" ? "expiredCode" : "invalidCode");
   const email = check.payload;
+  const request = await requestInfo();
   try {
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: session.userId }, data: { email, emailVerified: now } });
+      await tx.user.update({ where: { id: caller.userId }, data: { email, emailVerified: at } });
       await audit(tx, {
         action: "email.changed",
         outcome: "success",
-        actorId: session.userId,
+        actorId: caller.userId,
         actorEmail: email,
-        centreId: session.user.centreId,
+        centreId: caller.centreId,
         ip: request.ip,
-        details: { from: session.user.email },
-        at: now,
+        details: { from: caller.email },
+        at,
       });
     });
   } catch {
     // Another account took the address in the meantime (unique index).
-    return { ok: false, error: "emailTaken" };
+    return refuse("conflict", "emailTaken");
   }
   return { ok: true, email };
 }

@@ -1,18 +1,22 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { randomToken, sha256 } from "@/lib/auth/codes";
-import { audit } from "@/lib/data/audit";
+import type { PendingStep } from "@/lib/auth/steps";
+
+export type { PendingStep } from "@/lib/auth/steps";
 
 // Server-side sessions (docs/decisions/003-sessions.md). Auth.js's JWT cookie carries only the
 // Session row's id; this module decides whether that row is still alive on every request.
+// Everything here runs before there is a caller (sign-in, the cookie, Auth.js), so nothing here
+// asks lib/auth/authorize.ts; what a signed-in person does with their sessions is in
+// ./security.ts.
 
-export const IDLE_TIMEOUT_MS = 60 * 60_000; // 1 hour (issue 3 §6)
-export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000; // 12 hours
-export const HANDOFF_TTL_MS = 60_000;
+export const IDLE_TIMEOUT_MS = 60 * 60_000; // 1 hour (docs/product-rules.md, "Sign-in and sessions")
+const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000; // 12 hours
+const HANDOFF_TTL_MS = 60_000;
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 30_000;
-
-export type PendingStep = "password" | "mfa-setup" | "mfa";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,19 +24,18 @@ export type RequestInfo = { ip: string; userAgent: string };
 
 /**
  * Opens a session and returns a one-time handoff token that Auth.js's Credentials provider
- * exchanges for the session id (lib/auth/config.ts). `replaces` is revoked: a new session id
- * at sign-in and after each step (session fixation).
+ * exchanges for the session id (lib/auth/config.ts). `replaces` (a session id) is revoked: a
+ * new session id at sign-in and after each step (session fixation); the new one keeps its
+ * absolute deadline.
  */
+// internal: takes the transaction of the sign-in step that has already checked the person
 export async function openSession(
   tx: Tx,
-  input: {
-    userId: string;
-    pendingStep: PendingStep | null;
-    request: RequestInfo;
-    now: Date;
-    replaces?: { id: string; expires: Date };
-  },
+  input: { userId: string; pendingStep: PendingStep | null; request: RequestInfo; now: Date; replaces?: string },
 ) {
+  const replaced = input.replaces
+    ? await tx.session.findUnique({ where: { id: input.replaces }, select: { id: true, expires: true } })
+    : null;
   const handoff = randomToken();
   const id = randomToken();
   const session = await tx.session.create({
@@ -43,7 +46,7 @@ export async function openSession(
       pendingStep: input.pendingStep,
       mfaAt: input.pendingStep === null ? input.now : null,
       // A rotated session keeps the absolute deadline of the sign-in it continues.
-      expires: input.replaces?.expires ?? new Date(input.now.getTime() + ABSOLUTE_LIFETIME_MS),
+      expires: replaced?.expires ?? new Date(input.now.getTime() + ABSOLUTE_LIFETIME_MS),
       lastSeenAt: input.now,
       createdAt: input.now,
       handoffHash: sha256(handoff),
@@ -51,13 +54,14 @@ export async function openSession(
       userAgent: input.request.userAgent.slice(0, 300),
     },
   });
-  if (input.replaces) {
-    await tx.session.update({ where: { id: input.replaces.id }, data: { revokedAt: input.now, handoffHash: null } });
+  if (replaced) {
+    await tx.session.update({ where: { id: replaced.id }, data: { revokedAt: input.now, handoffHash: null } });
   }
   return { sessionId: session.id, handoff };
 }
 
 /** Auth.js authorize(): a handoff works once, within a minute of being issued. */
+// public: Auth.js's Credentials provider; the person holds a one-time token, not a cookie yet
 export async function exchangeHandoff(handoff: string, now: Date) {
   const db = getPrisma();
   const session = await db.session.findUnique({
@@ -76,6 +80,7 @@ export async function exchangeHandoff(handoff: string, now: Date) {
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
 /** The session row behind a cookie, if it is neither revoked, expired nor idle; refreshes its idle clock. */
+// public: this is how the caller is found (lib/auth/session.ts), so it cannot ask for one
 export async function findLiveSession(sessionId: string, now: Date) {
   const db = getPrisma();
   const session = await db.session.findUnique({
@@ -92,50 +97,8 @@ export async function findLiveSession(sessionId: string, now: Date) {
   return session;
 }
 
-export async function listSessions(userId: string, now: Date) {
-  return getPrisma().session.findMany({
-    where: {
-      userId,
-      revokedAt: null,
-      expires: { gt: now },
-      lastSeenAt: { gt: new Date(now.getTime() - IDLE_TIMEOUT_MS) },
-    },
-    orderBy: { lastSeenAt: "desc" },
-    select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true, pendingStep: true },
-  });
-}
-
-/** Ends one of the user's own sessions (Security settings, sign-out). Another user's id is "not found". */
-export async function revokeSession(input: {
-  userId: string;
-  sessionId: string;
-  reason: string;
-  request: RequestInfo;
-  now: Date;
-}) {
-  const db = getPrisma();
-  return db.$transaction(async (tx) => {
-    const result = await tx.session.updateMany({
-      where: { id: input.sessionId, userId: input.userId, revokedAt: null },
-      data: { revokedAt: input.now, handoffHash: null },
-    });
-    if (result.count === 0) return false;
-    const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId } });
-    await audit(tx, {
-      action: "session.revoked",
-      outcome: "success",
-      actorId: user.id,
-      actorEmail: user.email,
-      centreId: user.centreId,
-      ip: input.request.ip,
-      details: { reason: input.reason },
-      at: input.now,
-    });
-    return true;
-  });
-}
-
-/** Ends every session of a user (password reset, deletion, MFA reset). */
+/** Ends every session of a user, but `exceptId` (password reset or change, account deletion, MFA reset). */
+// internal: takes the transaction of a data function that has already authorized the change
 export async function revokeAllSessions(tx: Tx, userId: string, now: Date, exceptId?: string) {
   await tx.session.updateMany({
     where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },

@@ -3,13 +3,15 @@ import { getPrisma } from "@/lib/db/client";
 import { hashSecret, verifySecret } from "@/lib/auth/password";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
+import { normaliseEmail } from "@/lib/auth/email";
 import { openSession, type PendingStep, type RequestInfo } from "./sessions";
 
-// Sign-in with email and password (PRODUCT.md §Sign-in 2, 3, 6; issue 3 §1, §5, §8).
+// Sign-in with email and password (docs/product-rules.md, "Sign-in and sessions").
 
-export const MAX_WRONG_PASSWORDS = 3;
-export const LOCKOUT_MS = 60 * 60_000;
+const MAX_WRONG_PASSWORDS = 3;
+const LOCKOUT_MS = 60 * 60_000;
 
+/** The sign-in page an account is meant to use: centre staff, or examiners and moderators. */
 export type Door = "centre" | "appointee";
 export type SignInError = "invalidCredentials" | "locked" | "wrongDoorCentre" | "wrongDoorAppointee" | "rateLimited";
 export type SignInResult = { ok: true; handoff: string; next: PendingStep } | { ok: false; error: SignInError };
@@ -17,10 +19,12 @@ export type SignInResult = { ok: true; handoff: string; next: PendingStep } | { 
 // Compared against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | undefined;
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
+/**
+ * The first step of sign-in. On success, a half-open session at the next step (a new password,
+ * MFA set-up or the second factor) is handed to Auth.js. An unknown email gets the same answer
+ * as a wrong password; the error is a message key of the "errors" namespace.
+ */
+// public: the person is not signed in yet; this is how they start
 export async function signInWithPassword(
   input: { email: string; password: string; door: Door; request: RequestInfo },
   now: Date,
@@ -100,7 +104,7 @@ export async function signInWithPassword(
     return { ok: false, error: locks ? "locked" : "invalidCredentials" };
   }
 
-  // The right password at the wrong door: say which door to use (issue 3 §8).
+  // The right password at the wrong door: say which door to use.
   const isAppointee = user.role === "APPOINTEE";
   if (input.door === "centre" && isAppointee) return { ok: false, error: "wrongDoorAppointee" };
   if (input.door === "appointee" && !isAppointee) return { ok: false, error: "wrongDoorCentre" };

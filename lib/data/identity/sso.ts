@@ -1,14 +1,15 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
+import { normaliseEmail } from "@/lib/auth/email";
 import { openSession } from "./sessions";
-import { normaliseEmail } from "./sign-in";
 
 /**
- * "Sign in with Microsoft" for appointees (issue 3 §8): the Entra ID account is matched by
- * email to an appointee account; any other account is refused. Entra ID enforces its own MFA,
- * so the session is full from the start.
+ * "Sign in with Microsoft" for appointees (docs/product-rules.md, "Sign-in and sessions"): the
+ * Entra ID account is matched by email to an appointee account; any other account is refused.
+ * Entra ID enforces its own MFA, so the session is full from the start.
  */
+// public: Auth.js's Entra ID callback; the person is not signed in to Porth yet
 export async function openAppointeeSsoSession(email: string, now: Date) {
   const db = getPrisma();
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });

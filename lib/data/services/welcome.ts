@@ -1,17 +1,69 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { authorize, releaseFor, type Result } from "@/lib/auth/authorize";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-/** The dates that matter now for the welcome panel: the next series still to release, and the next mark deadline. */
-export async function dashboardDates(now: Date) {
+// The welcome panel on All Services (docs/product-rules.md, "All Services"): who the caller is,
+// and the dates that matter now — the next mark deadline, and the results of the next series
+// still to release. The caller's own release comes from the one release rule (lib/auth/release.ts).
+
+const WEEK_MS = 7 * 86_400_000;
+
+export type WelcomePanel = {
+  /** The server's clock, for countdowns. */
+  at: Date;
+  name: string;
+  email: string;
+  role: Role;
+  centre: { number: string; nameEn: string; nameCy: string } | null;
+  deadline: { code: string; titleEn: string; titleCy: string; markDeadline: Date } | null;
+  series: {
+    nameEn: string;
+    nameCy: string;
+    /** Results day (08:00): public. */
+    releaseAt: Date;
+    /** The restricted release, when the caller's results come then; otherwise null. */
+    restrictedReleaseAt: Date | null;
+  } | null;
+};
+
+export async function welcomePanel(): Promise<Result<WelcomePanel>> {
+  const auth = await authorize();
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
   const db = getPrisma();
-  const series = await db.series.findFirst({
-    where: { releaseAt: { gt: new Date(now.getTime() - 7 * 86_400_000) } },
-    orderBy: { releaseAt: "asc" },
-  });
-  const deadline = await db.component.findFirst({
-    where: { internallyAssessed: true, markDeadline: { gt: now } },
-    orderBy: { markDeadline: "asc" },
-    select: { code: true, titleEn: true, titleCy: true, markDeadline: true },
-  });
-  return { series, deadline };
+  const [centre, series, deadline] = await Promise.all([
+    caller.centreId
+      ? db.centre.findUnique({ where: { id: caller.centreId }, select: { number: true, nameEn: true, nameCy: true } })
+      : null,
+    db.series.findFirst({
+      where: { releaseAt: { gt: new Date(at.getTime() - WEEK_MS) } },
+      orderBy: { releaseAt: "asc" },
+      select: { nameEn: true, nameCy: true, releaseAt: true, restrictedReleaseAt: true },
+    }),
+    db.component.findFirst({
+      where: { internallyAssessed: true, markDeadline: { gt: at } },
+      orderBy: { markDeadline: "asc" },
+      select: { code: true, titleEn: true, titleCy: true, markDeadline: true },
+    }),
+  ]);
+  const from = series ? releaseFor(caller, series, "results") : null;
+  return {
+    ok: true,
+    at,
+    name: caller.name,
+    email: caller.email,
+    role: caller.role,
+    centre,
+    deadline: deadline?.markDeadline ? { ...deadline, markDeadline: deadline.markDeadline } : null,
+    series: series
+      ? {
+          nameEn: series.nameEn,
+          nameCy: series.nameCy,
+          releaseAt: series.releaseAt,
+          restrictedReleaseAt:
+            from && from.getTime() === series.restrictedReleaseAt.getTime() ? series.restrictedReleaseAt : null,
+        }
+      : null,
+  };
 }

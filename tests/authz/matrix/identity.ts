@@ -1,4 +1,4 @@
-// Sign-in, onboarding, profile, All Services and the shell (issues 2, 3 and 5).
+// Sign-in, onboarding, profile, All Services and the shell (docs/product-rules.md, "Sign-in and sessions", "All Services").
 import type { Row } from "../types";
 
 const PUBLIC = "public: no session is needed, and an empty form changes nothing";
@@ -8,7 +8,7 @@ export const identityRows: Row[] = [
   { endpoint: "page /sign-in", allow: "everyone", rule: PUBLIC },
   { endpoint: "page /appointee/sign-in", allow: "everyone", rule: PUBLIC },
   { endpoint: "page /forgot-password", allow: "everyone", rule: PUBLIC },
-  { endpoint: "action app/(public)/sign-in/actions.ts#signInAction", allow: "everyone", rule: PUBLIC },
+  { endpoint: "action lib/actions/sign-in.ts#signInAction", allow: "everyone", rule: PUBLIC },
   { endpoint: "action app/(public)/forgot-password/actions.ts#forgotAction", allow: "everyone", rule: PUBLIC },
   { endpoint: "route GET /api/health", allow: "everyone", rule: "public health check, no data" },
   {

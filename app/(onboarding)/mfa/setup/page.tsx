@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { requireStep } from "@/lib/auth/session";
-import { enabledMethods } from "@/lib/data/identity/mfa-setup";
+import { mfaSetupOptions } from "@/lib/data/identity/mfa-setup";
+import { must } from "@/lib/http/page";
 import { MfaSetupFlow } from "@/components/mfa/setup-flow";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -9,13 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MfaSetupPage() {
-  const session = await requireStep("mfa-setup");
+  await requireStep("mfa-setup");
   const t = await getTranslations("mfaSetup");
+  const { methods, email } = await must(mfaSetupOptions());
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <p>{t("intro")}</p>
-      <MfaSetupFlow methods={enabledMethods()} email={session.user.email} onboarding />
+      <MfaSetupFlow methods={methods} email={email} onboarding />
     </div>
   );
 }

@@ -1,45 +1,46 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { now } from "@/lib/clock";
-import { requestInfo, requireUser } from "@/lib/auth/session";
-import { reverifyFactor, sendSignInCode } from "@/lib/data/identity/mfa";
+import { z } from "zod";
+import { messageKeyOf } from "@/lib/auth/authorize";
+import { requireUser } from "@/lib/auth/session";
+import { reverifyFactor, sendReverifyCode } from "@/lib/data/identity/mfa";
 import { regenerateRecoveryCodes } from "@/lib/data/identity/mfa-setup";
-import { revokeSession } from "@/lib/data/identity/sessions";
-import { text, type ActionState } from "@/lib/validation/action-state";
+import { revokeSession } from "@/lib/data/identity/security";
+import { codeSchema, firstIssue } from "@/lib/validation/identity";
+import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 
 export async function reverifyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const session = await requireUser();
-  const result = await reverifyFactor(session, text(formData, "code"), await requestInfo(), now());
-  if (!result.ok) return { fieldErrors: { code: ["invalidCode"] } };
+  await requireUser(); // signed out, or a step still to do: to the sign-in page or that step
+  const parsed = codeSchema.safeParse(text(formData, "code"));
+  if (!parsed.success) return { fieldErrors: { code: [firstIssue(parsed.error)] } };
+  const result = await reverifyFactor(parsed.data);
+  if (!result.ok) return { fieldErrors: { code: [messageKeyOf(result)] } };
   revalidatePath("/profile/security");
   return { ok: true };
 }
 
 /** SMS/email users need a code sent before they can re-verify. */
 export async function sendReverifyCodeAction(_prev: ActionState): Promise<ActionState> {
-  const session = await requireUser();
-  // sendSignInCode reads only the active factor and the user; the pending step does not matter.
-  const result = await sendSignInCode(session, await requestInfo(), now());
-  return result.ok ? { ok: true } : { formError: result.error };
+  await requireUser();
+  const result = await sendReverifyCode();
+  return result.ok ? { ok: true } : { formError: messageKeyOf(result) };
 }
 
 export async function regenerateAction(
   _prev: ActionState<{ codes: string[] }>,
 ): Promise<ActionState<{ codes: string[] }>> {
-  const session = await requireUser();
-  const result = await regenerateRecoveryCodes(session, await requestInfo(), now());
-  return result.ok ? { ok: true, codes: result.recoveryCodes } : { formError: result.error };
+  await requireUser();
+  const result = await regenerateRecoveryCodes();
+  return result.ok ? { ok: true, codes: result.recoveryCodes } : { formError: messageKeyOf(result) };
 }
 
+const revokeSchema = z.object({ sessionId: z.string().trim().min(1).max(100) });
+
 export async function revokeSessionAction(formData: FormData) {
-  const session = await requireUser();
-  await revokeSession({
-    userId: session.userId,
-    sessionId: text(formData, "sessionId"),
-    reason: "security-settings",
-    request: await requestInfo(),
-    now: now(),
-  });
-  revalidatePath("/profile/security");
+  await requireUser();
+  const parsed = revokeSchema.safeParse({ sessionId: text(formData, "sessionId") });
+  if (!parsed.success || hasUnexpectedFields(formData, ["sessionId"])) return;
+  const result = await revokeSession(parsed.data.sessionId);
+  if (result.ok) revalidatePath("/profile/security");
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { now } from "@/lib/clock";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
-import { activeFactor } from "@/lib/data/identity/mfa";
-import { enabledMethods, maySetUp } from "@/lib/data/identity/mfa-setup";
-import { listSessions } from "@/lib/data/identity/sessions";
+import { securitySettings } from "@/lib/data/identity/security";
+import { must } from "@/lib/http/page";
+import { formatDate } from "@/lib/i18n/dates";
 import { MfaSetupFlow } from "@/components/mfa/setup-flow";
+import { PageHeader } from "@/components/page/page-header";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { revokeSessionAction } from "./actions";
@@ -17,37 +16,31 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SecurityPage() {
-  const session = await requireUser();
+  await requireUser();
   const t = await getTranslations("security");
   const tm = await getTranslations("methods");
-  const format = await getFormatter();
-  const at = now();
-  const [factor, sessions, unused] = await Promise.all([
-    activeFactor(session.userId),
-    listSessions(session.userId, at),
-    getPrisma().recoveryCode.count({ where: { userId: session.userId, usedAt: null } }),
-  ]);
-  const fresh = maySetUp(session, at);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const locale = await getLocale();
+  const settings = await must(securitySettings());
+  const when = (d: Date) => formatDate(d, "stamp", locale);
 
   return (
     <div className="flex max-w-3xl flex-col gap-10">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <section aria-labelledby="mfa-title" className="flex flex-col gap-4">
         <h2 id="mfa-title" className="text-2xl font-bold">
           {t("mfaTitle")}
         </h2>
-        {factor ? <p>{t("mfaCurrent", { method: tm(factor.method) })}</p> : null}
-        {fresh ? (
+        {settings.factor ? <p>{t("mfaCurrent", { method: tm(settings.factor) })}</p> : null}
+        {settings.canChangeMfa ? (
           <>
             <h3 className="text-xl font-semibold">{t("changeMfa")}</h3>
-            <MfaSetupFlow methods={enabledMethods()} email={session.user.email} onboarding={false} />
+            <MfaSetupFlow methods={settings.methods} email={settings.email} onboarding={false} />
           </>
         ) : (
           <>
             <h3 className="text-xl font-semibold">{t("freshTitle")}</h3>
             <p>{t("freshIntro")}</p>
-            <ReverifyForm needsSend={factor?.method !== "TOTP"} />
+            <ReverifyForm needsSend={settings.needsSend} />
           </>
         )}
       </section>
@@ -55,8 +48,8 @@ export default async function SecurityPage() {
         <h2 id="recovery-title" className="text-2xl font-bold">
           {t("recoveryTitle")}
         </h2>
-        <p>{t("recoveryCount", { count: unused })}</p>
-        {fresh ? <RegenerateForm /> : null}
+        <p>{t("recoveryCount", { count: settings.unusedRecoveryCodes })}</p>
+        {settings.canChangeMfa ? <RegenerateForm /> : null}
       </section>
       <section aria-labelledby="sessions-title" className="flex flex-col gap-4">
         <h2 id="sessions-title" className="text-2xl font-bold">
@@ -78,14 +71,14 @@ export default async function SecurityPage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {sessions.map((s) => (
+            {settings.sessions.map((s) => (
               <TableRow key={s.id}>
                 <TableCell>{when(s.createdAt)}</TableCell>
                 <TableCell>{when(s.lastSeenAt)}</TableCell>
                 <TableCell className="max-w-64 truncate">{s.userAgent}</TableCell>
                 <TableCell>{s.ip}</TableCell>
                 <TableCell>
-                  {s.id === session.id ? (
+                  {s.current ? (
                     <strong>{t("thisSession")}</strong>
                   ) : (
                     <form action={revokeSessionAction}>

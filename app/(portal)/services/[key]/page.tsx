@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { canUseService, findService } from "@/lib/services/catalogue";
+import { openService } from "@/lib/data/services/catalogue";
+import { must } from "@/lib/http/page";
+import { findService } from "@/lib/services/catalogue";
+import { PageHeader } from "@/components/page/page-header";
 
 type Props = { params: Promise<{ key: string }> };
 
@@ -15,23 +18,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** A service whose pages come with a later release: says what it will do, never fake data. */
 export default async function ServicePage({ params }: Props) {
-  const session = await requireUser();
-  const service = findService((await params).key);
-  if (!service) notFound();
-  const user = session.user;
-  if (
-    !canUseService(
-      { role: user.role, grants: user.grants.map((g) => g.permission), appointeeType: user.appointeeType },
-      service,
-    )
-  )
-    redirect("/no-access");
+  await requireUser();
+  const { service } = await must(openService((await params).key));
   if (!service.href.startsWith("/services/")) redirect(service.href);
   const t = await getTranslations("service");
   const locale = await getLocale();
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-3xl font-bold">{service.title[locale]}</h1>
+      <PageHeader title={service.title[locale]} />
       <h2 className="text-xl font-semibold">{t("plannedTitle")}</h2>
       <p>{t("plannedBody", { description: service.description[locale] })}</p>
       <p>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/page/page-header";
 import { entraConfigured, signIn } from "@/lib/auth/config";
 import { Button } from "@/components/ui/button";
-import { SignInForm } from "../../sign-in/_components/sign-in-form";
+import { SignInForm } from "@/components/identity/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("appointee"))("title") };
@@ -14,7 +15,7 @@ export default async function AppointeeSignInPage() {
   const ts = await getTranslations("signIn");
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <PageHeader title={t("title")} />
       <p>{t("intro")}</p>
       {entraConfigured() ? (
         <>

@@ -1,14 +1,15 @@
 import { NextResponse } from "next/server";
 import { unstable_update } from "@/lib/auth/config";
-import { getSession } from "@/lib/auth/session";
+import { currentSession } from "@/lib/data/identity/security";
+import { NO_STORE, refusalResponse } from "@/lib/http/responses";
 
 // Re-issues the session cookie's claims from the live session (after the EO or an Admin changed
 // this account's role or permissions), then continues to `to` — a path on this site only.
 export async function GET(request: Request) {
-  const session = await getSession();
-  if (!session || session.pendingStep) return NextResponse.json({ error: "unauthorised" }, { status: 401 });
+  const session = await currentSession();
+  if (!session.ok) return refusalResponse(session);
   const to = new URL(request.url).searchParams.get("to") ?? "/";
   const safe = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
   await unstable_update({});
-  return NextResponse.redirect(new URL(safe, request.url), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.redirect(new URL(safe, request.url), { headers: NO_STORE });
 }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Field, SubmitButton } from "@/components/forms/field";
 import { ErrorSummary, useActionErrors } from "@/components/forms/translated-errors";
-import { signInAction, type SignInState } from "../actions";
+import { signInAction, type SignInState } from "@/lib/actions/sign-in";
 
 export function SignInForm({ door }: { door: "centre" | "appointee" }) {
   const t = useTranslations("signIn");

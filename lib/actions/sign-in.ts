@@ -8,7 +8,7 @@ import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type SignInState = ActionState<{ step: "email" | "password"; email: string }>;
 
-/** Email → Next → password → Sign in (issue 3 §1). Both doors share this action. */
+/** Email → Next → password → Sign in (docs/product-rules.md, "Sign-in and sessions"). Both doors share this action. */
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const door: Door = text(formData, "door") === "appointee" ? "appointee" : "centre";
   const parsed = emailSchema.safeParse(text(formData, "email"));

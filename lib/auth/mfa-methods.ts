@@ -1,0 +1,33 @@
+import type { MfaMethod } from "@/lib/generated/prisma/enums";
+import type { PendingStep } from "./steps";
+import { maskPhone } from "./phone";
+
+// The second-factor rules that need no database (docs/product-rules.md, "Sign-in and sessions").
+
+/** Changing MFA from the profile needs a second factor checked within this long. */
+export const FRESH_MFA_MS = 10 * 60_000;
+
+/** The methods this deployment offers (SMS and email may be switched off). */
+export function enabledMethods(env: NodeJS.ProcessEnv = process.env): MfaMethod[] {
+  const methods: MfaMethod[] = ["TOTP"];
+  if (env.MFA_SMS_ENABLED !== "false") methods.push("SMS");
+  if (env.MFA_EMAIL_ENABLED !== "false") methods.push("EMAIL");
+  return methods;
+}
+
+/** Set-up is open to a session at the "mfa-setup" step, or a full session with a fresh second factor. */
+export function maySetUp(session: { pendingStep: PendingStep | null; mfaAt: Date | null }, at: Date): boolean {
+  if (session.pendingStep === "mfa-setup") return true;
+  return (
+    session.pendingStep === null && session.mfaAt !== null && at.getTime() - session.mfaAt.getTime() < FRESH_MFA_MS
+  );
+}
+
+/** What the challenge page says about the factor: the method and where a code goes (masked). */
+export function describeFactor(factor: { method: MfaMethod; phone: string | null }, email: string) {
+  return {
+    method: factor.method,
+    destination:
+      factor.method === "SMS" && factor.phone ? maskPhone(factor.phone) : factor.method === "EMAIL" ? email : "",
+  };
+}
