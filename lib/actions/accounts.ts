@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { deleteUser, resetMfa, setPermissions, setRole } from "@/lib/data/accounts/manage";
 import { resendInvite, withdrawInvite } from "@/lib/data/accounts/invites";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { recordIdSchema } from "@/lib/validation/ids";
 
 // The actions on one existing centre account, shared by Manage Users (/centre/users/[id]) and the
 // board's account page (/board/centres/[id]/accounts/[userId]): validate the post, call the data
@@ -15,8 +16,6 @@ import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/ac
 // fields the form never sends is refused.
 
 export type ManageState = ActionState<{ done: string }>;
-
-const idSchema = z.string().min(1).max(100);
 
 /** The one-account actions: each posts `userId` (and, to delete, `confirm`) and nothing else. */
 function oneAccountAction(
@@ -28,7 +27,7 @@ function oneAccountAction(
     await requireUser();
     if (hasUnexpectedFields(formData, options.confirm ? ["userId", "confirm"] : ["userId"]))
       return { formError: "tampered" };
-    const userId = idSchema.safeParse(text(formData, "userId"));
+    const userId = recordIdSchema.safeParse(text(formData, "userId"));
     if (!userId.success) return { formError: "notFound" };
     if (options.confirm && text(formData, "confirm") !== "yes") return { fieldErrors: { confirm: ["confirmDelete"] } };
     const result = await run(userId.data);
@@ -65,7 +64,7 @@ export async function resetMfaAction(_prev: ManageState, formData: FormData) {
 export async function setPermissionsAction(_prev: ManageState, formData: FormData): Promise<ManageState> {
   await requireUser();
   if (hasUnexpectedFields(formData, ["userId", "permissions"])) return { formError: "tampered" };
-  const userId = idSchema.safeParse(text(formData, "userId"));
+  const userId = recordIdSchema.safeParse(text(formData, "userId"));
   if (!userId.success) return { formError: "notFound" };
   const result = await setPermissions(userId.data, formData.getAll("permissions").map(String));
   if (!result.ok) return { formError: messageKeyOf(result) };
@@ -76,7 +75,7 @@ export async function setPermissionsAction(_prev: ManageState, formData: FormDat
 export async function setRoleAction(_prev: ManageState, formData: FormData): Promise<ManageState> {
   await requireUser();
   if (hasUnexpectedFields(formData, ["userId", "role"])) return { formError: "tampered" };
-  const userId = idSchema.safeParse(text(formData, "userId"));
+  const userId = recordIdSchema.safeParse(text(formData, "userId"));
   const role = z.enum(["ADMIN", "USER"]).safeParse(text(formData, "role"));
   if (!userId.success) return { formError: "notFound" };
   if (!role.success) return { fieldErrors: { role: ["chooseRole"] } };

@@ -31,7 +31,7 @@ export async function listCentreUsers(filter: UserFilter = {}) {
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const actor = subjectOf(caller);
-  const q = filter.q?.trim();
+  const q = filter.q?.replace(/\p{Cc}/gu, "").trim(); // control characters match no account (and NUL cannot be sent)
   const db = getPrisma();
   const [centre, users, admins] = await Promise.all([
     db.centre.findUniqueOrThrow({

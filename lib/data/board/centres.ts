@@ -18,7 +18,7 @@ import { DeliveryError } from "@/lib/email/send";
 export async function listCentres(q = "") {
   const auth = await authorizeBoard();
   if (!auth.ok) return auth;
-  const query = q.trim();
+  const query = q.replace(/\p{Cc}/gu, "").trim(); // control characters match no centre (and NUL cannot be sent)
   const centres = await getPrisma().centre.findMany({
     where: query
       ? {

@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { createCentre, inviteExamsOfficer, resendExamsOfficerInvite } from "@/lib/data/board/centres";
 import { emailSchema } from "@/lib/validation/identity";
 import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { recordIdSchema } from "@/lib/validation/ids";
+import { isMultiLine, isSingleLine } from "@/lib/validation/text";
 
 // Board staff: centres and their Exams Officers. The data layer refuses anyone else; these
 // validate the post and translate its answer.
@@ -18,9 +20,9 @@ const centreSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{5}$/, "centreNumberFormat"),
-  nameEn: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField"),
-  nameCy: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField"),
-  address: z.string().trim().max(500, "tooLongField"),
+  nameEn: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField").refine(isSingleLine, "invalid"),
+  nameCy: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField").refine(isSingleLine, "invalid"),
+  address: z.string().trim().max(500, "tooLongField").refine(isMultiLine, "invalid"),
 });
 
 export async function createCentreAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -41,9 +43,9 @@ export async function createCentreAction(_prev: ActionState, formData: FormData)
 const EO_FIELDS = ["centreId", "email", "title", "name", "jobRole", "replace"] as const;
 const eoSchema = z.object({
   email: emailSchema,
-  title: z.string().trim().max(20, "tooLongField"),
-  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField"),
-  jobRole: z.string().trim().max(100, "tooLongField"),
+  title: z.string().trim().max(20, "tooLongField").refine(isSingleLine, "invalid"),
+  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField").refine(isSingleLine, "invalid"),
+  jobRole: z.string().trim().max(100, "tooLongField").refine(isSingleLine, "invalid"),
 });
 
 export async function inviteExamsOfficerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -52,7 +54,9 @@ export async function inviteExamsOfficerAction(_prev: ActionState, formData: For
   const values = Object.fromEntries(["email", "title", "name", "jobRole"].map((k) => [k, text(formData, k)]));
   const parsed = eoSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
-  const centreId = text(formData, "centreId");
+  const id = recordIdSchema.safeParse(text(formData, "centreId"));
+  if (!id.success) return { formError: "notFound", values };
+  const centreId = id.data;
   const replace = text(formData, "replace") === "yes";
   const result = await inviteExamsOfficer(centreId, parsed.data, replace);
   if (!result.ok) {
@@ -66,7 +70,9 @@ export async function inviteExamsOfficerAction(_prev: ActionState, formData: For
 export async function resendExamsOfficerInviteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireUser();
   if (hasUnexpectedFields(formData, ["centreId"])) return { formError: "tampered" };
-  const result = await resendExamsOfficerInvite(text(formData, "centreId"));
+  const centreId = recordIdSchema.safeParse(text(formData, "centreId"));
+  if (!centreId.success) return { formError: "notFound" };
+  const result = await resendExamsOfficerInvite(centreId.data);
   if (!result.ok) return { formError: messageKeyOf(result) };
   return { ok: true };
 }

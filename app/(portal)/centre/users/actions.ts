@@ -10,6 +10,8 @@ import { decideAccessRequest } from "@/lib/data/accounts/access-requests";
 import { inviteUser } from "@/lib/data/accounts/invites";
 import { emailSchema } from "@/lib/validation/identity";
 import { fieldErrorsOf, hasUnexpectedFields, text } from "@/lib/validation/action-state";
+import { recordIdSchema } from "@/lib/validation/ids";
+import { isSingleLine } from "@/lib/validation/text";
 
 // Manage Users: inviting and deciding access requests (the actions on one account are in
 // lib/actions/accounts.ts, shared with the board's account page). Thin: validate the post, call
@@ -19,9 +21,9 @@ import { fieldErrorsOf, hasUnexpectedFields, text } from "@/lib/validation/actio
 const INVITE_FIELDS = ["email", "title", "name", "jobRole", "role", "permissions"] as const;
 const inviteSchema = z.object({
   email: emailSchema,
-  title: z.string().trim().max(20, "tooLongField"),
-  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField"),
-  jobRole: z.string().trim().max(100, "tooLongField"),
+  title: z.string().trim().max(20, "tooLongField").refine(isSingleLine, "invalid"),
+  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField").refine(isSingleLine, "invalid"),
+  jobRole: z.string().trim().max(100, "tooLongField").refine(isSingleLine, "invalid"),
   role: z.enum(["ADMIN", "USER"], { error: "chooseRole" }),
   permissions: z.array(z.string().max(40)).max(20),
 });
@@ -45,12 +47,10 @@ export async function inviteUserAction(_prev: ManageState, formData: FormData): 
   redirect(`/centre/users?done=invited`);
 }
 
-const idSchema = z.string().min(1).max(100);
-
 export async function decideRequestAction(_prev: ManageState, formData: FormData): Promise<ManageState> {
   await requireUser();
   if (hasUnexpectedFields(formData, ["requestId", "decision"])) return { formError: "tampered" };
-  const requestId = idSchema.safeParse(text(formData, "requestId"));
+  const requestId = recordIdSchema.safeParse(text(formData, "requestId"));
   const decision = z.enum(["approve", "refuse"]).safeParse(text(formData, "decision"));
   if (!requestId.success) return { formError: "notFound" };
   if (!decision.success) return { formError: "invalidChoice" };
