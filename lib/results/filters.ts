@@ -14,5 +14,9 @@ export type ResultsFilters = {
 
 /** A query-string value trimmed and cut to `max` characters ("" when absent). */
 export function clean(value: string | null | undefined, max = 100): string {
-  return (value ?? "").trim().slice(0, max);
+  // Control characters (a NUL byte among them) never belong in a search or a filter.
+  return (value ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, max);
 }

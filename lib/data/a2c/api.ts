@@ -1,4 +1,5 @@
 import "server-only";
+import { codeOrEmpty } from "@/lib/validation/codes";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
@@ -53,7 +54,9 @@ export async function a2cExport(
 ): Promise<Result<A2CExport> | A2CLimited> {
   const at = now();
   const db = getPrisma();
-  const code = (typeof seriesCode === "string" ? seriesCode : "").slice(0, 40);
+  // A value that is not a code's shape names no series (and never reaches the database or the audit row).
+  const given = typeof seriesCode === "string" && seriesCode !== "";
+  const code = codeOrEmpty(seriesCode);
   const action = `a2c.${kind === "entries" ? "entries" : "results"}`;
   const record = (
     centreId: string | null,
@@ -86,11 +89,11 @@ export async function a2cExport(
     return { ok: false, error: "limited", retryAfter: Math.max(1, Math.ceil((resetAt - at.getTime()) / 1000)) };
   }
   const touch = (tx: Tx) => tx.a2CKey.update({ where: { id: key.keyId }, data: { lastUsedAt: at } });
-  if (!code) {
+  if (!given) {
     await record(key.centreId, key.keyId, "badRequest", "failure", touch);
     return refuse("invalid");
   }
-  const series = await db.series.findUnique({ where: { code }, select: { id: true, code: true } });
+  const series = code ? await db.series.findUnique({ where: { code }, select: { id: true, code: true } }) : null;
   if (!series) {
     await record(key.centreId, key.keyId, "unknownSeries", "failure", touch);
     return refuse("notFound");

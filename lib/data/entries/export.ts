@@ -1,4 +1,5 @@
 import "server-only";
+import { codeOrEmpty } from "@/lib/validation/codes";
 import { refuse, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import { ENTRY_COLUMNS, entriesFileName, type EntryFileRow } from "@/lib/entries/rules";
@@ -52,9 +53,10 @@ export type EntriesFile = {
 export async function exportEntries(seriesCode: string): Promise<Result<EntriesFile>> {
   const a = await authorizeEntries();
   if (!a.ok) return a;
-  if (typeof seriesCode !== "string" || !seriesCode) return refuse("notFound");
+  const code = codeOrEmpty(seriesCode);
+  if (!code) return refuse("notFound");
   const series = await getPrisma().series.findUnique({
-    where: { code: seriesCode.slice(0, 40) },
+    where: { code },
     select: { id: true, code: true },
   });
   if (!series) return refuse("notFound");

@@ -1,4 +1,5 @@
 import "server-only";
+import { codeOrEmpty } from "@/lib/validation/codes";
 import { refuse, type Refusal, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
@@ -100,8 +101,9 @@ async function checkImport(tx: Prisma.TransactionClient, centreId: string, serie
 }
 
 async function seriesByCode(seriesCode: string) {
-  if (typeof seriesCode !== "string" || !seriesCode) return null;
-  return getPrisma().series.findUnique({ where: { code: seriesCode.slice(0, 40) } });
+  const code = codeOrEmpty(seriesCode);
+  if (!code) return null;
+  return getPrisma().series.findUnique({ where: { code } });
 }
 
 /** The series an import page is for: the one asked for, else the latest. None: "not found". */

@@ -1,4 +1,5 @@
 import "server-only";
+import { codeOrEmpty } from "@/lib/validation/codes";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 import { authorizeCentre, isReleased, refuse, requestInfo, type CentreCaller, type Result } from "@/lib/auth/authorize";
@@ -25,7 +26,7 @@ export async function openDownload(seriesCode: string, action: string): Promise<
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const db = getPrisma();
-  const code = typeof seriesCode === "string" && seriesCode.length <= 40 ? seriesCode : "";
+  const code = codeOrEmpty(seriesCode);
   const series = code ? await db.series.findUnique({ where: { code }, select: SERIES_SELECT }) : null;
   if (!series) return refuse("notFound");
   const { ip } = await requestInfo();
