@@ -78,8 +78,8 @@ function loadEngine(): Promise<EngineModule> {
       path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
       "schema_engine_bg.wasm",
     );
-    const module = await WebAssembly.compile(await fs.readFile(wasmPath));
-    const instance = await WebAssembly.instantiate(module, {
+    const wasm = await WebAssembly.compile(await fs.readFile(wasmPath));
+    const instance = await WebAssembly.instantiate(wasm, {
       "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
     });
     globalForEngine.PRISMA_WASM_PANIC_REGISTRY ??= {

@@ -33,7 +33,8 @@ const FILES = walk(DATA)
 /** Exported names with a `// public: …` or `// internal: …` line directly above their export. */
 function publicExports(source: string): Map<string, string> {
   const found = new Map<string, string>();
-  const re = /\/\/ (?:public|internal): ([^\n]+)\n(?:\/\*\*[\s\S]*?\*\/\n)?export (?:async )?(?:function\*? |const )(\w+)/g;
+  const re =
+    /\/\/ (?:public|internal): ([^\n]+)\n(?:\/\*\*[\s\S]*?\*\/\n)?export (?:async )?(?:function\*? |const )(\w+)/g;
   for (const m of source.matchAll(re)) found.set(m[2], m[1].trim());
   return found;
 }
