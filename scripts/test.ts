@@ -26,6 +26,7 @@ const testEnv = {
   MFA_ENCRYPTION_KEY: process.env.MFA_ENCRYPTION_KEY ?? "test-only-mfa-key-0123456789abcdefghijkl",
   AUTH_SECRET: process.env.AUTH_SECRET ?? "test-only-auth-secret-0123456789abcdefghij",
 };
+run("lint and format (ESLint, Prettier)", "npm", ["run", "lint", "--silent"]);
 run("unit and integration tests", "npx", ["vitest", "run"], testEnv);
 run("production build", "npx", ["next", "build"], { ...process.env, NODE_ENV: "production" });
 run("end-to-end tests (Chromium)", "npx", ["playwright", "test"]);
