@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
@@ -27,7 +27,10 @@ export async function writeToOutbox(message: Omit<OutboxMessage, "id" | "sentAt"
   // Sortable by name: time first, then id.
   const name = `${full.sentAt.replace(/[:.]/g, "-")}_${full.id}.json`;
   const file = path.join(outboxDir(), name);
-  await writeFile(file, JSON.stringify(full, null, 2), { mode: 0o600 });
+  // Written aside, then renamed: a reader never sees half a message.
+  const partial = `${file}.partial`;
+  await writeFile(partial, JSON.stringify(full, null, 2), { mode: 0o600 });
+  await rename(partial, file);
   if (process.env.OUTBOX_QUIET !== "true") console.info(outboxNotice(full, file));
   return full;
 }
