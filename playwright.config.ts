@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { BASE_URL } from "./tests/e2e/env";
 
-// Real Chromium from Debian (STACK.md: Playwright's own download fails here).
+// Real Chromium from Debian (Playwright's own browser download does not work offline; README).
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,

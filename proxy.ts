@@ -9,8 +9,8 @@ import en from "@/lib/i18n/messages/en.json";
 import cy from "@/lib/i18n/messages/cy.json";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/http/security-headers";
 
-// Next 16's name for middleware.ts. The first, coarse and optimistic gate (STYLE.md
-// §Authorization): it reads only the signed session cookie — never the database. Every page,
+// Next 16's name for middleware.ts. The first, coarse and optimistic gate
+// (docs/decisions/008-authorization-matrix.md): it reads only the signed session cookie — never the database. Every page,
 // action and route handler re-checks the live session, permission, centre and clock.
 
 const PUBLIC = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/api/auth", "/api/health", "/api/a2c"];

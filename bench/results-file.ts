@@ -1,5 +1,5 @@
-// Benchmark: the results file of one centre of 3,000 candidates (issue 6: "a centre of 3,000
-// candidates downloads in about a second"). Builds an in-memory PGlite database with the
+// Benchmark: the results file of one centre of 3,000 candidates (the goal: it downloads in
+// about a second). Builds an in-memory PGlite database with the
 // factories, then times producing the whole CSV (a) row by row, as the data layer reads them for
 // the centre's A2C key (resultsFileForKey), and (b) as the byte stream a download route returns
 // (csvResponse of resultsFileLines).

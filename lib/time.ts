@@ -1,4 +1,4 @@
-// Honest time: every rule in PRODUCT.md §"Time rules" is UK local time (Europe/London),
+// Honest time: every rule in docs/product-rules.md ("Time rules") is UK local time (Europe/London),
 // correct across BST/GMT. Instants are stored in UTC; wall-clock times are converted here.
 
 export const LONDON = "Europe/London";

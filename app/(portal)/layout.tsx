@@ -5,7 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { IdleWarning } from "@/components/layout/idle-warning";
 
 // The shell only. Every page below still checks the session itself (layouts do not re-run
-// on client navigation — STYLE.md §Authorization).
+// on client navigation — docs/decisions/011-authorization-kernel.md).
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
   if (!session || session.pendingStep) redirect("/sign-in");

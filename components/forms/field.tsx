@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 
 /*
  * Accessible-by-default form parts for native `<form action>` + `useActionState`
- * (STYLE.md "Server actions and forms"). The GOV.UK Design System error pattern: an
+ * (docs/architecture.md, "Layers"). The GOV.UK Design System error pattern: an
  * error summary at the top, and per field a message list between hint and control.
  * All visible text comes in as props, already translated.
  */

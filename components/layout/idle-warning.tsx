@@ -17,7 +17,7 @@ import { signOutAction } from "@/lib/actions/sign-out";
 const IDLE_MS = 60 * 60_000;
 const WARN_BEFORE_MS = 5 * 60_000;
 
-/** Warns five minutes before the 1-hour idle timeout (issue 3 §6); "stay" refreshes the session. */
+/** Warns five minutes before the 1-hour idle timeout (docs/product-rules.md, "Sign-in and sessions"); "stay" refreshes the session. */
 export function IdleWarning() {
   const t = useTranslations("idle");
   const tc = useTranslations("common");

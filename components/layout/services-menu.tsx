@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 
 export type MenuSection = { key: string; title: string; items: { key: string; title: string; href: string }[] };
 
-/** The "All Services" menu in the header of every portal page (issue 5). */
+/** The "All Services" menu in the header of every portal page. */
 export function ServicesMenu({
   label,
   allLabel,

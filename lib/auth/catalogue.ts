@@ -1,4 +1,4 @@
-// The permission catalogue (PRODUCT.md §Permissions). Rules over it live in permissions.ts.
+// The permission catalogue (docs/product-rules.md, "Permissions"). Rules over it live in permissions.ts.
 export const PERMISSIONS = [
   "resources",
   "a2c",

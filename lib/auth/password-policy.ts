@@ -1,6 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-// Password rules (issue 3 §2, following NCSC/NIST 800-63B): 10 to 128 characters, no
+// Password rules (docs/product-rules.md, "Sign-in and sessions"; after NCSC and NIST 800-63B): 10 to 128 characters, no
 // composition rules, refused when it is a common password or contains the portal, board
 // or centre name. The common list is zxcvbn-ts's 49k passwords (docs/decisions/006-hashing.md).
 

@@ -2,13 +2,13 @@ import { createGuardrails, generate, generateSecret, generateURI, verify } from 
 
 // Authenticator-app codes (RFC 6238, 30-second steps, 6 digits). A code is accepted from the
 // step before to the step after the server's (±1 step for clock drift) and never from a step
-// at or before the last one used — so a code cannot be replayed (issue 3 §3).
+// at or before the last one used — so a code cannot be replayed.
 
 export const TOTP_PERIOD = 30;
 export const ISSUER = "Porth";
 
 // New secrets are 160-bit (otplib's default, RFC 4226's recommendation). The checks accept
-// secrets from 80 bits so the demo accounts' well-known key JBSWY3DPEHPK3PXP (issue 2) works.
+// secrets from 80 bits so the demo accounts' well-known key JBSWY3DPEHPK3PXP works.
 const guardrails = createGuardrails({ MIN_SECRET_BYTES: 10 });
 
 export function newTotpSecret(): string {

@@ -1,7 +1,7 @@
 // Offline Prisma migrations through the WASM schema engine (@prisma/schema-engine-wasm).
 //
 // The Prisma CLI needs a native schema engine that it downloads on first use, which fails on
-// machines without internet access (see docs and STACK.md), so `prisma migrate …` is not used.
+// machines without internet access (docs/decisions/002-offline-migrations.md), so `prisma migrate …` is not used.
 // The WASM build of the same engine talks to the database through a Prisma driver adapter:
 //
 //   applyMigrations()  ≙ `prisma migrate deploy`: applies the pending directories of

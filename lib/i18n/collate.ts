@@ -1,7 +1,7 @@
 import type { Locale } from "./config";
 
 // Welsh alphabetical order treats the digraphs as letters: ch after c, dd after d, ff after f,
-// ng after g, ll after l, ph after p, rh after r, th after t (issue 5). Intl.Collator("cy")
+// ng after g, ll after l, ph after p, rh after r, th after t. Intl.Collator("cy")
 // implements it from CLDR; English order otherwise.
 const collators: Record<Locale, Intl.Collator> = {
   en: new Intl.Collator("en-GB", { sensitivity: "base", numeric: true }),

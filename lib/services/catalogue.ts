@@ -1,9 +1,9 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 
-// PRODUCT.md §"All Services", defined once as data: each tile's section, titles and
+// docs/product-rules.md ("All Services"), defined once as data: each tile's section, titles and
 // descriptions in both languages, what it needs, and its route. The home page, the header
-// menu, the search and proxy.ts all read this list (issue 5).
+// menu, the search and proxy.ts all read this list.
 
 export type Bilingual = { en: string; cy: string };
 export type SectionKey =

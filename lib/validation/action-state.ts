@@ -1,4 +1,4 @@
-// One result shape for every server action (STYLE.md): errors are message keys of the
+// One result shape for every server action (docs/architecture.md, "Layers"): errors are message keys of the
 // "errors" namespace, translated on the way out, never English sentences.
 export type FieldErrors = Record<string, string[]>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Candidate records (PRODUCT.md §Glossary). Error messages are keys of the "errors" namespace.
+// Candidate records (docs/product-rules.md, "Entries"). Error messages are keys of the "errors" namespace.
 
 const CHECK_LETTERS = "ABCDEFGHKLMRTVWXY"; // 17 letters, no look-alikes (I, J, O, …)
 
