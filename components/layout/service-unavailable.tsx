@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
@@ -15,9 +16,9 @@ export function ServiceUnavailable({ digest, reset }: { digest?: string; reset?:
       <p className="mb-4">{t("body")}</p>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         {reset ? <Button onClick={() => reset()}>{t("retry")}</Button> : null}
-        <a href="/" className="underline">
+        <Link href="/" className="underline">
           {t("home")}
-        </a>
+        </Link>
       </div>
       {digest ? <p className="text-sm">{t("reference", { digest })}</p> : null}
     </main>
