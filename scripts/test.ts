@@ -1,5 +1,6 @@
-// `npm test`: every test — unit, integration (real database: in-memory PGlite by default,
-// PostgreSQL when DATABASE_URL is set), then end-to-end in Chromium against a production build.
+// `npm test`: lint and format checks, then every test — unit, integration (real database:
+// in-memory PGlite by default, PostgreSQL when DATABASE_URL is set), then end-to-end in Chromium
+// against a production build.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
