@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { now } from "@/lib/clock";
 import { findLiveSession, type LiveSession, type RequestInfo } from "@/lib/data/identity/sessions";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { clientAddress } from "@/lib/http/client-address";
 import { auth, signIn } from "./config";
 import { hasPermission, type Permission } from "./permissions";
 import { STEP_PATHS as STEPS, type PendingStep } from "./steps";
@@ -16,11 +17,14 @@ import { STEP_PATHS as STEPS, type PendingStep } from "./steps";
 
 export const STEP_PATHS: Record<PendingStep, string> = STEPS;
 
+/**
+ * The client's address and browser, for rate limits, audit rows and the session list: the socket's
+ * address, or the entry our own proxies wrote (docs/decisions/015-client-address.md). Never
+ * X-Real-IP or an X-Forwarded-For entry the client wrote.
+ */
 export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
-  // X-Forwarded-For is only believed behind a proxy that sets it (TRUST_PROXY=true).
-  const forwarded = process.env.TRUST_PROXY === "true" ? h.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
-  return { ip: forwarded || h.get("x-real-ip") || "local", userAgent: h.get("user-agent") ?? "" };
+  return { ip: clientAddress(h, process.env.TRUST_PROXY), userAgent: h.get("user-agent") ?? "" };
 }
 
 /** The live session of this request, or null. Cached for the request. */

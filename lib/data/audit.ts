@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {
@@ -15,6 +16,7 @@ export type AuditInput = {
 
 type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
+// internal: takes the transaction of the data function whose change it records
 /** Writes one audit row. Callers pass their transaction so the event and the change commit
  *  together. Never pass a password, code or secret in `details`. */
 export async function audit(tx: Tx, input: AuditInput) {

@@ -1,10 +1,12 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * Fixed-window rate limit kept in the database, so it holds across server instances.
- * Returns true when the call is allowed. Used per IP on sign-in, code and reset endpoints
- * (issue 3 §5) and per A2C key.
+ * Returns true when the call is allowed. Sign-in, code and reset requests are limited per client
+ * address and per account (docs/decisions/015-client-address.md); A2C calls per key.
  */
+// internal: takes the database of a data function that has already decided who is asking
 export async function allow(
   db: PrismaClient,
   key: string,
@@ -23,10 +25,30 @@ export async function allow(
   return Number(rows[0]?.count ?? 0) <= limit;
 }
 
+type Limit = { readonly limit: number; readonly windowMs: number };
+
+/**
+ * Counts one attempt against every bucket given (e.g. the client's address and the account) and
+ * answers whether all of them still allow it. Every bucket is counted, so changing address does
+ * not buy more attempts at one account.
+ */
+// internal: takes the database of a data function that has already decided who is asking
+export async function allowAll(db: PrismaClient, buckets: [key: string, limit: Limit][], now: Date): Promise<boolean> {
+  let allowed = true;
+  for (const [key, { limit, windowMs }] of buckets) if (!(await allow(db, key, limit, windowMs, now))) allowed = false;
+  return allowed;
+}
+
 export const LIMITS = {
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  /** Password attempts at one email address (known or not), from any address. */
+  signInPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   codePerIp: { limit: 30, windowMs: 15 * 60_000 },
+  /** Second-factor codes sent or checked for one account, from any address. */
+  codePerAccount: { limit: 15, windowMs: 15 * 60_000 },
   resetPerIp: { limit: 10, windowMs: 15 * 60_000 },
+  /** Reset codes asked for or tried for one email address (known or not), from any address. */
+  resetPerAccount: { limit: 10, windowMs: 15 * 60_000 },
   a2cPerKey: { limit: 120, windowMs: 60_000 },
   /** Calls with no key, or a wrong or revoked one, per client IP (key guessing; audit flooding). */
   a2cUnauthorisedPerIp: { limit: 20, windowMs: 60_000 },
