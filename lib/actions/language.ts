@@ -4,11 +4,11 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { setPreferredLanguage } from "@/lib/data/identity/profile";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";
+import { safeRedirectTarget } from "@/lib/http/safe-redirect";
 
 /** The language toggle: a cookie for everyone, and the profile of a signed-in user. */
 export async function switchLanguage(formData: FormData) {
   const locale = formData.get("locale");
-  const returnTo = String(formData.get("returnTo") ?? "/");
   if (isLocale(locale)) {
     (await cookies()).set(LOCALE_COOKIE, locale, {
       path: "/",
@@ -20,5 +20,5 @@ export async function switchLanguage(formData: FormData) {
     await setPreferredLanguage(locale);
   }
   // Only ever back to a path on this site.
-  redirect(returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/");
+  redirect(safeRedirectTarget(formData.get("returnTo")));
 }

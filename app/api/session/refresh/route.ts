@@ -2,14 +2,14 @@ import { NextResponse } from "next/server";
 import { unstable_update } from "@/lib/auth/config";
 import { currentSession } from "@/lib/data/identity/security";
 import { NO_STORE, refusalResponse } from "@/lib/http/responses";
+import { safeRedirectTarget } from "@/lib/http/safe-redirect";
 
 // Re-issues the session cookie's claims from the live session (after the EO or an Admin changed
 // this account's role or permissions), then continues to `to` — a path on this site only.
 export async function GET(request: Request) {
   const session = await currentSession();
   if (!session.ok) return refusalResponse(session);
-  const to = new URL(request.url).searchParams.get("to") ?? "/";
-  const safe = to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
+  const to = safeRedirectTarget(new URL(request.url).searchParams.get("to"));
   await unstable_update({});
-  return NextResponse.redirect(new URL(safe, request.url), { headers: NO_STORE });
+  return NextResponse.redirect(new URL(to, request.url), { headers: NO_STORE });
 }
