@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEndToEndDatabase } from "./clock";
+import { entraTenant } from "./auth/entra";
 
 // Every environment variable Porth reads, validated once at start-up (scripts/start.ts and
 // instrumentation.ts). A missing or malformed value stops the server with one clear line.
@@ -34,6 +35,14 @@ export const envSchema = z.object({
   AUTH_MICROSOFT_ENTRA_ID_ID: z.string().min(1).optional(),
   AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().min(1).optional(),
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
+  /** The board's Entra ID tenant: only its tokens sign in (lib/auth/entra.ts). Or name it in the issuer. */
+  AUTH_MICROSOFT_ENTRA_ID_TENANT_ID: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      "must be a tenant id (a GUID)",
+    )
+    .optional(),
   /** The board can switch the weaker second factors off (PRODUCT.md §4). */
   MFA_SMS_ENABLED: z.enum(["true", "false"]).default("true"),
   MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
@@ -64,6 +73,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (parsed.data.PORTH_TEST_CLOCK_FILE && !isEndToEndDatabase(source)) {
     throw new Error("Invalid environment: PORTH_TEST_CLOCK_FILE is only for the end-to-end test database");
+  }
+  if (parsed.data.AUTH_MICROSOFT_ENTRA_ID_ID && !entraTenant(source)) {
+    throw new Error(
+      "Invalid environment: AUTH_MICROSOFT_ENTRA_ID_TENANT_ID (or an AUTH_MICROSOFT_ENTRA_ID_ISSUER naming the same tenant) is needed for Microsoft sign-in",
+    );
   }
   if (parsed.data.NODE_ENV === "production" && parsed.data.PORTH_FAKE_NOW) {
     throw new Error("Invalid environment: PORTH_FAKE_NOW must not be set in production");

@@ -7,6 +7,7 @@ import { resultsFromFor } from "@/lib/data/identity/claims";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
 import { effectivePermissions } from "./permissions";
+import { entraTenant } from "./entra";
 import { secureCookiesOn, sessionCookieName } from "./cookie";
 
 // The only place that configures Auth.js (docs/decisions/003-sessions.md). Porth's own data
@@ -16,8 +17,9 @@ import { secureCookiesOn, sessionCookieName } from "./cookie";
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 export const secureCookies = secureCookiesOn();
 
+/** Microsoft sign-in is offered only with a client id, a secret and one pinned tenant (lib/auth/entra.ts). */
 export function entraConfigured(): boolean {
-  return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET);
+  return Boolean(process.env.AUTH_MICROSOFT_ENTRA_ID_ID && process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET && entraTenant());
 }
 
 type Claims = {
@@ -79,7 +81,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
           MicrosoftEntraID({
             clientId: process.env.AUTH_MICROSOFT_ENTRA_ID_ID,
             clientSecret: process.env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-            issuer: process.env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+            issuer: entraTenant()?.issuer,
           }),
         ]
       : []),
@@ -87,9 +89,13 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
   callbacks: {
     async jwt({ token, user, account, profile, trigger }) {
       if (account?.provider === "microsoft-entra-id") {
-        // Appointees only, matched by email (issue 3 §8). Entra ID is their second factor.
-        const email = (profile?.email ?? user?.email ?? "").toString();
-        const opened = await openAppointeeSsoSession(email, now());
+        // Appointees only, from the board's tenant, bound to the Entra object id (lib/data/identity/sso.ts).
+        // Entra ID is their second factor.
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const opened = await openAppointeeSsoSession(
+          { tid: claims.tid, iss: claims.iss, oid: claims.oid, email: claims.email },
+          now(),
+        );
         if (!opened) return null;
         return { ...token, ...opened };
       }
