@@ -13,3 +13,15 @@ export async function verifySecret(hashed: string | null | undefined, plain: str
     return false;
   }
 }
+
+let placeholder: Promise<string> | undefined;
+
+/**
+ * The work of checking a secret when there is nothing to check it against (an unknown account),
+ * so that answer takes as long as a wrong secret. Always false.
+ */
+export async function verifyNothing(plain: string): Promise<false> {
+  placeholder ??= hashSecret("no-such-account-placeholder");
+  await verifySecret(await placeholder, plain);
+  return false;
+}

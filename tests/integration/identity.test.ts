@@ -53,18 +53,23 @@ async function fullSignIn(email: string, now: Date) {
 }
 
 describe("sign-in and lockout", () => {
-  it("locks after 3 wrong passwords in a row for 1 hour, with the same answer as a wrong password plus the hint", async () => {
+  // The answer to a locked account became exactly that of a wrong password; the unlock hint moved
+  // into the email sent when the account locks (tests/integration/identity-hardening.test.ts).
+  it("locks after 3 wrong passwords in a row for 1 hour, with the same answer as a wrong password and the hint by email", async () => {
     const centre = await createCentre(db.prisma);
     const user = await createUser(db.prisma, { role: "USER", centre, password: PASSWORD, mfa: "totp" });
     const wrong = (now: Date) =>
       signInWithPassword({ email: user.email, password: "not-the-password", door: "centre", request: request() }, now);
     expect(await wrong(at(0))).toEqual({ ok: false, error: "invalidCredentials" });
     expect(await wrong(at(1))).toEqual({ ok: false, error: "invalidCredentials" });
-    expect(await wrong(at(2))).toEqual({ ok: false, error: "locked" });
+    expect(await wrong(at(2))).toEqual({ ok: false, error: "invalidCredentials" });
+    const [hint] = await readOutbox(user.email);
+    expect(hint.subject).toContain("locked");
+    expect(hint.text).toContain("Forgot your password?");
     // Locked: even the right password is refused until the hour has passed.
     const right = (now: Date) =>
       signInWithPassword({ email: user.email, password: PASSWORD, door: "centre", request: request() }, now);
-    expect(await right(at(61))).toEqual({ ok: false, error: "locked" });
+    expect(await right(at(61))).toEqual({ ok: false, error: "invalidCredentials" });
     expect((await right(at(62))).ok).toBe(true);
     const events = await db.prisma.auditEvent.findMany({
       where: { actorId: user.id },

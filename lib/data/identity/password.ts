@@ -2,13 +2,14 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { authorize, refuse, requestInfo, type Refusal, type Result } from "@/lib/auth/authorize";
 import { normaliseEmail } from "@/lib/auth/email";
-import { hashSecret, verifySecret } from "@/lib/auth/password";
+import { hashSecret, verifyNothing } from "@/lib/auth/password";
 import { checkPassword } from "@/lib/auth/password-policy";
 import { renderEmail } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { audit } from "@/lib/data/audit";
-import { allow, LIMITS } from "@/lib/data/rate-limit";
-import { consumeCode, issueCode } from "./codes";
+import { allowAll, LIMITS } from "@/lib/data/rate-limit";
+import { checkCode, claimCode, issueCode } from "./codes";
+import { checkCurrentPassword } from "./current-password";
 import { openSession, revokeAllSessions, type RequestInfo } from "./sessions";
 
 // Passwords: the first one after an invite, forgotten ones and changes (docs/product-rules.md,
@@ -76,12 +77,26 @@ export async function setFirstPassword(input: {
   });
 }
 
-/** Forgot password, step 1. The answer is the same whether or not the email exists. */
+/** Counts one reset request against the client's address and the email address (known or not). */
+function allowReset(email: string, request: RequestInfo, now: Date): Promise<boolean> {
+  return allowAll(
+    getPrisma(),
+    [
+      [`reset:${request.ip}`, LIMITS.resetPerIp],
+      [`reset:account:${email}`, LIMITS.resetPerAccount],
+    ],
+    now,
+  );
+}
+
+/**
+ * Forgot password, step 1. The answer is the same whether or not the email exists. Limited per
+ * client address and per email address, so a new address does not buy more codes.
+ */
 // public: the person cannot sign in; the answer never says whether the account exists
 export async function requestPasswordReset(email: string, request: RequestInfo, now: Date): Promise<Result> {
   const db = getPrisma();
-  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
-    return refuse("limited", "rateLimited");
+  if (!(await allowReset(normaliseEmail(email), request, now))) return refuse("limited", "rateLimited");
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   if (!user) {
     await audit(db, {
@@ -113,9 +128,11 @@ export async function requestPasswordReset(email: string, request: RequestInfo, 
 }
 
 /**
- * Forgot password, step 2: the latest code, once, within the hour. Unlocks the account, ends
- * every session and emails a notice; it does not sign the user in (the next sign-in still asks
- * for the second factor).
+ * Forgot password, step 2: the latest code, once, within the hour. The code is checked first: an
+ * unknown email and a wrong code get the same answer, and only the holder of a right code hears
+ * about the new password (the policy's reason; the code then still works). Unlocks the account,
+ * ends every session and emails a notice; it does not sign the user in (the next sign-in still
+ * asks for the second factor). Limited per client address and per email address.
  */
 // public: the person cannot sign in; the emailed code is what proves who they are
 export async function resetPassword(
@@ -124,21 +141,26 @@ export async function resetPassword(
   now: Date,
 ): Promise<Result> {
   const db = getPrisma();
-  if (!(await allow(db, `reset:${request.ip}`, LIMITS.resetPerIp.limit, LIMITS.resetPerIp.windowMs, now)))
-    return refuse("limited", "rateLimited");
-  const user = await db.user.findUnique({ where: { email: normaliseEmail(input.email) }, include: { centre: true } });
-  if (!user) return refuse("invalid", "invalidCode");
-  const checked = newPassword(input, user);
-  if (!checked.ok) return checked;
-  const check = await consumeCode(db, { userId: user.id, purpose: "PASSWORD_RESET", code: input.code, now });
+  const email = normaliseEmail(input.email);
+  if (!(await allowReset(email, request, now))) return refuse("limited", "rateLimited");
+  const user = await db.user.findUnique({ where: { email }, include: { centre: true } });
+  if (!user) {
+    await verifyNothing(input.code);
+    return refuse("invalid", "invalidCode");
+  }
+  const check = await checkCode(db, { userId: user.id, purpose: "PASSWORD_RESET", code: input.code, now });
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at: now };
   if (!check.ok) {
     await audit(db, { ...base, action: "password.reset", outcome: "failure", details: { reason: check.reason } });
     return refuse("invalid", check.reason === "expired" ? "expiredCode" : "invalidCode");
   }
+  const checked = newPassword(input, user);
+  if (!checked.ok) return checked;
   const passwordHash = await hashSecret(checked.password);
   const wasLocked = user.lockedUntil !== null && user.lockedUntil > now;
-  await db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
+    // Single use: of two requests with the same code, only one resets the password.
+    if (!(await claimCode(tx, check.id, now))) return false;
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, failedSignIns: 0, lockedUntil: null },
@@ -147,12 +169,17 @@ export async function resetPassword(
     await audit(tx, { ...base, action: "password.reset", outcome: "success" });
     if (wasLocked)
       await audit(tx, { ...base, action: "account.unlocked", outcome: "success", details: { by: "password-reset" } });
+    return true;
   });
+  if (!done) return refuse("invalid", "invalidCode");
   await sendEmail(renderEmail(user.email, user.language, "passwordChanged", {})).catch(() => undefined);
   return { ok: true };
 }
 
-/** Profile: change password, with the current one. Other sessions end; this one stays. */
+/**
+ * Profile: change password, with the current one (tries limited per account). Other sessions
+ * end; this one stays. The person is emailed a notice.
+ */
 export async function changePassword(input: { current: string; password: string; confirm: string }): Promise<Result> {
   const auth = await authorize();
   if (!auth.ok) return auth;
@@ -161,10 +188,8 @@ export async function changePassword(input: { current: string; password: string;
   const db = getPrisma();
   const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId }, include: { centre: true } });
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: request.ip, at };
-  if (!(await verifySecret(user.passwordHash, input.current.trim()))) {
-    await audit(db, { ...base, action: "password.changed", outcome: "failure", details: { reason: "wrong-current" } });
-    return refuse("invalid", "wrongCurrent");
-  }
+  const wrong = await checkCurrentPassword(caller, input.current, request, at, "password.changed");
+  if (wrong) return wrong;
   const checked = newPassword(input, user);
   if (!checked.ok) return checked;
   const passwordHash = await hashSecret(checked.password);

@@ -1,9 +1,11 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
-import { hashSecret, verifySecret } from "@/lib/auth/password";
+import { verifyNothing, verifySecret } from "@/lib/auth/password";
 import { audit } from "@/lib/data/audit";
-import { allow, LIMITS } from "@/lib/data/rate-limit";
+import { allowAll, LIMITS } from "@/lib/data/rate-limit";
 import { normaliseEmail } from "@/lib/auth/email";
+import { renderEmail } from "@/lib/email/templates";
+import { sendEmail } from "@/lib/email/send";
 import { openSession, type PendingStep, type RequestInfo } from "./sessions";
 
 // Sign-in with email and password (docs/product-rules.md, "Sign-in and sessions").
@@ -13,16 +15,15 @@ const LOCKOUT_MS = 60 * 60_000;
 
 /** The sign-in page an account is meant to use: centre staff, or examiners and moderators. */
 export type Door = "centre" | "appointee";
-export type SignInError = "invalidCredentials" | "locked" | "wrongDoorCentre" | "wrongDoorAppointee" | "rateLimited";
+export type SignInError = "invalidCredentials" | "wrongDoorCentre" | "wrongDoorAppointee" | "rateLimited";
 export type SignInResult = { ok: true; handoff: string; next: PendingStep } | { ok: false; error: SignInError };
-
-// Compared against when the email is unknown, so both answers take the same time.
-let dummyHash: Promise<string> | undefined;
 
 /**
  * The first step of sign-in. On success, a half-open session at the next step (a new password,
- * MFA set-up or the second factor) is handed to Auth.js. An unknown email gets the same answer
- * as a wrong password; the error is a message key of the "errors" namespace.
+ * MFA set-up or the second factor) is handed to Auth.js. An unknown email and a locked account
+ * get the same answer as a wrong password, after the same work; the person whose account locks
+ * is emailed how to unlock it. Attempts are limited per client address and per email address.
+ * The error is a message key of the "errors" namespace.
  */
 // public: the person is not signed in yet; this is how they start
 export async function signInWithPassword(
@@ -33,7 +34,15 @@ export async function signInWithPassword(
   const email = normaliseEmail(input.email);
   // Spaces pasted around a temporary password are not part of it (the guides' top support question).
   const password = input.password.trim();
-  if (!(await allow(db, `sign-in:${input.request.ip}`, LIMITS.signInPerIp.limit, LIMITS.signInPerIp.windowMs, now))) {
+  const allowed = await allowAll(
+    db,
+    [
+      [`sign-in:${input.request.ip}`, LIMITS.signInPerIp],
+      [`sign-in:account:${email}`, LIMITS.signInPerAccount],
+    ],
+    now,
+  );
+  if (!allowed) {
     await audit(db, {
       action: "sign-in",
       outcome: "denied",
@@ -52,8 +61,7 @@ export async function signInWithPassword(
     },
   });
   if (!user || !user.passwordHash) {
-    dummyHash ??= hashSecret("no-such-account-placeholder");
-    await verifySecret(await dummyHash, password);
+    await verifyNothing(password);
     await audit(db, {
       action: "sign-in",
       outcome: "failure",
@@ -67,8 +75,10 @@ export async function signInWithPassword(
   const base = { actorId: user.id, actorEmail: user.email, centreId: user.centreId, ip: input.request.ip, at: now };
 
   if (user.lockedUntil && user.lockedUntil > now) {
+    // Answered like a wrong password, after the same work; the unlock hint went by email.
+    await verifySecret(user.passwordHash, password);
     await audit(db, { ...base, action: "sign-in", outcome: "denied", details: { reason: "locked" } });
-    return { ok: false, error: "locked" };
+    return { ok: false, error: "invalidCredentials" };
   }
 
   const invite = user.invites[0];
@@ -101,7 +111,8 @@ export async function signInWithPassword(
           details: { until: new Date(now.getTime() + LOCKOUT_MS).toISOString() },
         });
     });
-    return { ok: false, error: locks ? "locked" : "invalidCredentials" };
+    if (locks) await sendEmail(renderEmail(user.email, user.language, "accountLocked", {})).catch(() => undefined);
+    return { ok: false, error: "invalidCredentials" };
   }
 
   // The right password at the wrong door: say which door to use.
