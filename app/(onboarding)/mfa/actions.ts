@@ -30,7 +30,9 @@ export async function verifyCodeAction(prev: MfaState, formData: FormData): Prom
   if (!result.ok) {
     leaveUnlessAtStep(result);
     if (!parsed.success) return { ...prev, recovery, fieldErrors: { code: [firstIssue(parsed.error)] } };
+    // The attempt is over (five wrong codes), or the factor is locked (ten across attempts).
     if (result.reason === "attemptEnded") redirect("/sign-in?notice=expired");
+    if (result.reason === "mfaLocked") redirect("/sign-in?notice=mfa-locked");
     return { ...prev, recovery, fieldErrors: { code: [messageKeyOf(result)] } };
   }
   await rememberLocale(result.language);

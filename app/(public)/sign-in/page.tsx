@@ -9,7 +9,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-const NOTICES = { "signed-out": "signedOut", expired: "sessionEnded", reset: "resetDone" } as const;
+const NOTICES = {
+  "signed-out": "signedOut",
+  expired: "sessionEnded",
+  reset: "resetDone",
+  "mfa-locked": "mfaLocked",
+} as const;
 
 export default async function SignInPage({
   searchParams,

@@ -13,7 +13,7 @@ import { renderEmail, renderSms } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { sendSms } from "@/lib/sms/send";
 import { audit } from "@/lib/data/audit";
-import { allow, LIMITS } from "@/lib/data/rate-limit";
+import { allowAll, LIMITS } from "@/lib/data/rate-limit";
 import { consumeCode, issueCode } from "./codes";
 import { openSession } from "./sessions";
 
@@ -21,6 +21,18 @@ import { openSession } from "./sessions";
 // factor is PENDING until a code from it has been verified; only then does it replace the old
 // one, with new recovery codes. Open to a session at the "mfa-setup" step, or to a full session
 // whose second factor was checked in the last ten minutes (lib/auth/mfa-methods.ts).
+
+/** Counts one code request against the client's address and the account. */
+function allowCodeRequest(userId: string, ip: string, at: Date): Promise<boolean> {
+  return allowAll(
+    getPrisma(),
+    [
+      [`code:${ip}`, LIMITS.codePerIp],
+      [`code:account:${userId}`, LIMITS.codePerAccount],
+    ],
+    at,
+  );
+}
 
 /** The caller, when they may set up a factor now; forbidden/notAllowed otherwise. */
 async function setUpCaller(): Promise<Authorized | Refusal> {
@@ -75,8 +87,7 @@ export async function startCodeSetup(input: {
   if (!enabledMethods().includes(input.method)) return refuse("invalid", "methodDisabled");
   const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
-    return refuse("limited", "rateLimited");
+  if (!(await allowCodeRequest(caller.userId, request.ip, at))) return refuse("limited", "rateLimited");
   let phone: string | undefined;
   if (input.method === "SMS") {
     phone = normaliseUkMobile(input.phone ?? "") ?? undefined;
@@ -110,15 +121,17 @@ export async function startCodeSetup(input: {
   return { ok: true, destination: phone ?? caller.email };
 }
 
-/** Checks a code from the pending factor; when right, it replaces the old one with new recovery codes. */
+/**
+ * Checks a code from the pending factor; when right, it replaces the old one with new recovery
+ * codes, and the person is emailed a notice (docs/product-rules.md, "Sign-in and sessions").
+ */
 export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes: string[] }>> {
   const auth = await setUpCaller();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
-    return refuse("limited", "rateLimited");
+  if (!(await allowCodeRequest(caller.userId, request.ip, at))) return refuse("limited", "rateLimited");
   const pending = await db.mfaFactor.findFirst({
     where: { userId: caller.userId, active: false },
     orderBy: { createdAt: "desc" },
@@ -144,7 +157,7 @@ export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes
 
   const codes = recoveryCodes();
   const hashes = await Promise.all(codes.map((c) => hashSecret(c)));
-  return db.$transaction(async (tx) => {
+  const done = await db.$transaction(async (tx) => {
     const hadFactor = (await tx.mfaFactor.count({ where: { userId: caller.userId, active: true } })) > 0;
     await tx.mfaFactor.deleteMany({ where: { userId: caller.userId, active: true } });
     await tx.mfaFactor.update({
@@ -163,6 +176,8 @@ export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes
     });
     return { ok: true as const, recoveryCodes: codes };
   });
+  await sendEmail(renderEmail(caller.email, caller.language, "mfaChanged", {})).catch(() => undefined);
+  return done;
 }
 
 /**
@@ -201,7 +216,10 @@ export async function finishMfaSetup(): Promise<Result<{ handoff: string; langua
   });
 }
 
-/** New recovery codes for a fully signed-in caller with a fresh second factor; the old ones stop working. */
+/**
+ * New recovery codes for a fully signed-in caller with a fresh second factor; the old ones stop
+ * working, and the person is emailed a notice.
+ */
 export async function regenerateRecoveryCodes(): Promise<Result<{ recoveryCodes: string[] }>> {
   const auth = await authorize();
   if (!auth.ok) return auth;
@@ -225,5 +243,6 @@ export async function regenerateRecoveryCodes(): Promise<Result<{ recoveryCodes:
       at,
     });
   });
+  await sendEmail(renderEmail(caller.email, caller.language, "recoveryCodesChanged", {})).catch(() => undefined);
   return { ok: true, recoveryCodes: codes };
 }

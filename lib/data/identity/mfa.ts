@@ -1,6 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
-import { authorize, refuse, requestInfo, type Caller, type Result } from "@/lib/auth/authorize";
+import { authorize, refuse, requestInfo, type Caller, type Refusal, type Result } from "@/lib/auth/authorize";
 import { decryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp } from "@/lib/auth/totp";
 import { normaliseCode, normaliseRecoveryCode } from "@/lib/auth/codes";
@@ -10,18 +10,69 @@ import { renderEmail, renderSms } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { sendSms } from "@/lib/sms/send";
 import { audit } from "@/lib/data/audit";
-import { allow, LIMITS } from "@/lib/data/rate-limit";
+import { allowAll, LIMITS } from "@/lib/data/rate-limit";
+import type { RequestInfo } from "./sessions";
 import { consumeCode, issueCode } from "./codes";
 import { openSession } from "./sessions";
 
 // The second factor at sign-in, and again before a sensitive change (docs/product-rules.md,
 // "Sign-in and sessions"). The challenge serves a session at the "mfa" step; a fully signed-in
-// session may ask for a code too (to re-verify in Security settings).
+// session may ask for a code too (to re-verify in Security settings). Both count wrong codes
+// the same way:
+// - per session: five in a row end it (a sign-in attempt starts again from the password);
+// - per account, across sign-in attempts and re-verification: ten in a row lock the second
+//   factor — every method, recovery codes included — for an hour, and the person is emailed;
+// - a right code resets both counts.
+// Codes sent by SMS or email belong to the session that asked for them. Sending and checking
+// codes is rate-limited per client address and per account (docs/decisions/016-sign-in-hardening.md).
 
-const MAX_WRONG_CODES = 5;
+const MAX_WRONG_CODES_PER_SESSION = 5;
+const MAX_WRONG_CODES_PER_ACCOUNT = 10;
+const MFA_LOCK_MS = 60 * 60_000;
 
 function activeFactor(userId: string) {
   return getPrisma().mfaFactor.findFirst({ where: { userId, active: true }, orderBy: { verifiedAt: "desc" } });
+}
+
+type Factor = NonNullable<Awaited<ReturnType<typeof activeFactor>>>;
+
+/** Counts one code request (sent or checked) against the client's address and the account. */
+function allowCodeRequest(caller: Caller, request: RequestInfo, at: Date): Promise<boolean> {
+  return allowAll(
+    getPrisma(),
+    [
+      [`code:${request.ip}`, LIMITS.codePerIp],
+      [`code:account:${caller.userId}`, LIMITS.codePerAccount],
+    ],
+    at,
+  );
+}
+
+/** Whether the caller's second factor is locked after too many wrong codes. */
+async function factorLocked(caller: Caller, at: Date): Promise<boolean> {
+  const user = await getPrisma().user.findUnique({ where: { id: caller.userId }, select: { mfaLockedUntil: true } });
+  return Boolean(user?.mfaLockedUntil && user.mfaLockedUntil > at);
+}
+
+function auditBase(caller: Caller, request: RequestInfo, at: Date) {
+  return { actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip: request.ip, at };
+}
+
+/** Refuses a code request while the factor is locked (audited); null when it is not locked. */
+async function refuseWhileLocked(
+  caller: Caller,
+  request: RequestInfo,
+  at: Date,
+  action: string,
+): Promise<Refusal | null> {
+  if (!(await factorLocked(caller, at))) return null;
+  await audit(getPrisma(), {
+    ...auditBase(caller, request, at),
+    action,
+    outcome: "denied",
+    details: { reason: "mfa-locked" },
+  });
+  return refuse("limited", "mfaLocked");
 }
 
 /** The challenge page: which factor to ask for, and where a code goes (masked). */
@@ -35,12 +86,19 @@ export async function mfaChallenge(): Promise<Result<{ method: "TOTP" | "SMS" | 
 async function sendCode(caller: Caller, at: Date): Promise<Result> {
   const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
-    return refuse("limited", "rateLimited");
+  if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
+  const locked = await refuseWhileLocked(caller, request, at, "mfa.code-sent");
+  if (locked) return locked;
   const factor = await activeFactor(caller.userId);
   if (!factor || factor.method === "TOTP") return refuse("conflict", "noFactor");
   const channel = factor.method === "SMS" ? "sms" : "email";
-  const code = await issueCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", channel, now: at });
+  const code = await issueCode(db, {
+    userId: caller.userId,
+    purpose: "MFA_SIGN_IN",
+    channel,
+    attempt: caller.sessionId,
+    now: at,
+  });
   let delivered = true;
   try {
     if (channel === "sms") await sendSms(factor.phone!, renderSms(caller.language, code));
@@ -50,14 +108,10 @@ async function sendCode(caller: Caller, at: Date): Promise<Result> {
     delivered = false;
   }
   await audit(db, {
+    ...auditBase(caller, request, at),
     action: "mfa.code-sent",
     outcome: delivered ? "success" : "failure",
-    actorId: caller.userId,
-    actorEmail: caller.email,
-    centreId: caller.centreId,
-    ip: request.ip,
     details: { channel },
-    at,
   });
   return delivered ? { ok: true } : refuse("unavailable", "deliveryFailed");
 }
@@ -77,10 +131,116 @@ export async function sendReverifyCode(): Promise<Result> {
   return sendCode(auth.caller, auth.at);
 }
 
+type FactorCheck = { ok: true } | { ok: false; replay?: boolean; expired?: boolean };
+
+/**
+ * Checks a code against the caller's factor (or, with `recovery`, their unused recovery codes)
+ * and, when right, uses it up. Each use is one conditional write, so of two requests carrying
+ * the same code only one is accepted: an authenticator code moves the factor's last used step
+ * forward only from an earlier one; a recovery or sent code is marked used only once.
+ */
+async function checkFactor(
+  caller: Caller,
+  factor: Factor,
+  input: { code: string; recovery?: boolean },
+  at: Date,
+): Promise<FactorCheck> {
+  const db = getPrisma();
+  if (input.recovery) {
+    const code = normaliseRecoveryCode(input.code);
+    const unused = await db.recoveryCode.findMany({ where: { userId: caller.userId, usedAt: null } });
+    let hit: string | undefined;
+    for (const row of unused) if (await verifySecret(row.codeHash, code)) hit = row.id;
+    if (!hit) return { ok: false };
+    const used = await db.recoveryCode.updateMany({ where: { id: hit, usedAt: null }, data: { usedAt: at } });
+    return used.count === 1 ? { ok: true } : { ok: false, replay: true };
+  }
+  if (factor.method === "TOTP") {
+    const check = await checkTotp(
+      decryptSecret(factor.secretEncrypted!),
+      normaliseCode(input.code),
+      at,
+      factor.lastUsedStep === null ? null : Number(factor.lastUsedStep),
+    );
+    if (!check.ok) return { ok: false, replay: check.replay };
+    const step = BigInt(check.step);
+    const claimed = await db.mfaFactor.updateMany({
+      where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+      data: { lastUsedStep: step },
+    });
+    return claimed.count === 1 ? { ok: true } : { ok: false, replay: true };
+  }
+  const check = await consumeCode(db, {
+    userId: caller.userId,
+    purpose: "MFA_SIGN_IN",
+    code: input.code,
+    attempt: caller.sessionId,
+    now: at,
+  });
+  return check.ok ? { ok: true } : { ok: false, expired: check.reason === "expired" };
+}
+
+/**
+ * Counts a wrong code against the session and the account. The tenth in a row for the account
+ * locks the factor for an hour and emails the person; the fifth in a row in this session ends
+ * it. Both end the session.
+ */
+async function wrongCode(
+  caller: Caller,
+  request: RequestInfo,
+  at: Date,
+  details: { action: string; method: string; replay?: boolean; expired?: boolean },
+): Promise<Refusal> {
+  const db = getPrisma();
+  const base = auditBase(caller, request, at);
+  const outcome = await db.$transaction(async (tx) => {
+    const session = await tx.session.update({
+      where: { id: caller.sessionId },
+      data: { failedCodes: { increment: 1 } },
+      select: { failedCodes: true },
+    });
+    const user = await tx.user.update({
+      where: { id: caller.userId },
+      data: { failedCodes: { increment: 1 } },
+      select: { failedCodes: true },
+    });
+    const locks = user.failedCodes >= MAX_WRONG_CODES_PER_ACCOUNT;
+    const ended = locks || session.failedCodes >= MAX_WRONG_CODES_PER_SESSION;
+    if (locks) {
+      await tx.user.update({
+        where: { id: caller.userId },
+        data: { failedCodes: 0, mfaLockedUntil: new Date(at.getTime() + MFA_LOCK_MS) },
+      });
+    }
+    if (ended) await tx.session.update({ where: { id: caller.sessionId }, data: { revokedAt: at, handoffHash: null } });
+    await audit(tx, {
+      ...base,
+      action: details.replay ? "mfa.code-replay" : details.action,
+      outcome: "failure",
+      details: { method: details.method, ended },
+    });
+    if (locks)
+      await audit(tx, {
+        ...base,
+        action: "mfa.locked",
+        outcome: "success",
+        details: { until: new Date(at.getTime() + MFA_LOCK_MS).toISOString() },
+      });
+    return { locks, ended };
+  });
+  if (outcome.locks) {
+    await sendEmail(renderEmail(caller.email, caller.language, "mfaLocked", {})).catch(() => undefined);
+    return refuse("limited", "mfaLocked");
+  }
+  if (outcome.ended) return refuse("limited", "attemptEnded");
+  return refuse("invalid", details.expired ? "expiredCode" : "invalidCode");
+}
+
 /**
  * Checks the second factor of a session waiting on it; on success the session is replaced by a
- * full one, handed to Auth.js. Five wrong codes in a row end the attempt (limited/attemptEnded).
- * A session at another step (or none) is refused before the code is read.
+ * full one, handed to Auth.js. Five wrong codes in a row end the attempt (limited/attemptEnded);
+ * ten in a row for the account lock the factor (limited/mfaLocked). A session at another step
+ * (or none) is refused before the code is read.
  */
 export async function verifySignInFactor(input: {
   code: string;
@@ -94,73 +254,19 @@ export async function verifySignInFactor(input: {
   if (input.code.trim() === "") return refuse("invalid", "codeRequired");
   const request = await requestInfo();
   const db = getPrisma();
-  if (!(await allow(db, `code:${request.ip}`, LIMITS.codePerIp.limit, LIMITS.codePerIp.windowMs, at)))
-    return refuse("limited", "rateLimited");
+  if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
+  const locked = await refuseWhileLocked(caller, request, at, "mfa.challenge");
+  if (locked) return locked;
   const factor = await activeFactor(caller.userId);
   if (!factor) return refuse("conflict", "noFactor");
-  const base = { actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip: request.ip, at };
+  const method = input.recovery ? "RECOVERY" : factor.method;
 
-  let outcome: { ok: true; step?: number; recoveryId?: string } | { ok: false; replay?: boolean; expired?: boolean };
-  if (input.recovery) {
-    const code = normaliseRecoveryCode(input.code);
-    const unused = await db.recoveryCode.findMany({ where: { userId: caller.userId, usedAt: null } });
-    let hit: string | undefined;
-    for (const row of unused) if (await verifySecret(row.codeHash, code)) hit = row.id;
-    outcome = hit ? { ok: true, recoveryId: hit } : { ok: false };
-  } else if (factor.method === "TOTP") {
-    const check = await checkTotp(
-      decryptSecret(factor.secretEncrypted!),
-      normaliseCode(input.code),
-      at,
-      factor.lastUsedStep === null ? null : Number(factor.lastUsedStep),
-    );
-    outcome = check.ok ? { ok: true, step: check.step } : { ok: false, replay: check.replay };
-  } else {
-    const check = await consumeCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", code: input.code, now: at });
-    outcome = check.ok ? { ok: true } : { ok: false, expired: check.reason === "expired" };
-  }
+  const check = await checkFactor(caller, factor, input, at);
+  if (!check.ok) return wrongCode(caller, request, at, { action: "mfa.challenge", method, ...check });
 
-  if (!outcome.ok) {
-    const failed = factor.failedAttempts + 1;
-    const ended = failed >= MAX_WRONG_CODES;
-    await db.$transaction(async (tx) => {
-      await tx.mfaFactor.update({ where: { id: factor.id }, data: { failedAttempts: ended ? 0 : failed } });
-      // Five wrong codes in a row end the attempt: the half-open session is revoked.
-      if (ended) await tx.session.update({ where: { id: caller.sessionId }, data: { revokedAt: at } });
-      const replay = "replay" in outcome && outcome.replay;
-      await audit(tx, {
-        ...base,
-        action: replay ? "mfa.code-replay" : "mfa.challenge",
-        outcome: "failure",
-        details: { method: input.recovery ? "RECOVERY" : factor.method, ended },
-      });
-    });
-    if (ended) return refuse("limited", "attemptEnded");
-    return refuse("invalid", "expired" in outcome && outcome.expired ? "expiredCode" : "invalidCode");
-  }
-
-  return db.$transaction(async (tx): Promise<Result<{ handoff: string; language: "en" | "cy" | null }>> => {
-    if (outcome.ok && outcome.recoveryId) {
-      const used = await tx.recoveryCode.updateMany({
-        where: { id: outcome.recoveryId, usedAt: null },
-        data: { usedAt: at },
-      });
-      if (used.count !== 1) return refuse("invalid", "invalidCode");
-    }
-    await tx.mfaFactor.update({
-      where: { id: factor.id },
-      data: {
-        failedAttempts: 0,
-        ...(outcome.ok && outcome.step !== undefined ? { lastUsedStep: BigInt(outcome.step) } : {}),
-      },
-    });
-    await tx.user.update({ where: { id: caller.userId }, data: { lastSignInAt: at } });
-    await audit(tx, {
-      ...base,
-      action: "sign-in",
-      outcome: "success",
-      details: { method: input.recovery ? "RECOVERY" : factor.method },
-    });
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: caller.userId }, data: { failedCodes: 0, lastSignInAt: at } });
+    await audit(tx, { ...auditBase(caller, request, at), action: "sign-in", outcome: "success", details: { method } });
     const { handoff } = await openSession(tx, {
       userId: caller.userId,
       pendingStep: null,
@@ -168,43 +274,33 @@ export async function verifySignInFactor(input: {
       now: at,
       replaces: caller.sessionId,
     });
-    return { ok: true, handoff, language: caller.language };
+    return { ok: true as const, handoff, language: caller.language };
   });
 }
 
-/** Re-checks the second factor of a fully signed-in caller before a sensitive change (fresh MFA). */
+/**
+ * Re-checks the second factor of a fully signed-in caller before a sensitive change (fresh MFA).
+ * Wrong codes count and are limited exactly as at sign-in: five in a row sign this session out,
+ * ten in a row for the account lock the factor.
+ */
 export async function reverifyFactor(code: string): Promise<Result> {
   const auth = await authorize();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
+  if (code.trim() === "") return refuse("invalid", "codeRequired");
   const request = await requestInfo();
   const db = getPrisma();
+  if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
+  const locked = await refuseWhileLocked(caller, request, at, "mfa.reverify");
+  if (locked) return locked;
   const factor = await activeFactor(caller.userId);
   if (!factor) return refuse("conflict", "noFactor");
-  let ok = false;
-  if (factor.method === "TOTP") {
-    const check = await checkTotp(
-      decryptSecret(factor.secretEncrypted!),
-      normaliseCode(code),
-      at,
-      factor.lastUsedStep === null ? null : Number(factor.lastUsedStep),
-    );
-    ok = check.ok;
-    if (check.ok) await db.mfaFactor.update({ where: { id: factor.id }, data: { lastUsedStep: BigInt(check.step) } });
-  } else {
-    ok = (await consumeCode(db, { userId: caller.userId, purpose: "MFA_SIGN_IN", code, now: at })).ok;
-  }
+  const check = await checkFactor(caller, factor, { code }, at);
+  if (!check.ok) return wrongCode(caller, request, at, { action: "mfa.reverify", method: factor.method, ...check });
   await db.$transaction(async (tx) => {
-    if (ok) await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at } });
-    await audit(tx, {
-      action: "mfa.reverify",
-      outcome: ok ? "success" : "failure",
-      actorId: caller.userId,
-      actorEmail: caller.email,
-      centreId: caller.centreId,
-      ip: request.ip,
-      at,
-    });
+    await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at, failedCodes: 0 } });
+    await tx.user.update({ where: { id: caller.userId }, data: { failedCodes: 0 } });
+    await audit(tx, { ...auditBase(caller, request, at), action: "mfa.reverify", outcome: "success" });
   });
-  return ok ? { ok: true } : refuse("invalid", "invalidCode");
+  return { ok: true };
 }

@@ -14,6 +14,8 @@ export type { PendingStep } from "@/lib/auth/steps";
 
 export const IDLE_TIMEOUT_MS = 60 * 60_000; // 1 hour (docs/product-rules.md, "Sign-in and sessions")
 const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000; // 12 hours
+/** A session that has proved the password but not yet the second factor lives at most this long. */
+export const PENDING_MFA_LIFETIME_MS = 10 * 60_000;
 const HANDOFF_TTL_MS = 60_000;
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 30_000;
@@ -26,7 +28,8 @@ export type RequestInfo = { ip: string; userAgent: string };
  * Opens a session and returns a one-time handoff token that Auth.js's Credentials provider
  * exchanges for the session id (lib/auth/config.ts). `replaces` (a session id) is revoked: a
  * new session id at sign-in and after each step (session fixation); the new one keeps its
- * absolute deadline.
+ * absolute deadline. A session waiting on the second factor ends 10 minutes after it opened;
+ * the one that replaces it keeps the 12 hours counted from when that step began.
  */
 // internal: takes the transaction of the sign-in step that has already checked the person
 export async function openSession(
@@ -34,8 +37,20 @@ export async function openSession(
   input: { userId: string; pendingStep: PendingStep | null; request: RequestInfo; now: Date; replaces?: string },
 ) {
   const replaced = input.replaces
-    ? await tx.session.findUnique({ where: { id: input.replaces }, select: { id: true, expires: true } })
+    ? await tx.session.findUnique({
+        where: { id: input.replaces },
+        select: { id: true, expires: true, createdAt: true, pendingStep: true },
+      })
     : null;
+  const deadline = !replaced
+    ? new Date(input.now.getTime() + ABSOLUTE_LIFETIME_MS)
+    : replaced.pendingStep === "mfa"
+      ? new Date(replaced.createdAt.getTime() + ABSOLUTE_LIFETIME_MS)
+      : replaced.expires;
+  const expires =
+    input.pendingStep === "mfa"
+      ? new Date(Math.min(deadline.getTime(), input.now.getTime() + PENDING_MFA_LIFETIME_MS))
+      : deadline;
   const handoff = randomToken();
   const id = randomToken();
   const session = await tx.session.create({
@@ -45,8 +60,7 @@ export async function openSession(
       userId: input.userId,
       pendingStep: input.pendingStep,
       mfaAt: input.pendingStep === null ? input.now : null,
-      // A rotated session keeps the absolute deadline of the sign-in it continues.
-      expires: replaced?.expires ?? new Date(input.now.getTime() + ABSOLUTE_LIFETIME_MS),
+      expires,
       lastSeenAt: input.now,
       createdAt: input.now,
       handoffHash: sha256(handoff),

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
@@ -15,7 +16,12 @@ export async function reverifyAction(_prev: ActionState, formData: FormData): Pr
   const parsed = codeSchema.safeParse(text(formData, "code"));
   if (!parsed.success) return { fieldErrors: { code: [firstIssue(parsed.error)] } };
   const result = await reverifyFactor(parsed.data);
-  if (!result.ok) return { fieldErrors: { code: [messageKeyOf(result)] } };
+  if (!result.ok) {
+    // Too many wrong codes signed this session out (docs/product-rules.md, "Sign-in and sessions").
+    if (result.reason === "attemptEnded") redirect("/sign-in?notice=expired");
+    if (result.reason === "mfaLocked") redirect("/sign-in?notice=mfa-locked");
+    return { fieldErrors: { code: [messageKeyOf(result)] } };
+  }
   revalidatePath("/profile/security");
   return { ok: true };
 }
