@@ -15,12 +15,19 @@ export function enabledMethods(env: NodeJS.ProcessEnv = process.env): MfaMethod[
   return methods;
 }
 
-/** Set-up is open to a session at the "mfa-setup" step, or a full session with a fresh second factor. */
-export function maySetUp(session: { pendingStep: PendingStep | null; mfaAt: Date | null }, at: Date): boolean {
-  if (session.pendingStep === "mfa-setup") return true;
+/** A full session whose second factor was proved within the last 10 minutes (FRESH_MFA_MS). */
+export function hasFreshSecondFactor(
+  session: { pendingStep: PendingStep | null; mfaAt: Date | null },
+  at: Date,
+): boolean {
   return (
     session.pendingStep === null && session.mfaAt !== null && at.getTime() - session.mfaAt.getTime() < FRESH_MFA_MS
   );
+}
+
+/** Set-up is open to a session at the "mfa-setup" step, or a full session with a fresh second factor. */
+export function maySetUp(session: { pendingStep: PendingStep | null; mfaAt: Date | null }, at: Date): boolean {
+  return session.pendingStep === "mfa-setup" || hasFreshSecondFactor(session, at);
 }
 
 /** What the challenge page says about the factor: the method and where a code goes (masked). */

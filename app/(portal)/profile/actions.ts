@@ -59,9 +59,18 @@ export async function emailChangeAction(prev: EmailState, formData: FormData): P
       fieldErrors: { email: [firstIssue(parsed.error)] },
       values: { email: text(formData, "email") },
     };
-  const result = await requestEmailChange(parsed.data);
-  if (!result.ok)
-    return { stage: "request", fieldErrors: { email: [messageKeyOf(result)] }, values: { email: parsed.data } };
+  const password = text(formData, "password");
+  if (password.length > 1000)
+    return { stage: "request", fieldErrors: { password: ["wrongCurrent"] }, values: { email: parsed.data } };
+  const result = await requestEmailChange(parsed.data, password);
+  if (!result.ok) {
+    const key = messageKeyOf(result);
+    const field =
+      key === "wrongCurrent" || key === "currentRequired" ? "password" : key === "rateLimited" ? null : "email";
+    return field
+      ? { stage: "request", fieldErrors: { [field]: [key] }, values: { email: parsed.data } }
+      : { stage: "request", formError: key, values: { email: parsed.data } };
+  }
   return { stage: "confirm", email: parsed.data };
 }
 

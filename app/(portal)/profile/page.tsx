@@ -69,7 +69,7 @@ export default async function ProfilePage() {
         <h2 id="email-title" className="text-2xl font-bold">
           {t("emailTitle")}
         </h2>
-        <EmailForm current={user.email} />
+        <EmailForm current={user.email} passwordOptional={user.emailChangeWithoutPassword} />
       </section>
       <section aria-labelledby="password-title" className="flex flex-col gap-4">
         <h2 id="password-title" className="text-2xl font-bold">

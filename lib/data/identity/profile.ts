@@ -6,8 +6,10 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { renderEmail } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
+import { hasFreshSecondFactor } from "@/lib/auth/mfa-methods";
 import { audit } from "@/lib/data/audit";
 import { consumeCode, issueCode } from "./codes";
+import { checkCurrentPassword } from "./current-password";
 
 // The profile (the cog in the profile menu; docs/product-rules.md, "Sign-in and sessions").
 
@@ -20,13 +22,15 @@ export type Profile = {
   centre: { number: string; nameEn: string; nameCy: string } | null;
   /** What the caller may do (always ∪ granted). */
   permissions: readonly Permission[];
+  /** Whether changing the email address may skip the current password (second factor proved in the last 10 minutes). */
+  emailChangeWithoutPassword: boolean;
 };
 
 /** The caller's own details, role, centre and permissions. */
 export async function myProfile(): Promise<Result<Profile>> {
   const auth = await authorize();
   if (!auth.ok) return auth;
-  const { caller } = auth;
+  const { caller, at } = auth;
   const user = await getPrisma().user.findUniqueOrThrow({
     where: { id: caller.userId },
     select: {
@@ -40,7 +44,15 @@ export async function myProfile(): Promise<Result<Profile>> {
     },
   });
   const { email, centre, ...details } = user;
-  return { ok: true, details, email, role: caller.role, centre, permissions: caller.permissions };
+  return {
+    ok: true,
+    details,
+    email,
+    role: caller.role,
+    centre,
+    permissions: caller.permissions,
+    emailChangeWithoutPassword: hasFreshSecondFactor(caller, at),
+  };
 }
 
 export async function updateProfile(input: ProfileInput): Promise<Result> {
@@ -71,12 +83,22 @@ export async function setPreferredLanguage(language: "en" | "cy"): Promise<Resul
   return { ok: true };
 }
 
-/** Step 1: a code goes to the new address; nothing changes until it is confirmed. */
-export async function requestEmailChange(newEmail: string): Promise<Result> {
+/**
+ * Step 1: a code goes to the new address; nothing changes until it is confirmed. Needs the
+ * current password, unless the second factor was proved in the last 10 minutes — the email
+ * address is the username, so a session someone else got hold of must not change it.
+ */
+export async function requestEmailChange(newEmail: string, currentPassword = ""): Promise<Result> {
   const auth = await authorize();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const db = getPrisma();
+  const request = await requestInfo();
+  if (!hasFreshSecondFactor(caller, at)) {
+    if (currentPassword.trim() === "") return refuse("invalid", "currentRequired");
+    const wrong = await checkCurrentPassword(caller, currentPassword, request, at, "email.change-requested");
+    if (wrong) return wrong;
+  }
   const email = normaliseEmail(newEmail);
   if (await db.user.findUnique({ where: { email } })) return refuse("conflict", "emailTaken");
   const code = await issueCode(db, {
@@ -98,13 +120,16 @@ export async function requestEmailChange(newEmail: string): Promise<Result> {
     actorId: caller.userId,
     actorEmail: caller.email,
     centreId: caller.centreId,
-    ip: (await requestInfo()).ip,
+    ip: request.ip,
     at,
   });
   return { ok: true };
 }
 
-/** Step 2: the confirmed address becomes the username at once. */
+/**
+ * Step 2: the confirmed address becomes the username at once. The old address is told, with
+ * what to do if it was not the account's owner.
+ */
 export async function confirmEmailChange(code: string): Promise<Result<{ email: string }>> {
   const auth = await authorize();
   if (!auth.ok) return auth;
@@ -132,5 +157,6 @@ export async function confirmEmailChange(code: string): Promise<Result<{ email: 
     // Another account took the address in the meantime (unique index).
     return refuse("conflict", "emailTaken");
   }
+  await sendEmail(renderEmail(caller.email, caller.language, "emailChanged", { email })).catch(() => undefined);
   return { ok: true, email };
 }

@@ -86,7 +86,7 @@ export function DetailsForm({ details }: { details: Details }) {
   );
 }
 
-export function EmailForm({ current }: { current: string }) {
+export function EmailForm({ current, passwordOptional }: { current: string; passwordOptional: boolean }) {
   const t = useTranslations("profile");
   const tc = useTranslations("common");
   const [state, action] = useActionState<EmailState, FormData>(emailChangeAction, { stage: "request" });
@@ -133,6 +133,17 @@ export function EmailForm({ current }: { current: string }) {
             errors={errors.field("email")}
             {...fe}
             required
+          />
+          <Field
+            id="email-password"
+            name="password"
+            type="password"
+            label={t("currentPasswordLabel")}
+            hint={passwordOptional ? t("emailPasswordOptional") : t("emailPasswordHint")}
+            autoComplete="current-password"
+            errors={errors.field("password")}
+            {...fe}
+            required={!passwordOptional}
           />
           <SubmitButton className="self-start" pendingLabel={tc("pleaseWait")}>
             {t("sendEmailCode")}
