@@ -13,6 +13,8 @@ import { sendEmail } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
 import { formatDate } from "@/lib/i18n/dates";
 import { addMonths } from "@/lib/time";
+import en from "@/lib/i18n/messages/en.json";
+import cy from "@/lib/i18n/messages/cy.json";
 
 // The plumbing the account functions (lib/data/accounts, lib/data/board/centres.ts) share. Every
 // helper here works inside a transaction or for a caller its exported caller has already
@@ -64,18 +66,23 @@ export type NewAccount = {
   name: string;
   jobRole: string;
   role: Role;
-  centreId: string;
+  /** Null for board staff (scripts/create-board-account.ts), who belong to no centre. */
+  centreId: string | null;
   grants: Permission[];
 };
 
+/** Who sends an invite: an authorized caller, or the operator's command line (no account: id null). */
+export type Inviter = { id: string | null; email: string };
+
 // internal: takes the transaction of a function that has authorized the invite
-/** Creates the account with its invite inside `tx`, audited; returns what the emails need. */
+/** Creates the account with its invite inside `tx`, audited as `action`; returns what the emails need. */
 export async function createInvitedAccount(
   tx: Tx,
   account: NewAccount,
-  inviter: { id: string; email: string },
+  inviter: Inviter,
   ip: string,
   now: Date,
+  action = "user.invited",
 ) {
   const password = temporaryPassword();
   const user = await tx.user.create({
@@ -95,7 +102,7 @@ export async function createInvitedAccount(
     data: { userId: user.id, invitedById: inviter.id, expiresAt: addMonths(now, INVITE_MONTHS), createdAt: now },
   });
   await audit(tx, {
-    action: "user.invited",
+    action,
     outcome: "success",
     actorId: inviter.id,
     actorEmail: inviter.email,
@@ -124,15 +131,16 @@ const ROLE_NAMES: Record<Role, string> = {
 // internal: sends the emails of an invite its authorized caller has just committed
 /** The invite (and, for a new account, the notice to the centre's EO and Admins). Throws DeliveryError. */
 export async function sendInviteEmails(
-  account: { id: string; email: string; name: string; role: Role; centreId: string },
+  account: { id: string; email: string; name: string; role: Role; centreId: string | null },
   password: string,
   expiresAt: Date,
-  inviter: { id: string; name: string; email: string },
+  inviter: Inviter & { name: string },
   notifyManagers: boolean,
 ) {
   const db = getPrisma();
-  const centre = await db.centre.findUniqueOrThrow({ where: { id: account.centreId } });
-  const centreName = `${centre.number} ${centre.nameEn}`;
+  const centre = account.centreId ? await db.centre.findUniqueOrThrow({ where: { id: account.centreId } }) : null;
+  // Board staff belong to no centre: their invite is to the exam board, named in both languages.
+  const centreName = centre ? `${centre.number} ${centre.nameEn}` : `${en.meta.board} / ${cy.meta.board}`;
   await sendEmail(
     renderEmail(account.email, null, "invite", {
       inviter: inviter.name || inviter.email,
@@ -143,7 +151,7 @@ export async function sendInviteEmails(
       expires: formatDate(expiresAt, "date", "en"),
     }),
   );
-  if (!notifyManagers) return;
+  if (!notifyManagers || !account.centreId) return;
   // "The EO and Admins are emailed when an account is added to their centre." Best effort: the
   // account exists and its invite went out; a failed notice is not a reason to undo that.
   const managers = await db.user.findMany({
@@ -151,7 +159,7 @@ export async function sendInviteEmails(
       centreId: account.centreId,
       role: { in: ["EXAMS_OFFICER", "ADMIN"] },
       mustChangePassword: false,
-      id: { notIn: [account.id, inviter.id] },
+      id: { notIn: inviter.id ? [account.id, inviter.id] : [account.id] },
     },
   });
   for (const manager of managers) {
