@@ -52,11 +52,38 @@ export type Fixtures = {
   resources: import("./resources-fixtures").ResourceFixtures;
   /** Issue 6: an entry with a result, and scripts with and without consent, at centre A. */
   postResults: import("./post-results-fixtures").PostResultsFixtures;
-  /** A new throwaway account at centre A (for delete/reset/change rows, so rows never share state). */
-  newCentreUser(role: "ADMIN" | "USER", options?: { grants?: string[] }): Promise<string>;
+  /**
+   * A new throwaway account at centre A (for delete/reset/change rows, so rows never share state).
+   * `invited`: the invite is still open (the temporary password not yet replaced).
+   */
+  newCentreUser(role: "ADMIN" | "USER", options?: { grants?: string[]; invited?: boolean }): Promise<string>;
+  /** A new candidate of centre A (or B), with no entries. */
+  newCandidate(centre?: "A" | "B"): Promise<{ id: string; candidateNumber: string; uci: string }>;
+  /** A candidate number and a valid UCI no candidate has yet (for forms that create one). */
+  candidateValues(): { candidateNumber: string; uci: string };
+  /** A new candidate of centre A entered for a specification of the series; the entry's id. */
+  newEntry(): Promise<string>;
+  /** A new candidate of centre A entered for GCSE Latin (9521) in the series, with a result; the entry's id. */
+  newEntryWithResult(): Promise<string>;
+  /** A new live A2C key of centre A: its id and the key itself. */
+  newA2cKey(): Promise<{ id: string; key: string }>;
+  /** A new pending access request (default: entries) of a new User of centre A; its id. */
+  newAccessRequest(permission?: string): Promise<string>;
+  /** A new centre with no Exams Officer, or with one whose invite is still open; its id. */
+  newCentre(options?: { invitedExamsOfficer?: boolean }): Promise<string>;
+  /** A new live, fully signed-in session of an actor's account (not the one the actor calls with); its id. */
+  newSession(actor: Actor): Promise<string>;
+  /**
+   * Runs `run` with an email second factor as the actor's active one (every actor's own is an
+   * authenticator app, to which no code can be sent), then takes it away again.
+   */
+  withEmailFactor<T>(actor: Actor, run: () => Promise<T>): Promise<T>;
+  /** The session id each signed-in actor calls with. */
+  sessionIds: Partial<Record<Actor, string>>;
 };
 
-export type RowContext = { fx: Fixtures; actor: Actor };
+/** One call: the fixture world, who calls, and the server's clock of the row. */
+export type RowContext = { fx: Fixtures; actor: Actor; at: Date };
 
 export type Row = {
   /**
@@ -73,12 +100,31 @@ export type Row = {
   /** Dynamic route params. */
   params?: (c: RowContext) => Record<string, string> | Promise<Record<string, string>>;
   searchParams?: (c: RowContext) => Record<string, string> | Promise<Record<string, string>>;
-  /** Server actions: the form to post. Default: an empty form (allowed callers then fail validation, which is not a denial). */
+  /**
+   * Server actions: the form to post. It must be a valid one: every allowed caller has to reach the
+   * action's success path (`ok: true`, a `done`, or a redirect to a page they may see); a form or
+   * field error fails the row. Default: an empty form (for actions that read none).
+   */
   form?: (c: RowContext) => FormData | Promise<FormData>;
-  /** Server actions with a signature other than (prevState, formData) or (formData). */
+  /**
+   * Server actions with a signature other than (prevState, formData) or (formData), or that answer
+   * nothing (the call then reads back from the database whether the change was made).
+   */
   call?: (fn: (...args: never[]) => unknown, c: RowContext) => Promise<unknown>;
   /** Route handlers: the request. Default: GET/POST to the path with no body. */
   request?: (c: RowContext) => Request | Promise<Request>;
+  /**
+   * Endpoints whose success is not `ok: true`, a `done`, a redirect to a page the caller may see, a
+   * 2xx or a rendered page (a preview step, a sign-in step that moves on): how it is recognised,
+   * and why. Refusals, form and field errors and rate limits are still read as such first.
+   */
+  success?: { because: string; test: (value: unknown) => boolean };
+  /**
+   * An allowed caller who cannot reach the success path in the matrix world: what they get
+   * instead (matched against the printed outcome, e.g. "formError …"), and why. Use sparingly:
+   * it is still a failure if they get anything else.
+   */
+  expectForAllowed?: { reason: string; actors?: readonly Actor[]; outcome: string | RegExp };
   /**
    * Not executed, with the reason (only for the public sign-in steps, whose callers have no
    * session by definition and are covered by tests/integration/identity.test.ts).

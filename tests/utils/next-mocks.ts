@@ -7,11 +7,40 @@
 //
 // Everything else — the session lookup, the rules, the database — is the real thing.
 
-const state = { sid: null as string | null };
+import { PEER_HEADER } from "@/lib/http/client-address";
+
+/**
+ * The request headers a call sees when a test sets none: a loopback peer, as the server stamps on
+ * a local connection (lib/http/client-address.ts), so every such call shares one client address.
+ */
+export const DEFAULT_REQUEST_HEADERS: Readonly<Record<string, string>> = {
+  "user-agent": "integration-test",
+  [PEER_HEADER]: "127.0.0.1",
+};
+
+const state = { sid: null as string | null, headers: DEFAULT_REQUEST_HEADERS as Record<string, string> };
 
 /** The session id the mocked Auth.js cookie names (null = signed out). */
 export function signInAs(sessionId: string | null) {
   state.sid = sessionId;
+}
+
+/**
+ * The request headers of the next calls, on top of the defaults (null = the defaults again). A
+ * test that must not share rate limits between calls gives each call its own address:
+ * `setRequestHeaders(clientHeaders("198.18.0.7"))`.
+ */
+export function setRequestHeaders(headers: Record<string, string> | null) {
+  state.headers = { ...DEFAULT_REQUEST_HEADERS, ...headers };
+}
+
+/**
+ * Headers that name `address` as the client however the portal reads it: the peer header the
+ * server stamps (lib/http/client-address.ts, read directly or behind TRUST_PROXY via
+ * X-Forwarded-For) and the older X-Real-IP.
+ */
+export function clientHeaders(address: string): Record<string, string> {
+  return { [PEER_HEADER]: address, "x-forwarded-for": address, "x-real-ip": address };
 }
 
 export const authConfigMock = {
@@ -30,7 +59,7 @@ export const authConfigMock = {
 
 export const headersMock = {
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
-  headers: async () => new Headers({ "user-agent": "integration-test" }),
+  headers: async () => new Headers(state.headers),
 };
 
 export const cacheMock = {

@@ -1,7 +1,7 @@
 // Entries & Registrations (docs/product-rules.md ("Entries")): candidates and entries. EO/Admins make; Users with the
 // entries permission view; a centre-A id is "not found" to centre B's EO.
 import { uciCheckLetter } from "@/lib/validation/entries";
-import { form, type Fixtures, type Row } from "../types";
+import { form, type Fixtures, type Row, type RowContext } from "../types";
 
 const MAKE = ["eo", "admin", "adminBare", "otherCentre"] as const;
 const SEE = ["eo", "admin", "adminBare", "user+entries", "otherCentre"] as const;
@@ -15,6 +15,7 @@ type EntryFx = {
   specId: string;
   specCode: string;
   otherSpecId: string;
+  otherSpecCode: string;
   entryId: string;
 };
 const cache = new WeakMap<Fixtures, Promise<EntryFx>>();
@@ -51,12 +52,28 @@ export function entryFixtures(fx: Fixtures): Promise<EntryFx> {
         specId: specs[0].id,
         specCode: specs[0].code,
         otherSpecId: specs[1].id,
+        otherSpecCode: specs[1].code,
         entryId: entry.id,
       };
     })();
     cache.set(fx, made);
   }
   return made;
+}
+
+/**
+ * A one-row import of a new candidate of the caller's own centre (centre B's for its EO), so
+ * every caller's file is good and no two callers enter the same candidate. Not for Latin: centre
+ * B must stay without Latin entries (the resources rows refuse it Latin's secure files).
+ */
+async function importForm({ fx, actor }: RowContext, intent: "preview" | "confirm"): Promise<FormData> {
+  const candidate = await fx.newCandidate(actor === "otherCentre" ? "B" : "A");
+  const { otherSpecCode } = await entryFixtures(fx);
+  return form({
+    intent,
+    series: fx.seriesCode,
+    csv: `candidate_number,specification_code\n${candidate.candidateNumber},${otherSpecCode}\n`,
+  });
 }
 
 export const entriesRows: Row[] = [
@@ -91,19 +108,22 @@ export const entriesRows: Row[] = [
   {
     endpoint: "action app/(portal)/entries/candidates/actions.ts#createCandidateAction",
     allow: MAKE,
-    rule: "view-only Users are refused before validation",
+    // A new candidate number and UCI for each caller (each makes the candidate in their own centre).
+    form: ({ fx }) =>
+      form({ ...fx.candidateValues(), firstName: "Matrix", lastName: "Newcomer", dateOfBirth: "2010-10-01" }),
+    rule: "EO and Admins of any centre, in their own centre; view-only Users are refused",
   },
   {
     endpoint: "action app/(portal)/entries/candidates/actions.ts#updateCandidateAction",
     allow: MAKE_HERE,
     form: async ({ fx }) => {
-      const e = await entryFixtures(fx);
+      const c = await fx.newCandidate();
       return form({
-        id: e.candidateId,
-        candidateNumber: e.candidateNumber,
-        uci: e.uci,
+        id: c.id,
+        candidateNumber: c.candidateNumber,
+        uci: c.uci,
         firstName: "Matrix",
-        lastName: "Candidate",
+        lastName: "Renamed",
         dateOfBirth: "2010-10-01",
       });
     },
@@ -112,34 +132,39 @@ export const entriesRows: Row[] = [
   {
     endpoint: "action app/(portal)/entries/actions.ts#enterCandidateAction",
     allow: MAKE_HERE,
-    form: async ({ fx }) => {
-      const e = await entryFixtures(fx);
-      return form({ seriesId: fx.seriesId, candidateId: e.candidateId, specificationId: e.otherSpecId });
-    },
+    // A new candidate for each caller, so no caller finds the candidate already entered.
+    form: async ({ fx }) =>
+      form({
+        seriesId: fx.seriesId,
+        candidateId: (await fx.newCandidate()).id,
+        specificationId: (await entryFixtures(fx)).specId,
+      }),
     rule: "a centre-A candidate: not found for centre B; Users view only",
   },
   {
     endpoint: "action app/(portal)/entries/actions.ts#withdrawEntryAction",
     allow: MAKE_HERE,
-    form: async ({ fx }) => form({ entryId: (await entryFixtures(fx)).entryId }),
+    form: async ({ fx }) => form({ entryId: await fx.newEntry() }),
     rule: "a centre-A entry: not found for centre B; Users view only",
   },
   {
     endpoint: "action app/(portal)/entries/actions.ts#importEntriesAction",
     allow: MAKE,
-    form: async ({ fx }) =>
-      form({
-        intent: "preview",
-        series: fx.seriesCode,
-        csv: `candidate_number,specification_code\n${(await entryFixtures(fx)).candidateNumber},${(await entryFixtures(fx)).specCode}\n`,
-      }),
+    form: (c) => importForm(c, "preview"),
+    success: {
+      because: "the preview step saves nothing: success is every row of the file found good",
+      test: (value) => {
+        const v = value as { stage?: string; preview?: { valid: number; invalid: number } } | undefined;
+        return v?.stage === "preview" && v.preview?.invalid === 0 && v.preview.valid === 1;
+      },
+    },
     rule: "preview: EO/Admins of any centre (rows are checked against the caller's own centre)",
   },
   {
     endpoint: "action app/(portal)/entries/actions.ts#importEntriesAction",
     allow: MAKE,
-    form: async ({ fx }) => form({ intent: "confirm", series: fx.seriesCode, csv: `9999,0000\n` }),
-    rule: "confirm: refused to view-only Users before the file is read",
+    form: (c) => importForm(c, "confirm"),
+    rule: "confirm: EO/Admins of any centre, into their own centre; refused to view-only Users",
   },
   {
     endpoint: "route GET /api/entries/export",

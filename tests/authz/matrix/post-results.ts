@@ -23,7 +23,9 @@ export const postResultsRows: Row[] = [
     endpoint: "action app/(portal)/post-results/reviews/actions.ts#requestReviewAction",
     allow: ["eo", "admin", "adminBare"],
     rule: "EO/Admins with results request; Users with results only look; another centre's entry is not found",
-    form: ({ fx }) => form({ entryId: fx.postResults.entryId, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
+    // A new entry with a result for each caller: a second request for one entry is a duplicate.
+    form: async ({ fx }) =>
+      form({ entryId: await fx.newEntryWithResult(), kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
   },
   {
     endpoint: "action app/(portal)/post-results/reviews/actions.ts#requestReviewAction",

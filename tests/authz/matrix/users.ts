@@ -15,6 +15,8 @@ const newCentreNumber = () => String(90000 + (randomBytes(2).readUInt16BE(0) % 1
 /** A fresh User of centre A for each caller, so one caller's change never meets the next. */
 const freshUser = async ({ fx }: RowContext, extra: Record<string, string> = {}) =>
   form({ userId: await fx.newCentreUser("USER"), ...extra });
+/** A fresh User of centre A whose invite is still open (re-send and withdraw need one). */
+const freshInvitee = async ({ fx }: RowContext) => form({ userId: await fx.newCentreUser("USER", { invited: true }) });
 
 export const usersRows: Row[] = [
   {
@@ -47,13 +49,13 @@ export const usersRows: Row[] = [
   {
     endpoint: "action lib/actions/accounts.ts#resendInviteAction",
     allow: ACCOUNT_ACTORS,
-    form: (c) => freshUser(c),
+    form: freshInvitee,
     rule: "another centre's account is not found",
   },
   {
     endpoint: "action lib/actions/accounts.ts#withdrawInviteAction",
     allow: ACCOUNT_ACTORS,
-    form: (c) => freshUser(c),
+    form: freshInvitee,
   },
   {
     endpoint: "action lib/actions/accounts.ts#deleteUserAction",
@@ -70,23 +72,21 @@ export const usersRows: Row[] = [
   {
     endpoint: "action lib/actions/accounts.ts#setPermissionsAction",
     allow: ACCOUNT_ACTORS,
-    form: (c) => freshUser(c, { permissions: "iamis" }),
+    // A permission every manager holds (Admins always hold entries), so none is refused for lacking it.
+    form: (c) => freshUser(c, { permissions: "entries" }),
+    rule: "EO and Admins of the centre, and board staff; nobody grants what they do not hold",
   },
   {
     endpoint: "action lib/actions/accounts.ts#setRoleAction",
     allow: ACCOUNT_ACTORS,
-    form: (c) => freshUser(c, { role: "ADMIN" }),
+    // Centre A has its three Admins (the cap), so the change that can succeed is an Admin made a User.
+    form: async ({ fx }) => form({ userId: await fx.newCentreUser("ADMIN"), role: "USER" }),
   },
   {
     endpoint: "action app/(portal)/centre/users/actions.ts#decideRequestAction",
     allow: MANAGERS,
-    form: async ({ fx }) => {
-      const userId = await fx.newCentreUser("USER");
-      const request = await fx.prisma.accessRequest.create({
-        data: { userId, centreId: fx.centreA.id, permission: "iamis" },
-      });
-      return form({ requestId: request.id, decision: "approve" });
-    },
+    // A request for a permission every manager holds, so approving it is never "cannot grant".
+    form: async ({ fx }) => form({ requestId: await fx.newAccessRequest("entries"), decision: "approve" }),
     rule: "requests are decided by the EO and Admins of the requester's centre",
   },
   {
@@ -101,7 +101,13 @@ export const usersRows: Row[] = [
       "user+results",
       "user+scripts",
     ],
-    form: () => form({ permission: "iamis" }),
+    // A permission the caller's role may be given and the caller does not hold yet.
+    form: ({ actor }) => form({ permission: actor === "user+iamis" ? "scripts" : "iamis" }),
+    expectForAllowed: {
+      actors: ["admin"],
+      reason: "this Admin already holds every permission an Admin may be given: there is nothing left to ask for",
+      outcome: "formError alreadyHeld",
+    },
     rule: "Users (and Admins) ask for a permission their role may be given; the EO holds everything",
   },
   { endpoint: "page /board/centres", allow: ["board"], rule: "board staff only" },
@@ -123,14 +129,15 @@ export const usersRows: Row[] = [
   {
     endpoint: "action app/(portal)/board/centres/actions.ts#inviteExamsOfficerAction",
     allow: ["board"],
-    // Centre A has an EO, so board staff are told to replace them: allowed, and nothing changes.
-    form: ({ fx }) => form({ centreId: fx.centreA.id, email: newEmail(), title: "", name: "Matrix EO", jobRole: "" }),
+    // A new centre without an Exams Officer for each caller (centre A's EO must stay).
+    form: async ({ fx }) =>
+      form({ centreId: await fx.newCentre(), email: newEmail(), title: "", name: "Matrix EO", jobRole: "" }),
     rule: "only board staff invite or replace an EO",
   },
   {
     endpoint: "action app/(portal)/board/centres/actions.ts#resendExamsOfficerInviteAction",
     allow: ["board"],
-    // Centre A's EO has set up their account: board staff are told there is no invite to re-send.
-    form: ({ fx }) => form({ centreId: fx.centreA.id }),
+    // A new centre whose Exams Officer has not yet accepted the invite, for each caller.
+    form: async ({ fx }) => form({ centreId: await fx.newCentre({ invitedExamsOfficer: true }) }),
   },
 ];
