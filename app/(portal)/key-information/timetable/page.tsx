@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("timetable"))("title") };
 }
 
-/** Any centre account (the tile's roles in lib/services/catalogue.ts). */
+/** Any centre account (the tile's roles in lib/services/tiles.ts). */
 export default async function TimetablePage({ searchParams }: Props) {
   await requireRole("EXAMS_OFFICER", "ADMIN", "USER");
   const result = await must(examTimetable(seriesParam(await searchParams) || undefined));
