@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormErrorSummary } from "./field";
+import { FormErrorSummary } from "./error-summary";
 import type { ActionState } from "@/lib/validation/action-state";
 
 /** Translates an action's error keys for Field and the error summary. */
