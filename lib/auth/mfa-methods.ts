@@ -7,9 +7,12 @@ import { maskPhone } from "./phone";
 /** Changing MFA from the profile needs a second factor checked within this long. */
 export const FRESH_MFA_MS = 10 * 60_000;
 
-/** The methods this deployment offers (SMS and email may be switched off). */
-export function enabledMethods(env: NodeJS.ProcessEnv = process.env): MfaMethod[] {
-  const methods: MfaMethod[] = ["TOTP"];
+/** The methods that prove a code (a passkey signs a challenge instead). */
+export type CodeMethod = Exclude<MfaMethod, "PASSKEY">;
+
+/** The code methods this deployment offers (SMS and email may be switched off). */
+export function enabledMethods(env: NodeJS.ProcessEnv = process.env): CodeMethod[] {
+  const methods: CodeMethod[] = ["TOTP"];
   if (env.MFA_SMS_ENABLED !== "false") methods.push("SMS");
   if (env.MFA_EMAIL_ENABLED !== "false") methods.push("EMAIL");
   return methods;

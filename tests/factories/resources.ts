@@ -4,7 +4,7 @@ import type { SpecWithComponents } from "./catalogue";
 import type { Db } from "./db";
 import { makePdf, writeStoredFile } from "./files";
 
-type ResourceRow = Omit<Resource, "id" | "createdAt">;
+type ResourceRow = Omit<Resource, "id" | "createdAt" | "seriesId" | "componentId" | "availableFrom" | "uploadedById">;
 
 export const RESOURCE_YEARS = [2024, 2025, 2026] as const;
 /** Specifications that also publish Welsh-medium question papers. */

@@ -6,7 +6,7 @@ import { authorize, refuse, requestInfo, type Authorized, type Refusal, type Res
 import { decryptSecret, encryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { normaliseCode, recoveryCodes } from "@/lib/auth/codes";
-import { enabledMethods, maySetUp } from "@/lib/auth/mfa-methods";
+import { enabledMethods, maySetUp, type CodeMethod } from "@/lib/auth/mfa-methods";
 import { hashSecret } from "@/lib/auth/password";
 import { normaliseUkMobile } from "@/lib/auth/phone";
 import { renderEmail, renderSms } from "@/lib/email/templates";
@@ -42,7 +42,9 @@ async function setUpCaller(): Promise<Authorized | Refusal> {
 }
 
 /** What the set-up form offers: the methods, the caller's email, and whether this is onboarding. */
-export async function mfaSetupOptions(): Promise<Result<{ methods: MfaMethod[]; email: string; onboarding: boolean }>> {
+export async function mfaSetupOptions(): Promise<
+  Result<{ methods: CodeMethod[]; email: string; onboarding: boolean }>
+> {
   const auth = await setUpCaller();
   if (!auth.ok) return auth;
   return {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MfaMethod } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { authorize, refuse, requestInfo, type Caller, type Refusal, type Result } from "@/lib/auth/authorize";
 import { decryptSecret } from "@/lib/auth/secret-box";
@@ -76,7 +77,7 @@ async function refuseWhileLocked(
 }
 
 /** The challenge page: which factor to ask for, and where a code goes (masked). */
-export async function mfaChallenge(): Promise<Result<{ method: "TOTP" | "SMS" | "EMAIL"; destination: string }>> {
+export async function mfaChallenge(): Promise<Result<{ method: MfaMethod; destination: string }>> {
   const auth = await authorize({ steps: ["mfa"] });
   if (!auth.ok) return auth;
   const factor = await activeFactor(auth.caller.userId);

@@ -2,7 +2,7 @@ import "server-only";
 import type { MfaMethod } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { authorize, refuse, requestInfo, type Caller, type Result } from "@/lib/auth/authorize";
-import { enabledMethods, maySetUp } from "@/lib/auth/mfa-methods";
+import { enabledMethods, maySetUp, type CodeMethod } from "@/lib/auth/mfa-methods";
 import { audit } from "@/lib/data/audit";
 import { IDLE_TIMEOUT_MS } from "./sessions";
 
@@ -48,7 +48,7 @@ export async function securitySettings(): Promise<
     canChangeMfa: boolean;
     /** Whether re-verifying needs a code sent first (SMS or email). */
     needsSend: boolean;
-    methods: MfaMethod[];
+    methods: CodeMethod[];
     email: string;
     unusedRecoveryCodes: number;
     sessions: SessionRow[];

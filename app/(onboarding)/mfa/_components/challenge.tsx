@@ -7,8 +7,9 @@ import { ErrorSummary, useActionErrors } from "@/components/forms/translated-err
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { sendCodeAction, verifyCodeAction, type MfaState } from "../actions";
+import type { MfaMethod } from "@/lib/generated/prisma/enums";
 
-export function MfaChallenge({ method, destination }: { method: "TOTP" | "SMS" | "EMAIL"; destination: string }) {
+export function MfaChallenge({ method, destination }: { method: MfaMethod; destination: string }) {
   const t = useTranslations("mfa");
   const tc = useTranslations("common");
   const [sendState, send] = useActionState<MfaState, FormData>(sendCodeAction, {});
