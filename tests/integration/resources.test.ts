@@ -27,7 +27,7 @@ import { actAs } from "../utils/act-as";
 vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", async () => ({
   ...(await import("../utils/next-mocks")).headersMock,
-  headers: async () => new Headers({ "user-agent": "resources-test", "x-real-ip": "203.0.113.9" }),
+  headers: async () => new Headers({ "user-agent": "resources-test", "x-porth-peer": "203.0.113.9" }),
 }));
 vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 
