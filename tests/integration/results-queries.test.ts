@@ -1,0 +1,124 @@
+// Results queries after release (docs/product-rules.md ("Results embargo")): centre scoping,
+// filters and ordering, statements of results and the results analysis. The world is in
+// tests/integration/results/world.ts.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Candidate, Series } from "@/lib/generated/prisma/client";
+import type { TestDb } from "../utils/test-db";
+import type { Catalogue } from "../factories";
+import { buildResultsWorld, ok, type ResultsWorld } from "./results/world";
+
+vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
+vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
+vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
+
+import { resultsByCandidate, resultsBySubject } from "@/lib/data/results/list";
+import { statementOfResults } from "@/lib/data/results/statement";
+import { itemLevelData } from "@/lib/data/results/item-level";
+import { resultsAnalysis } from "@/lib/data/results/analysis";
+
+let db: TestDb;
+let catalogue: Catalogue;
+let june: Series;
+let candidatesA: Candidate[];
+let candidatesB: Candidate[];
+let as: ResultsWorld["as"];
+
+beforeAll(async () => {
+  ({ db, catalogue, june, candidatesA, candidatesB, as } = await buildResultsWorld());
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("centre scoping", () => {
+  const now = new Date("2027-09-01T09:00:00Z");
+
+  it("does not find another centre's candidate", async () => {
+    await as("eo", now);
+    expect(await statementOfResults(june.id, candidatesB[0].id)).toEqual({ ok: false, error: "notFound" });
+    await as("eoB", now);
+    expect(await statementOfResults(june.id, candidatesA[0].id)).toEqual({ ok: false, error: "notFound" });
+  });
+
+  it("lists only the caller's centre's results", async () => {
+    await as("eoB", now);
+    const page = ok(await resultsByCandidate(june.id));
+    const idsB = new Set(candidatesB.map((c) => c.id));
+    expect(page.rows.length).toBeGreaterThan(0);
+    expect(page.rows.every((r) => idsB.has(r.candidateId))).toBe(true);
+    const items = ok(await itemLevelData(june.id, catalogue.specs[0].components[0].code));
+    expect(items.rows.every((r) => idsB.has(r.candidateId))).toBe(true);
+  });
+});
+
+describe("results queries", () => {
+  const now = new Date("2027-09-01T09:00:00Z");
+  beforeEach(async () => {
+    await as("eo", now);
+  });
+
+  it("filters by candidate name, number, specification and grade", async () => {
+    const target = candidatesA[3];
+    const byName = ok(await resultsByCandidate(june.id, { q: target.lastName.toUpperCase() }));
+    expect(byName.rows.some((r) => r.candidateId === target.id)).toBe(true);
+    expect(
+      byName.rows.every(
+        (r) =>
+          r.lastName.toLowerCase().includes(target.lastName.toLowerCase()) ||
+          r.firstName.toLowerCase().includes(target.lastName.toLowerCase()),
+      ),
+    ).toBe(true);
+
+    const byNumber = ok(await resultsByCandidate(june.id, { q: target.candidateNumber }));
+    expect(new Set(byNumber.rows.map((r) => r.candidateId))).toEqual(new Set([target.id]));
+
+    const spec = byNumber.rows[0].specificationCode;
+    const bySpec = ok(await resultsBySubject(june.id, { spec }));
+    expect(bySpec.total).toBeGreaterThan(0);
+    expect(bySpec.rows.every((r) => r.specificationCode === spec)).toBe(true);
+
+    const grade = byNumber.rows[0].grade;
+    const byGrade = ok(await resultsByCandidate(june.id, { grade }));
+    expect(byGrade.rows.every((r) => r.grade === grade)).toBe(true);
+    expect(byGrade.rows.some((r) => r.candidateId === target.id)).toBe(true);
+  });
+
+  it("orders by candidate number (by candidate) and by specification (by subject)", async () => {
+    const a = ok(await resultsByCandidate(june.id));
+    const numbers = a.rows.map((r) => r.candidateNumber);
+    expect(numbers).toEqual([...numbers].sort());
+    const b = ok(await resultsBySubject(june.id));
+    const specs = b.rows.map((r) => r.specificationCode);
+    expect(specs).toEqual([...specs].sort());
+  });
+
+  it("gives a statement with every result and its component marks", async () => {
+    const candidate = candidatesA[1];
+    const statement = ok(await statementOfResults(june.id, candidate.id));
+    const count = await db.prisma.result.count({ where: { seriesId: june.id, entry: { candidateId: candidate.id } } });
+    expect(statement.results).toHaveLength(count);
+    for (const r of statement.results) {
+      expect(r.components.length).toBeGreaterThan(0);
+      for (const c of r.components) expect(c.mark).toBeLessThanOrEqual(c.maxMark);
+    }
+  });
+
+  it("shows the board-wide cumulative percentages beside the centre's distribution", async () => {
+    const { specs: analysis } = ok(await resultsAnalysis(june.id));
+    for (const spec of analysis) {
+      expect(spec.grades.reduce((n, g) => n + g.count, 0)).toBe(spec.centreTotal);
+      expect(spec.grades.at(-1)!.cumulativePercent).toBe(100);
+      expect(spec.grades.at(-1)!.boardCumulativePercent).toBe(100);
+      const cum = spec.grades.map((g) => g.boardCumulativePercent);
+      expect(cum).toEqual([...cum].sort((x, y) => x - y));
+    }
+    // Centre B's results count towards the board figures.
+    const total = analysis.reduce((n, s) => n + s.boardTotal, 0);
+    const all = await db.prisma.result.count({
+      where: { seriesId: june.id, entry: { specification: { code: { in: analysis.map((s) => s.code) } } } },
+    });
+    expect(total).toBe(all);
+    expect(total).toBeGreaterThan(analysis.reduce((n, s) => n + s.centreTotal, 0));
+  });
+});
