@@ -3,6 +3,9 @@ import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 import { authorizeCentre, inCentre, refuse, type Result } from "@/lib/auth/authorize";
 import { hashKey, looksLikeKey, newKeyValue, PREFIX_LENGTH } from "@/lib/a2c/key";
+import { isSingleLine } from "@/lib/validation/text";
+import { recordIdSchema } from "@/lib/validation/ids";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A2C keys (docs/product-rules.md ("Permissions", "A2C")): the Exams Officer always, Admins when
 // granted the a2c permission, Users never. A key is shown once; only its SHA-256 and its first
@@ -49,7 +52,7 @@ export async function generateKey(name: string): Promise<Result<{ id: string; ke
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const label = typeof name === "string" ? name.trim() : "";
-  if (!label || label.length > 60) return refuse("invalid");
+  if (!label || label.length > 60 || !isSingleLine(label)) return refuse("invalid");
   const key = newKeyValue();
   const prefix = key.slice(0, PREFIX_LENGTH);
   return getPrisma().$transaction(async (tx) => {
@@ -81,7 +84,7 @@ export async function revokeKey(id: string): Promise<Result> {
   const auth = await authorizeCentre("a2c");
   if (!auth.ok) return auth;
   const { caller, at } = auth;
-  if (typeof id !== "string" || !id) return refuse("notFound");
+  if (!recordIdSchema.safeParse(id).success) return refuse("notFound");
   return getPrisma().$transaction(async (tx) => {
     const row = await tx.a2CKey.findFirst({ where: inCentre(caller, { id }) });
     if (!row) return refuse("notFound");
@@ -98,6 +101,43 @@ export async function revokeKey(id: string): Promise<Result> {
     });
     return { ok: true as const };
   });
+}
+
+export type KeyRevocationReason = "makerLostPermission" | "makerDeleted" | "makerReplaced";
+
+// internal: runs inside the transaction of an authorized account change (lib/data/accounts/manage.ts, lib/data/board/centres.ts)
+/**
+ * A key works only while the person who made it may still make keys: when they lose the a2c
+ * permission, are made a User, are deleted or replaced, every live key they made is revoked in
+ * the same transaction, each with its audit row (docs/decisions/019-a2c-keys-follow-their-maker.md).
+ * Returns the names of the keys revoked, for the notice to the centre's exams officer.
+ */
+export async function revokeKeysMadeBy(
+  tx: Prisma.TransactionClient,
+  input: { makerId: string; reason: KeyRevocationReason; actorId: string; actorEmail: string; ip: string; at: Date },
+): Promise<{ centreId: string; names: string[] }[]> {
+  const keys = await tx.a2CKey.findMany({
+    where: { createdById: input.makerId, revokedAt: null },
+    select: { id: true, name: true, prefix: true, centreId: true },
+  });
+  if (keys.length === 0) return [];
+  await tx.a2CKey.updateMany({ where: { id: { in: keys.map((k) => k.id) } }, data: { revokedAt: input.at } });
+  for (const key of keys) {
+    await audit(tx, {
+      action: "a2c.key.revoked",
+      outcome: "success",
+      actorId: input.actorId,
+      actorEmail: input.actorEmail,
+      centreId: key.centreId,
+      targetUserId: input.makerId,
+      ip: input.ip,
+      details: { keyId: key.id, prefix: key.prefix, reason: input.reason },
+      at: input.at,
+    });
+  }
+  const byCentre = new Map<string, string[]>();
+  for (const key of keys) byCentre.set(key.centreId, [...(byCentre.get(key.centreId) ?? []), key.name]);
+  return [...byCentre].map(([centreId, names]) => ({ centreId, names }));
 }
 
 /** A centre's A2C key, as the release rule sees it (lib/auth/release.ts). */

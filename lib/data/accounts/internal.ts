@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { AppointeeType, Role } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { refuse, type Refusal } from "@/lib/auth/authorize";
 import { hashSecret } from "@/lib/auth/password";
@@ -11,6 +11,7 @@ import { INVITE_MONTHS } from "@/lib/accounts/status";
 import { audit } from "@/lib/data/audit";
 import { sendEmail } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
+import type { KeyRevocationReason } from "@/lib/data/a2c/keys";
 import { formatDate } from "@/lib/i18n/dates";
 import { addMonths } from "@/lib/time";
 import en from "@/lib/i18n/messages/en.json";
@@ -69,6 +70,8 @@ export type NewAccount = {
   /** Null for board staff (scripts/create-board-account.ts), who belong to no centre. */
   centreId: string | null;
   grants: Permission[];
+  /** Appointees only (lib/data/board/appointees.ts): examiner or moderator. */
+  appointeeType?: AppointeeType;
 };
 
 /** Who sends an invite: an authorized caller, or the operator's command line (no account: id null). */
@@ -93,6 +96,7 @@ export async function createInvitedAccount(
       jobRole: account.jobRole,
       role: account.role,
       centreId: account.centreId,
+      appointeeType: account.appointeeType ?? null,
       passwordHash: await hashSecret(password),
       mustChangePassword: true,
       grants: { create: account.grants.map((permission) => ({ permission, grantedById: inviter.id })) },
@@ -110,7 +114,11 @@ export async function createInvitedAccount(
     targetUserId: user.id,
     targetEmail: user.email,
     ip,
-    details: { role: account.role, permissions: account.grants },
+    details: {
+      role: account.role,
+      permissions: account.grants,
+      ...(account.appointeeType ? { appointeeType: account.appointeeType } : {}),
+    },
     at: now,
   });
   return { user, password, expiresAt: invite.expiresAt };
@@ -145,7 +153,8 @@ export async function sendInviteEmails(
     renderEmail(account.email, null, "invite", {
       inviter: inviter.name || inviter.email,
       centre: centreName,
-      url: `${portalUrl()}/sign-in`,
+      // Examiners and moderators sign in at their own door (docs/product-rules.md, "Sign-in and sessions").
+      url: `${portalUrl()}${account.role === "APPOINTEE" ? "/appointee/sign-in" : "/sign-in"}`,
       email: account.email,
       password,
       expires: formatDate(expiresAt, "date", "en"),
@@ -172,5 +181,23 @@ export async function sendInviteEmails(
         role: ROLE_NAMES[account.role],
       }),
     ).catch(() => {});
+  }
+}
+
+export type RevokedKeys = { centreId: string; names: string[] }[];
+
+// internal: sends the notice of keys an authorized account change has just revoked
+/** Tells each affected centre's exams officer which A2C keys stopped working, and why. */
+export async function noticeRevokedKeys(revoked: RevokedKeys, reason: KeyRevocationReason): Promise<void> {
+  for (const { centreId, names } of revoked) {
+    const eo = await getPrisma().user.findFirst({
+      where: { centreId, role: "EXAMS_OFFICER" },
+      select: { email: true, language: true },
+    });
+    if (!eo) continue;
+    // The revocation stands whether or not the notice can be sent.
+    await sendEmail(renderEmail(eo.email, eo.language, "a2cKeysRevoked", { keys: names.join(", "), reason })).catch(
+      () => {},
+    );
   }
 }

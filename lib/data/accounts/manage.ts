@@ -3,6 +3,7 @@ import { authorize, refuse, requestInfo, type Result } from "@/lib/auth/authoriz
 import {
   canAssign,
   canDeleteAccount,
+  effectivePermissions,
   isGrantable,
   isPermission,
   MAX_ADMINS_PER_CENTRE,
@@ -14,7 +15,15 @@ import { audit } from "@/lib/data/audit";
 import { revokeAllSessions } from "@/lib/data/identity/sessions";
 import { sendEmail } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
-import { countAdmins, lockCentre, manageableTarget } from "./internal";
+import { revokeKeysMadeBy } from "@/lib/data/a2c/keys";
+import { countAdmins, lockCentre, manageableTarget, noticeRevokedKeys, type RevokedKeys } from "./internal";
+
+const by = (caller: { userId: string; email: string }, ip: string, at: Date) => ({
+  actorId: caller.userId,
+  actorEmail: caller.email,
+  ip,
+  at,
+});
 
 // Changing an existing centre account: permissions, role, second factor, deletion
 // (docs/product-rules.md ("Actors and roles"), ("Permissions")). The centre's EO and Admins act
@@ -34,6 +43,7 @@ export async function setPermissions(userId: string, wanted: string[]): Promise<
   const { actor } = who;
   if (userId === actor.id) return refuse("forbidden", "cannotChangeOwn");
   const { ip } = await requestInfo();
+  const revoked: RevokedKeys = [];
   const outcome = await getPrisma().$transaction(async (tx) => {
     const found = await manageableTarget(tx, who, userId);
     if (found.refusal) return found.refusal;
@@ -51,6 +61,10 @@ export async function setPermissions(userId: string, wanted: string[]): Promise<
       data: added.map((permission) => ({ userId, permission, grantedById: actor.id })),
     });
     await tx.user.update({ where: { id: userId }, data: { authVersion: { increment: 1 } } });
+    if (removed.includes("a2c"))
+      revoked.push(
+        ...(await revokeKeysMadeBy(tx, { makerId: userId, reason: "makerLostPermission", ...by(caller, ip, at) })),
+      );
     await audit(tx, {
       action: "user.permissions-changed",
       outcome: "success",
@@ -65,7 +79,9 @@ export async function setPermissions(userId: string, wanted: string[]): Promise<
     });
     return null;
   });
-  return outcome ?? { ok: true };
+  if (outcome) return outcome;
+  await noticeRevokedKeys(revoked, "makerLostPermission");
+  return { ok: true };
 }
 
 /** Make a User an Admin (when one of the 3 places is free) or an Admin a User. */
@@ -78,6 +94,7 @@ export async function setRole(userId: string, role: "ADMIN" | "USER"): Promise<R
   const { actor } = who;
   if (userId === actor.id) return refuse("forbidden", "cannotChangeOwn");
   const { ip } = await requestInfo();
+  const revoked: RevokedKeys = [];
   const outcome = await getPrisma().$transaction(async (tx) => {
     const found = await manageableTarget(tx, who, userId);
     if (found.refusal) return found.refusal;
@@ -93,6 +110,10 @@ export async function setRole(userId: string, role: "ADMIN" | "USER"): Promise<R
     const keep = subject.grants.filter((p) => isPermission(p) && isGrantable(role, p));
     await tx.permissionGrant.deleteMany({ where: { userId, permission: { notIn: keep } } });
     await tx.user.update({ where: { id: userId }, data: { role, authVersion: { increment: 1 } } });
+    if (!effectivePermissions(role, keep).includes("a2c"))
+      revoked.push(
+        ...(await revokeKeysMadeBy(tx, { makerId: userId, reason: "makerLostPermission", ...by(caller, ip, at) })),
+      );
     await audit(tx, {
       action: "user.role-changed",
       outcome: "success",
@@ -107,7 +128,9 @@ export async function setRole(userId: string, role: "ADMIN" | "USER"): Promise<R
     });
     return null;
   });
-  return outcome ?? { ok: true };
+  if (outcome) return outcome;
+  await noticeRevokedKeys(revoked, "makerLostPermission");
+  return { ok: true };
 }
 
 /**
@@ -123,12 +146,14 @@ export async function deleteUser(userId: string): Promise<Result<{ centreId: str
   if (!who) return refuse("forbidden");
   const { actor } = who;
   const { ip } = await requestInfo();
+  const revoked: RevokedKeys = [];
   const outcome = await getPrisma().$transaction(async (tx) => {
     const target = await tx.user.findFirst({ where: { ...who.scope, id: userId } });
     if (!target) return refuse("notFound");
     if (!canDeleteAccount(actor, { id: target.id, role: target.role, centreId: target.centreId, grants: [] }))
       return target.id === actor.id ? refuse("forbidden", "cannotChangeOwn") : refuse("forbidden");
     await revokeAllSessions(tx, userId, at);
+    revoked.push(...(await revokeKeysMadeBy(tx, { makerId: userId, reason: "makerDeleted", ...by(caller, ip, at) })));
     await tx.user.delete({ where: { id: userId } });
     await audit(tx, {
       action: "user.deleted",
@@ -145,6 +170,7 @@ export async function deleteUser(userId: string): Promise<Result<{ centreId: str
     return { centreId: target.centreId! };
   });
   if ("ok" in outcome) return outcome;
+  await noticeRevokedKeys(revoked, "makerDeleted");
   return { ok: true, centreId: outcome.centreId, byBoard: caller.role === "BOARD_STAFF" };
 }
 

@@ -4,7 +4,14 @@ import { accountStatus } from "@/lib/accounts/status";
 import { getPrisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/data/audit";
-import { createInvitedAccount, lockCentre, sendInviteEmails } from "@/lib/data/accounts/internal";
+import {
+  createInvitedAccount,
+  lockCentre,
+  noticeRevokedKeys,
+  sendInviteEmails,
+  type RevokedKeys,
+} from "@/lib/data/accounts/internal";
+import { revokeKeysMadeBy } from "@/lib/data/a2c/keys";
 import { resendInvite } from "@/lib/data/accounts/invites";
 import { revokeAllSessions } from "@/lib/data/identity/sessions";
 import { normaliseEmail } from "@/lib/auth/email";
@@ -156,6 +163,7 @@ export async function inviteExamsOfficer(
   const db = getPrisma();
   let created: Awaited<ReturnType<typeof createInvitedAccount>>;
   let replaced: { id: string; email: string } | null = null;
+  const revoked: RevokedKeys = [];
   try {
     const outcome = await db.$transaction(async (tx) => {
       const centre = await tx.centre.findUnique({ where: { id: centreId } });
@@ -167,6 +175,16 @@ export async function inviteExamsOfficer(
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) return refuse("conflict", "emailTaken");
       if (current) {
         await revokeAllSessions(tx, current.id, at);
+        revoked.push(
+          ...(await revokeKeysMadeBy(tx, {
+            makerId: current.id,
+            reason: "makerReplaced",
+            actorId: caller.userId,
+            actorEmail: caller.email,
+            ip,
+            at,
+          })),
+        );
         await tx.user.delete({ where: { id: current.id } });
         await audit(tx, {
           action: "centre.exams-officer-replaced",
@@ -222,6 +240,7 @@ export async function inviteExamsOfficer(
     await db.user.delete({ where: { id: created.user.id } });
     return refuse("unavailable", "deliveryFailed");
   }
+  await noticeRevokedKeys(revoked, "makerReplaced");
   return { ok: true, userId: created.user.id };
 }
 

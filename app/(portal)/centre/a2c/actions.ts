@@ -5,10 +5,16 @@ import { z } from "zod";
 import { messageKeyOf } from "@/lib/auth/authorize";
 import { generateKey, revokeKey } from "@/lib/data/a2c/keys";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
+import { isSingleLine } from "@/lib/validation/text";
 
 export type GenerateState = ActionState<{ key: string; name: string }>;
 
-const nameSchema = z.string().trim().min(1, "keyNameRequired").max(60, "keyNameTooLong");
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "keyNameRequired")
+  .max(60, "keyNameTooLong")
+  .refine(isSingleLine, "badBytes");
 
 export async function generateKeyAction(_prev: GenerateState, formData: FormData): Promise<GenerateState> {
   if (hasUnexpectedFields(formData, ["name"])) return { formError: "invalid" };
