@@ -80,6 +80,12 @@ export async function signInWithPassword(
     await audit(db, { ...base, action: "sign-in", outcome: "denied", details: { reason: "locked" } });
     return { ok: false, error: "invalidCredentials" };
   }
+  if (user.deactivatedAt) {
+    // A deactivated appointee (lib/data/board/appointees.ts): answered like a wrong password, after the same work.
+    await verifySecret(user.passwordHash, password);
+    await audit(db, { ...base, action: "sign-in", outcome: "denied", details: { reason: "deactivated" } });
+    return { ok: false, error: "invalidCredentials" };
+  }
 
   const invite = user.invites[0];
   const inviteDead =

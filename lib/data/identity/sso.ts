@@ -36,6 +36,7 @@ export async function openAppointeeSsoSession(profile: EntraProfile, now: Date) 
     const byEmail = claimedEmail ? await db.user.findUnique({ where: { email: claimedEmail } }) : null;
     if (!byEmail || byEmail.role !== "APPOINTEE") return deny("no-account");
     if (byEmail.entraObjectId !== null) return deny("bound-to-another");
+    if (byEmail.deactivatedAt) return deny("deactivated");
     // First Microsoft sign-in: bind the account to this object id (once; the column is unique).
     const bound = await db.user
       .updateMany({ where: { id: byEmail.id, entraObjectId: null }, data: { entraObjectId: identity.oid } })
@@ -51,6 +52,7 @@ export async function openAppointeeSsoSession(profile: EntraProfile, now: Date) 
     user = { ...byEmail, entraObjectId: identity.oid };
   }
   if (user.role !== "APPOINTEE") return deny("not-appointee");
+  if (user.deactivatedAt) return deny("deactivated"); // lib/data/board/appointees.ts
   const account = user;
 
   return db.$transaction(async (tx) => {
