@@ -17,6 +17,8 @@
 //    number, so a re-run leaves out the centres already loaded and redoes an interrupted batch;
 //  - ANALYZE at the end so the planner knows the new table sizes.
 // Needs the demo series and catalogue (seedDemo runs first).
+// The centres' names and sizes are in prisma/seed/scale-centres.ts, the tables' columns and the
+// row formats in prisma/seed/scale-rows.ts.
 import type { PGlite } from "@electric-sql/pglite";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { A_LEVEL_BORN_BEFORE, candidateRow, type CandidateRow } from "@/tests/factories/candidates";
@@ -29,6 +31,10 @@ import {
   splitMark,
 } from "@/tests/factories/grades";
 import { createRng } from "@/tests/factories/prng";
+import { centreSizes, KINDS, PLACES } from "./seed/scale-centres";
+import { COLUMNS, COPY_FORMAT, INSERT_FORMAT, type Tables } from "./seed/scale-rows";
+
+export { centreSizes };
 
 export const SCALE_CENTRES = 1500;
 export const SCALE_CANDIDATES = 250_000;
@@ -56,146 +62,6 @@ export type SeedScaleOptions = {
 };
 
 export type SeedScaleReport = { centresAdded: number; rows: number; ms: number; skipped: boolean };
-
-const PLACES = [
-  "Aberaeron",
-  "Aberdâr",
-  "Abergele",
-  "Aberhonddu",
-  "Abertawe",
-  "Aberteifi",
-  "Amlwch",
-  "Bangor",
-  "Bargod",
-  "Betws",
-  "Blaenau",
-  "Bodelwyddan",
-  "Brynmawr",
-  "Caerfyrddin",
-  "Caergybi",
-  "Caerffili",
-  "Caerleon",
-  "Cas-gwent",
-  "Castell-nedd",
-  "Cei Newydd",
-  "Conwy",
-  "Crughywel",
-  "Cwmbrân",
-  "Dinbych",
-  "Dolgellau",
-  "Ffestiniog",
-  "Fflint",
-  "Glynebwy",
-  "Hwlffordd",
-  "Llanbedr",
-  "Llandeilo",
-  "Llandudno",
-  "Llanelli",
-  "Llangefni",
-  "Llangollen",
-  "Llanidloes",
-  "Llanrwst",
-  "Machynlleth",
-  "Merthyr",
-  "Mynwy",
-  "Niwbwrch",
-  "Pen-y-bont",
-  "Penarth",
-  "Pontypridd",
-  "Porthcawl",
-  "Porthmadog",
-  "Pwllheli",
-  "Rhaeadr",
-  "Rhuthun",
-  "Rhydaman",
-  "Rhyl",
-  "Tonypandy",
-  "Treforys",
-  "Trefynwy",
-  "Tregaron",
-  "Tyddewi",
-  "Wrecsam",
-  "Y Bala",
-  "Y Barri",
-  "Y Drenewydd",
-  "Bristol",
-  "Chester",
-  "Gloucester",
-  "Hereford",
-  "Shrewsbury",
-  "Worcester",
-  "Ludlow",
-  "Oswestry",
-  "Bath",
-  "Cheltenham",
-];
-const KINDS: [string, string][] = [
-  ["{p} Comprehensive School", "Ysgol Gyfun {p}"],
-  ["{p} High School", "Ysgol Uwchradd {p}"],
-  ["{p} College", "Coleg {p}"],
-  ["{p} Community School", "Ysgol Gymunedol {p}"],
-  ["{p} Academy", "Academi {p}"],
-  ["St David's School, {p}", "Ysgol Dewi Sant, {p}"],
-];
-
-type Value = string | number | boolean | null;
-
-function sqlLiteral(value: Value): string {
-  if (value === null) return "NULL";
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-// COPY's text format: tab-separated, \N for NULL, backslash escapes.
-function copyText(value: Value): string {
-  if (value === null) return "\\N";
-  if (typeof value !== "string") return String(value);
-  return value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
-}
-
-/** How rows are written: inlined multi-row INSERT (any PostgreSQL) or COPY (PGlite). */
-type RowFormat = { row(values: Value[]): string };
-const INSERT_FORMAT: RowFormat = { row: (values) => `(${values.map(sqlLiteral).join(",")})` };
-const COPY_FORMAT: RowFormat = { row: (values) => values.map(copyText).join("\t") };
-
-/** Candidates per centre: mostly 60–280, a few large colleges (~1,000), summing exactly to `total`. */
-export function centreSizes(centres: number, total: number): number[] {
-  const rng = createRng("scale:sizes");
-  const weights = Array.from({ length: centres }, () => (rng.next() < 0.01 ? 6 : 0.35 + rng.next() * 1.35));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const sizes = weights.map((w) => Math.max(1, Math.floor((total * w) / sum)));
-  let rest = total - sizes.reduce((a, b) => a + b, 0);
-  for (let i = 0; rest !== 0; i = (i + 1) % centres) {
-    if (rest > 0) {
-      sizes[i] += 1;
-      rest -= 1;
-    } else if (sizes[i] > 1) {
-      sizes[i] -= 1;
-      rest += 1;
-    }
-  }
-  return sizes;
-}
-
-type Tables = {
-  centres: string[];
-  candidates: string[];
-  entries: string[];
-  results: string[];
-  componentResults: string[];
-};
-
-const COLUMNS: Record<keyof Tables, [string, string]> = {
-  centres: ["Centre", `"id","number","nameEn","nameCy","address","updatedAt"`],
-  candidates: [
-    "Candidate",
-    `"id","centreId","candidateNumber","uci","firstName","lastName","dateOfBirth","scriptConsent","updatedAt"`,
-  ],
-  entries: ["Entry", `"id","centreId","candidateId","seriesId","specificationId","updatedAt"`],
-  results: ["Result", `"id","entryId","centreId","seriesId","grade"`],
-  componentResults: ["ComponentResult", `"id","resultId","componentId","mark","itemMarks"`],
-};
 
 /**
  * Adds the board-sized load. Skips entirely when every scale centre is present; otherwise

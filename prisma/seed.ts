@@ -13,261 +13,26 @@
 // Idempotent: when centre 68101 and board@board.test exist the demo part is skipped, and the
 // large part skips what it already loaded. The demo part is one transaction (all or nothing).
 // The PDFs go to FILES_DIR (default .data/files). PGlite has no file lock: stop the server first.
+//
+// The parts are in prisma/seed/: the series and catalogue (catalogue.ts), the centres with their
+// candidates, results, scripts and reviews (centres.ts), the accounts (accounts.ts), the
+// resources and question papers (resources.ts), the command line (args.ts) and the counts
+// (counts.ts).
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import type { Permission } from "@/lib/auth/catalogue";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import {
-  createCandidates,
-  createCentre,
-  createEntriesAndResults,
-  createGradeBoundaries,
-  createQualificationCatalogue,
-  createQuestionPapers,
-  createResources,
-  createSeries,
-  createReviewRequests,
-  createScripts,
-  createUser,
-  DEMO_TOTP_SECRET,
-  setScriptConsent,
-  type Db,
-} from "@/tests/factories";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedAccounts } from "./seed/accounts";
+import { assertSeedAllowed, parseSeedArgs, SeedRefusedError, type SeedArgs } from "./seed/args";
+import { seedSeriesAndCatalogue } from "./seed/catalogue";
+import { DEMO_CANDIDATES_PER_CENTRE, seedCentres, seedReviewRequests } from "./seed/centres";
+import { countRows, demoExists } from "./seed/counts";
+import { seedResources } from "./seed/resources";
 
-export const DEMO_PASSWORD = "porth-demo-password";
-export { DEMO_TOTP_SECRET };
-export const DEMO_CENTRE_NUMBERS = ["68101", "68102", "68103"] as const;
-export const DEMO_CANDIDATES_PER_CENTRE = 60;
-export const DEMO_SERIES_CODE = "2027-06";
-
-export const DEMO_CENTRES = [
-  {
-    number: "68101",
-    nameEn: "Porth Comprehensive School",
-    nameCy: "Ysgol Gyfun Porth",
-    address: "Heol y Ddraenen\nPorth\nRhondda Cynon Taf\nCF39 0AB",
-  },
-  {
-    number: "68102",
-    nameEn: "Llanfair Community College",
-    nameCy: "Coleg Cymunedol Llanfair",
-    address: "Ffordd yr Ysgol\nLlanfair Caereinion\nPowys\nSY21 0HW",
-  },
-  {
-    number: "68103",
-    nameEn: "Glan Taf High School",
-    nameCy: "Ysgol Uwchradd Glan Taf",
-    address: "Glan Taf Road\nCardiff\nCF14 1AB",
-  },
-] as const;
-
-export type DemoAccount = {
-  email: string;
-  role: "BOARD_STAFF" | "EXAMS_OFFICER" | "ADMIN" | "USER" | "APPOINTEE";
-  centre?: (typeof DEMO_CENTRE_NUMBERS)[number];
-  appointeeType?: "EXAMINER" | "MODERATOR";
-  grants?: Permission[];
-  title: string;
-  name: string;
-  jobRole: string;
-  phone: string;
-};
-
-/** Every demo account: password DEMO_PASSWORD, an active authenticator-app factor (DEMO_TOTP_SECRET). */
-export const DEMO_ACCOUNTS: DemoAccount[] = [
-  {
-    email: "board@board.test",
-    role: "BOARD_STAFF",
-    title: "Mr",
-    name: "Gareth Hopkins",
-    jobRole: "Centre Services Manager",
-    phone: "+447700900101",
-  },
-  {
-    email: "eo@68101.test",
-    role: "EXAMS_OFFICER",
-    centre: "68101",
-    title: "Mrs",
-    name: "Siân Prys",
-    jobRole: "Exams Officer",
-    phone: "+447700900102",
-  },
-  {
-    email: "admin@68101.test",
-    role: "ADMIN",
-    centre: "68101",
-    grants: ["a2c", "iamis", "access_arrangements", "scripts"],
-    title: "Ms",
-    name: "Catrin Huws",
-    jobRole: "Assistant Exams Officer",
-    phone: "+447700900103",
-  },
-  {
-    email: "teacher@68101.test",
-    role: "USER",
-    centre: "68101",
-    grants: [],
-    title: "Mr",
-    name: "Tomos Ellis",
-    jobRole: "Teacher of Geography",
-    phone: "+447700900104",
-  },
-  {
-    email: "results.teacher@68101.test",
-    role: "USER",
-    centre: "68101",
-    grants: ["results", "entries", "iamis"],
-    title: "Dr",
-    name: "Ffion Rhydderch",
-    jobRole: "Head of Mathematics",
-    phone: "+447700900105",
-  },
-  {
-    email: "locktest@68101.test",
-    role: "USER",
-    centre: "68101",
-    grants: [],
-    title: "Mr",
-    name: "Llŷr Jenkins",
-    jobRole: "Teacher of Latin",
-    phone: "+447700900106",
-  },
-  {
-    email: "eo@68102.test",
-    role: "EXAMS_OFFICER",
-    centre: "68102",
-    title: "Mr",
-    name: "Alun Roberts",
-    jobRole: "Examinations Officer",
-    phone: "+447700900107",
-  },
-  {
-    email: "examiner@appointees.test",
-    role: "APPOINTEE",
-    appointeeType: "EXAMINER",
-    title: "Dr",
-    name: "Eleri Morgan",
-    jobRole: "Examiner, GCSE Latin",
-    phone: "+447700900108",
-  },
-  {
-    email: "moderator@appointees.test",
-    role: "APPOINTEE",
-    appointeeType: "MODERATOR",
-    title: "Mrs",
-    name: "Helen Charles",
-    jobRole: "Moderator, GCSE Geography",
-    phone: "+447700900109",
-  },
-];
-
-export class SeedRefusedError extends Error {}
-
-export type SeedArgs = { force: boolean; scale: "board" | null; migrate: boolean };
-
-export function parseSeedArgs(argv: readonly string[]): SeedArgs {
-  const args: SeedArgs = { force: false, scale: null, migrate: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--force") args.force = true;
-    else if (a === "--no-migrate") args.migrate = false;
-    else if (a === "--scale" || a.startsWith("--scale=")) {
-      const value = a === "--scale" ? argv[++i] : a.slice("--scale=".length);
-      if (value !== "board") throw new SeedRefusedError(`Unknown --scale "${value ?? ""}": the only scale is "board".`);
-      args.scale = "board";
-    } else
-      throw new SeedRefusedError(`Unknown argument "${a}". Usage: db:seed [-- --scale board] [--force] [--no-migrate]`);
-  }
-  return args;
-}
-
-/** Throws unless seeding is allowed here: never under NODE_ENV=production without --force. */
-export function assertSeedAllowed(env: NodeJS.ProcessEnv, args: Pick<SeedArgs, "force">): void {
-  if (env.NODE_ENV === "production" && !args.force) {
-    throw new SeedRefusedError(
-      "Refusing to seed: NODE_ENV=production. The demo accounts share a published password and TOTP secret; " +
-        "re-run with --force only if this is not a live board.",
-    );
-  }
-  if (!env.MFA_ENCRYPTION_KEY) {
-    throw new SeedRefusedError(
-      "MFA_ENCRYPTION_KEY is not set: the seed encrypts the demo TOTP secret with it. Set it (e.g. in .env) to the value the app uses.",
-    );
-  }
-}
-
-export type DemoCounts = Record<
-  | "centres"
-  | "users"
-  | "candidates"
-  | "entries"
-  | "results"
-  | "componentResults"
-  | "gradeBoundaries"
-  | "resources"
-  | "questionPapers"
-  | "specifications"
-  | "components"
-  | "scripts"
-  | "reviewRequests",
-  number
->;
-
-export async function countRows(prisma: Db): Promise<DemoCounts> {
-  const [
-    centres,
-    users,
-    candidates,
-    entries,
-    results,
-    componentResults,
-    gradeBoundaries,
-    resources,
-    questionPapers,
-    specifications,
-    components,
-    scripts,
-    reviewRequests,
-  ] = await Promise.all([
-    prisma.centre.count(),
-    prisma.user.count(),
-    prisma.candidate.count(),
-    prisma.entry.count(),
-    prisma.result.count(),
-    prisma.componentResult.count(),
-    prisma.gradeBoundary.count(),
-    prisma.resource.count(),
-    prisma.questionPaper.count(),
-    prisma.specification.count(),
-    prisma.component.count(),
-    prisma.script.count(),
-    prisma.reviewRequest.count(),
-  ]);
-  return {
-    centres,
-    users,
-    candidates,
-    entries,
-    results,
-    componentResults,
-    gradeBoundaries,
-    resources,
-    questionPapers,
-    specifications,
-    components,
-    scripts,
-    reviewRequests,
-  };
-}
-
-/** True when the demo board is already in the database. */
-export async function demoExists(prisma: Db): Promise<boolean> {
-  const [centre, board] = await Promise.all([
-    prisma.centre.findUnique({ where: { number: "68101" }, select: { id: true } }),
-    prisma.user.findUnique({ where: { email: "board@board.test" }, select: { id: true } }),
-  ]);
-  return Boolean(centre && board);
-}
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from "./seed/accounts";
+export { assertSeedAllowed, parseSeedArgs, SeedRefusedError, type SeedArgs } from "./seed/args";
+export { DEMO_SERIES_CODE } from "./seed/catalogue";
+export { DEMO_CANDIDATES_PER_CENTRE, DEMO_CENTRE_NUMBERS, DEMO_CENTRES } from "./seed/centres";
+export { countRows, demoExists, type DemoCounts } from "./seed/counts";
 
 export type SeedDemoOptions = {
   candidatesPerCentre?: number;
@@ -296,75 +61,11 @@ export async function seedDemo(
 
   await prisma.$transaction(
     async (tx) => {
-      const series = (await tx.series.findUnique({ where: { code: DEMO_SERIES_CODE } })) ?? (await createSeries(tx));
-      const catalogue = await createQualificationCatalogue(tx);
-      log(`Series ${series.code}; ${catalogue.specs.length} specifications, ${catalogue.components.length} components`);
-
-      if ((await tx.gradeBoundary.count({ where: { seriesId: series.id } })) === 0) {
-        await createGradeBoundaries(tx, series, catalogue.components);
-      }
-
-      const centres = [];
-      for (const c of DEMO_CENTRES) {
-        const centre =
-          (await tx.centre.findUnique({ where: { number: c.number } })) ?? (await createCentre(tx, { ...c }));
-        centres.push(centre);
-        if ((await tx.candidate.count({ where: { centreId: centre.id } })) === 0) {
-          const candidates = await createCandidates(tx, centre, candidatesPerCentre);
-          const made = await createEntriesAndResults(tx, centre, series, candidates, catalogue.specs);
-          // About a third of the candidates have consented to their scripts being seen; each of
-          // their component results has a marked-script PDF.
-          const consenting = await setScriptConsent(tx, candidates);
-          const scripts = await createScripts(tx, centre, series, consenting, { writeFiles });
-          log(
-            `Centre ${centre.number}: ${candidates.length} candidates, ${made.entries.length} entries, ${made.componentResults.length} component results, ` +
-              `${consenting.length} with script consent (${scripts.length} scripts)`,
-          );
-        }
-      }
-
-      for (const account of DEMO_ACCOUNTS) {
-        if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
-        const { centre, grants = [], ...fields } = account;
-        await createUser(tx, {
-          ...fields,
-          centre: centre ? centres.find((c) => c.number === centre)!.id : null,
-          appointeeType: account.appointeeType ?? null,
-          grants,
-          password: DEMO_PASSWORD,
-          mfa: "totp",
-          totpSecret: DEMO_TOTP_SECRET,
-          mustChangePassword: false,
-        });
-      }
-      log(`${DEMO_ACCOUNTS.length} demo accounts (password ${DEMO_PASSWORD}, TOTP secret ${DEMO_TOTP_SECRET})`);
-
-      // A few post-results requests in each status, made by the centre's exams officer.
-      for (const centre of centres) {
-        if ((await tx.reviewRequest.count({ where: { centreId: centre.id } })) > 0) continue;
-        const eo = await tx.user.findFirst({
-          where: { centreId: centre.id, role: "EXAMS_OFFICER" },
-          select: { id: true },
-        });
-        if (!eo) continue;
-        const requests = await createReviewRequests(
-          tx,
-          centre,
-          series,
-          eo.id,
-          new Date(series.releaseAt.getTime() + 5 * 86_400_000),
-        );
-        log(`Centre ${centre.number}: ${requests.length} post-results requests`);
-      }
-
-      if ((await tx.resource.count()) === 0) {
-        const resources = await createResources(tx, catalogue.specs, { writeFiles });
-        log(`${resources.length} resources`);
-      }
-      if ((await tx.questionPaper.count({ where: { seriesId: series.id } })) === 0) {
-        const papers = await createQuestionPapers(tx, series, catalogue.components, { writeFiles });
-        log(`${papers.length} question papers`);
-      }
+      const { series, catalogue } = await seedSeriesAndCatalogue(tx, log);
+      const centres = await seedCentres(tx, series, catalogue, { candidatesPerCentre, writeFiles, log });
+      await seedAccounts(tx, centres, log);
+      await seedReviewRequests(tx, centres, series, log);
+      await seedResources(tx, series, catalogue, { writeFiles, log });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
