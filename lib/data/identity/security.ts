@@ -1,13 +1,14 @@
 import "server-only";
+import { recordIdSchema } from "@/lib/validation/ids";
 import type { MfaMethod } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { authorize, refuse, requestInfo, type Caller, type Result } from "@/lib/auth/authorize";
-import { enabledMethods, maySetUp, type CodeMethod } from "@/lib/auth/mfa-methods";
+import { maySetUp, passkeyRequiredFor, setupMethods } from "@/lib/auth/mfa-methods";
 import { audit } from "@/lib/data/audit";
 import { IDLE_TIMEOUT_MS } from "./sessions";
 
 // Security settings (docs/product-rules.md, "Sign-in and sessions"): the caller's second factor,
-// recovery codes and live sessions, and signing out.
+// their passkeys, recovery codes and live sessions, and signing out.
 
 export type SessionRow = {
   id: string;
@@ -33,6 +34,8 @@ function liveSessionsOf(userId: string, currentId: string, at: Date): Promise<Se
     .then((rows) => rows.map((row) => ({ ...row, current: row.id === currentId })));
 }
 
+export type PasskeyRow = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+
 /** The caller's live sessions, newest activity first; `current` marks this one. */
 export async function listSessions(): Promise<Result<{ sessions: SessionRow[] }>> {
   const auth = await authorize();
@@ -48,7 +51,14 @@ export async function securitySettings(): Promise<
     canChangeMfa: boolean;
     /** Whether re-verifying needs a code sent first (SMS or email). */
     needsSend: boolean;
-    methods: CodeMethod[];
+    /** The methods the caller may change to (a passkey is added under `passkeys` once it is the method). */
+    methods: MfaMethod[];
+    /** The caller's passkeys, oldest first, when PASSKEY is the method. */
+    passkeys: PasskeyRow[];
+    /** Whether a passkey may be removed now: a fresh second factor, and more than one. */
+    canRemovePasskey: boolean;
+    /** Whether the board requires this person to use a passkey. */
+    passkeyRequired: boolean;
     email: string;
     unusedRecoveryCodes: number;
     sessions: SessionRow[];
@@ -58,17 +68,27 @@ export async function securitySettings(): Promise<
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const db = getPrisma();
-  const [factor, unused, sessions] = await Promise.all([
+  const [factor, unused, sessions, passkeys] = await Promise.all([
     db.mfaFactor.findFirst({ where: { userId: caller.userId, active: true }, orderBy: { verifiedAt: "desc" } }),
     db.recoveryCode.count({ where: { userId: caller.userId, usedAt: null } }),
     liveSessionsOf(caller.userId, caller.sessionId, at),
+    db.passkey.findMany({
+      where: { userId: caller.userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    }),
   ]);
+  const usesPasskeys = factor?.method === "PASSKEY";
+  const canChangeMfa = maySetUp(caller, at);
   return {
     ok: true,
     factor: factor?.method ?? null,
-    canChangeMfa: maySetUp(caller, at),
-    needsSend: factor?.method !== "TOTP",
-    methods: enabledMethods(),
+    canChangeMfa,
+    needsSend: factor?.method === "SMS" || factor?.method === "EMAIL",
+    methods: setupMethods(caller.role).filter((m) => !(usesPasskeys && m === "PASSKEY")),
+    passkeys: usesPasskeys ? passkeys : [],
+    canRemovePasskey: usesPasskeys && canChangeMfa && passkeys.length > 1,
+    passkeyRequired: passkeyRequiredFor(caller.role),
     email: caller.email,
     unusedRecoveryCodes: unused,
     sessions,
@@ -102,6 +122,8 @@ async function endSession(caller: Caller, sessionId: string, reason: string, at:
 export async function revokeSession(sessionId: string): Promise<Result> {
   const auth = await authorize();
   if (!auth.ok) return auth;
+  // An id no session can have (a NUL byte, say) names none of the caller's sessions.
+  if (!recordIdSchema.safeParse(sessionId).success) return refuse("notFound");
   return endSession(auth.caller, sessionId, "security-settings", auth.at);
 }
 
