@@ -2,28 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { createCentre, inviteExamsOfficer, resendExamsOfficerInvite } from "@/lib/data/board/centres";
-import { emailSchema } from "@/lib/validation/identity";
 import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 import { recordIdSchema } from "@/lib/validation/ids";
-import { isMultiLine, isSingleLine } from "@/lib/validation/text";
+import { centreSchema, inviteeSchema } from "@/lib/validation/people";
 
 // Board staff: centres and their Exams Officers. The data layer refuses anyone else; these
 // validate the post and translate its answer.
 
 const CENTRE_FIELDS = ["number", "nameEn", "nameCy", "address"] as const;
-const centreSchema = z.object({
-  number: z
-    .string()
-    .trim()
-    .regex(/^\d{5}$/, "centreNumberFormat"),
-  nameEn: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField").refine(isSingleLine, "invalid"),
-  nameCy: z.string().trim().min(1, "fieldRequired").max(200, "tooLongField").refine(isSingleLine, "invalid"),
-  address: z.string().trim().max(500, "tooLongField").refine(isMultiLine, "invalid"),
-});
 
 export async function createCentreAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireUser();
@@ -41,18 +30,12 @@ export async function createCentreAction(_prev: ActionState, formData: FormData)
 }
 
 const EO_FIELDS = ["centreId", "email", "title", "name", "jobRole", "replace"] as const;
-const eoSchema = z.object({
-  email: emailSchema,
-  title: z.string().trim().max(20, "tooLongField").refine(isSingleLine, "invalid"),
-  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField").refine(isSingleLine, "invalid"),
-  jobRole: z.string().trim().max(100, "tooLongField").refine(isSingleLine, "invalid"),
-});
 
 export async function inviteExamsOfficerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   await requireUser();
   if (hasUnexpectedFields(formData, EO_FIELDS)) return { formError: "tampered" };
   const values = Object.fromEntries(["email", "title", "name", "jobRole"].map((k) => [k, text(formData, k)]));
-  const parsed = eoSchema.safeParse(values);
+  const parsed = inviteeSchema.safeParse(values);
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
   const id = recordIdSchema.safeParse(text(formData, "centreId"));
   if (!id.success) return { formError: "notFound", values };

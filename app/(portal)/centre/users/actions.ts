@@ -8,10 +8,9 @@ import { requireUser } from "@/lib/auth/session";
 import type { ManageState } from "@/lib/actions/accounts";
 import { decideAccessRequest } from "@/lib/data/accounts/access-requests";
 import { inviteUser } from "@/lib/data/accounts/invites";
-import { emailSchema } from "@/lib/validation/identity";
 import { fieldErrorsOf, hasUnexpectedFields, text } from "@/lib/validation/action-state";
 import { recordIdSchema } from "@/lib/validation/ids";
-import { isSingleLine } from "@/lib/validation/text";
+import { inviteeSchema } from "@/lib/validation/people";
 
 // Manage Users: inviting and deciding access requests (the actions on one account are in
 // lib/actions/accounts.ts, shared with the board's account page). Thin: validate the post, call
@@ -19,11 +18,7 @@ import { isSingleLine } from "@/lib/validation/text";
 // post with fields the form never sends is refused.
 
 const INVITE_FIELDS = ["email", "title", "name", "jobRole", "role", "permissions"] as const;
-const inviteSchema = z.object({
-  email: emailSchema,
-  title: z.string().trim().max(20, "tooLongField").refine(isSingleLine, "invalid"),
-  name: z.string().trim().min(1, "fieldRequired").max(100, "tooLongField").refine(isSingleLine, "invalid"),
-  jobRole: z.string().trim().max(100, "tooLongField").refine(isSingleLine, "invalid"),
+const inviteSchema = inviteeSchema.extend({
   role: z.enum(["ADMIN", "USER"], { error: "chooseRole" }),
   permissions: z.array(z.string().max(40)).max(20),
 });
