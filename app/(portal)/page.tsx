@@ -8,6 +8,7 @@ import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { localized } from "@/lib/i18n/localized";
 import { SECTIONS } from "@/lib/services/catalogue";
+import { londonParts } from "@/lib/time";
 import { PageHeader } from "@/components/page/page-header";
 import { ServicesGrid, type Tile } from "./_components/services-grid";
 
@@ -103,12 +104,6 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
 
 /** The London calendar date of an instant, as [y, m0, d] for Date.UTC. */
 function ymd(d: Date): [number, number, number] {
-  const s = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
-  const [y, m, day] = s.split("-").map(Number);
-  return [y, m - 1, day];
+  const { year, month, day } = londonParts(d);
+  return [year, month - 1, day];
 }

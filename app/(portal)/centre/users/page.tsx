@@ -192,7 +192,9 @@ export default async function ManageUsersPage({ searchParams }: { searchParams: 
                 <TableCell>
                   <Badge variant={STATUS_VARIANT[u.status]}>{t(`status_${u.status}`)}</Badge>
                   {u.status === "invited" && u.inviteExpiresAt ? (
-                    <span className="block text-sm">{t("inviteExpires", { at: u.inviteExpiresAt })}</span>
+                    <span className="block text-sm">
+                      {t("inviteExpires", { at: formatDate(u.inviteExpiresAt, "date", locale) })}
+                    </span>
                   ) : null}
                 </TableCell>
                 <TableCell>{u.lastSignInAt ? formatDate(u.lastSignInAt, "stamp", locale) : t("never")}</TableCell>
