@@ -36,6 +36,17 @@ describe("proxy.ts", () => {
     expect(rewrittenTo(await call("/sign-in"))).toBeNull();
   });
 
+  it("lets anyone, signed in or not, reach help, the accessibility statement and the icon", async () => {
+    for (const claims of [null, { ...eo, step: "mfa" }, teacher]) {
+      token.value = claims;
+      for (const path of ["/help", "/accessibility", "/icon.svg"]) {
+        const res = await call(path);
+        expect(redirectedTo(res), `${path} ${claims?.role ?? "signed out"}`).toBeNull();
+        expect(rewrittenTo(res), path).toBeNull();
+      }
+    }
+  });
+
   it("keeps a session with a pending step on that step", async () => {
     token.value = { ...eo, step: "mfa" };
     expect(redirectedTo(await call("/centre/users"))).toBe("http://porth.test/mfa");

@@ -13,7 +13,18 @@ import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/ht
 // (docs/decisions/008-authorization-matrix.md): it reads only the signed session cookie — never the database. Every page,
 // action and route handler re-checks the live session, permission, centre and clock.
 
-const PUBLIC = ["/sign-in", "/appointee/sign-in", "/forgot-password", "/api/auth", "/api/health", "/api/a2c"];
+const PUBLIC = [
+  "/sign-in",
+  "/appointee/sign-in",
+  "/forgot-password",
+  // Help, the accessibility statement and the browser-tab icon (app/icon.svg) are for everyone.
+  "/help",
+  "/accessibility",
+  "/icon.svg",
+  "/api/auth",
+  "/api/health",
+  "/api/a2c",
+];
 const ONBOARDING: string[] = Object.values(STEP_PATHS);
 
 const matches = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);

@@ -7,6 +7,7 @@ import { a2cRows } from "./a2c";
 import { resourcesRows } from "./resources";
 import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
+import { helpRows } from "./help";
 
 export const MATRIX: Row[] = [
   ...identityRows,
@@ -16,4 +17,5 @@ export const MATRIX: Row[] = [
   ...resourcesRows,
   ...postResultsRows,
   ...resultsRows,
+  ...helpRows,
 ];
