@@ -20,7 +20,7 @@ export function LanguageToggle() {
         variant="ghost"
         lang={other}
         aria-label={t("switchToLabel")}
-        className="text-inherit hover:bg-white/10"
+        className="text-inherit hover:bg-white/10 hover:text-primary-foreground"
       >
         {t("switchTo")}
       </Button>

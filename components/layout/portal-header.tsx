@@ -1,11 +1,13 @@
 import { Suspense } from "react";
-import Link from "next/link";
+import { Search } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { LiveSession } from "@/lib/data/identity/sessions";
 import { SECTIONS, servicesFor, type SectionKey } from "@/lib/services/catalogue";
+import { HeaderMenu } from "./header-menu";
 import { LanguageToggle } from "./language-toggle";
 import { ProfileMenu } from "./profile-menu";
 import { ServicesMenu } from "./services-menu";
+import { Wordmark } from "./wordmark";
 
 export async function PortalHeader({ session }: { session: LiveSession }) {
   const t = await getTranslations("header");
@@ -30,21 +32,20 @@ export async function PortalHeader({ session }: { session: LiveSession }) {
   const name = user.name || user.email;
   return (
     <header className="bg-primary text-primary-foreground">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-2 px-4 py-2">
-        <Link href="/" className="mr-auto text-xl font-bold underline-offset-4 hover:underline">
-          {tm("portal")}
-        </Link>
-        <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-1">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
+        <Wordmark label={tm("portal")} className="mr-auto" />
+        <HeaderMenu label={t("menu")} navLabel={t("mainNav")}>
           <ServicesMenu label={t("allServices")} allLabel={th("title")} sections={sections} />
-          <form action="/" method="get" role="search" className="flex items-center gap-1">
-            <label htmlFor="header-search" className="sr-only">
-              {th("searchLabel")}
+          <form action="/" method="get" role="search" className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <label htmlFor="header-search" className="inline-flex items-center gap-1 font-semibold">
+              <Search aria-hidden="true" className="size-5 shrink-0" />
+              {t("searchLabel")}
             </label>
             <input
               id="header-search"
               name="q"
               type="search"
-              className="h-11 w-40 rounded-md border border-white/60 bg-white px-2 text-foreground"
+              className="h-11 w-56 max-w-full min-w-0 rounded-md border border-white/60 bg-white px-2 text-foreground lg:w-40"
             />
           </form>
           <Suspense>
@@ -59,7 +60,7 @@ export async function PortalHeader({ session }: { session: LiveSession }) {
               signOut: t("signOut"),
             }}
           />
-        </nav>
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -22,7 +22,11 @@ export function ProfileMenu({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" aria-label={labels.menu} className="text-inherit hover:bg-white/10">
+        <Button
+          variant="ghost"
+          aria-label={labels.menu}
+          className="text-inherit hover:bg-white/10 hover:text-primary-foreground"
+        >
           <UserRound aria-hidden="true" />
           <span className="max-w-40 truncate">{name}</span>
         </Button>

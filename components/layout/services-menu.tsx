@@ -27,12 +27,12 @@ export function ServicesMenu({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="text-inherit hover:bg-white/10">
+        <Button variant="ghost" className="text-inherit hover:bg-white/10 hover:text-primary-foreground">
           <LayoutGrid aria-hidden="true" />
           {label}
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-80">
+      <DropdownMenuContent align="start" className="w-80 max-w-[calc(100vw-2rem)]">
         <DropdownMenuItem asChild>
           <Link href="/">{allLabel}</Link>
         </DropdownMenuItem>

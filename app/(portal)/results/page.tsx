@@ -89,9 +89,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                     autoComplete="off"
                   />
                 </div>
-                <div className="flex flex-col gap-1">
+                <div className="flex min-w-0 flex-col gap-1">
                   <Label htmlFor="filter-spec">{t("filters.specification")}</Label>
-                  <Select id="filter-spec" name="spec" defaultValue={filters.spec} wrapperClassName="w-72">
+                  <Select id="filter-spec" name="spec" defaultValue={filters.spec} wrapperClassName="w-72 max-w-full">
                     <option value="">{t("filters.anySpecification")}</option>
                     {options.specifications.map((s) => (
                       <option key={s.code} value={s.code}>

@@ -43,7 +43,14 @@ export default async function CandidatesPage({
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
           <div className="flex flex-col gap-2">
             <Label htmlFor="q">{t("search")}</Label>
-            <Input id="q" name="q" type="search" defaultValue={q} aria-describedby="q-hint" className="w-72" />
+            <Input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              aria-describedby="q-hint"
+              className="w-72 max-w-full"
+            />
             <span id="q-hint" className="text-muted-foreground">
               {t("searchHint")}
             </span>

@@ -34,9 +34,14 @@ export default async function ItemLevelDataPage({ searchParams }: { searchParams
             <p>{t("intro")}</p>
             <form method="get" action="/results/item-level-data" className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="series" value={series.code} />
-              <div className="flex flex-col gap-1">
+              <div className="flex min-w-0 flex-col gap-1">
                 <Label htmlFor="component-picker">{t("chooseComponent")}</Label>
-                <Select id="component-picker" name="component" defaultValue={chosen.code} wrapperClassName="w-96">
+                <Select
+                  id="component-picker"
+                  name="component"
+                  defaultValue={chosen.code}
+                  wrapperClassName="w-96 max-w-full"
+                >
                   {components.map((c) => (
                     <option key={c.code} value={c.code}>
                       {c.code} {localized(c, ctx.locale, "title")}
