@@ -27,7 +27,9 @@ export default async function ServicePage({ params }: Props) {
     <div className="flex flex-col gap-4">
       <PageHeader title={service.title[locale]} />
       <h2 className="text-xl font-semibold">{t("plannedTitle")}</h2>
-      <p>{t("plannedBody", { description: service.description[locale] })}</p>
+      <p>{t("plannedBody")}</p>
+      <h3 className="text-lg font-semibold">{t("purposeTitle")}</h3>
+      <p>{service.description[locale]}</p>
       <p>
         <Link href="/" className="underline">
           {t("backHome")}
