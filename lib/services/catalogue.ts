@@ -16,7 +16,7 @@ export type SectionKey =
 export const SECTIONS: Record<SectionKey, Bilingual> = {
   key: { en: "Key Information", cy: "Gwybodaeth Allweddol" },
   centre: { en: "Centre Administration", cy: "Gweinyddu'r Ganolfan" },
-  entries: { en: "Entries & Registrations", cy: "Cofrestriadau" },
+  entries: { en: "Entries & Registrations", cy: "Cofrestriadau ac ymgeiswyr" },
   exams: { en: "Examinations & Assessments", cy: "Arholiadau ac Asesiadau" },
   results: { en: "Results", cy: "Canlyniadau" },
   post: { en: "Post-results", cy: "Ar ôl y Canlyniadau" },

@@ -32,7 +32,7 @@ export const SERVICES: Service[] = [
     { en: "Today's question papers", cy: "Papurau cwestiynau heddiw" },
     {
       en: "Download the question papers for today's exams, from the time the board sets.",
-      cy: "Llwytho i lawr bapurau cwestiynau arholiadau heddiw, o'r amser y mae'r bwrdd yn ei bennu.",
+      cy: "Llwytho papurau cwestiynau arholiadau heddiw i lawr, o'r amser y mae'r bwrdd yn ei bennu.",
     },
     { permission: "question_papers", href: "/key-information/question-papers" },
   ),
@@ -177,7 +177,7 @@ export const SERVICES: Service[] = [
     { en: "Results analysis", cy: "Dadansoddi canlyniadau" },
     {
       en: "Your centre's grade distribution beside the board's.",
-      cy: "Dosbarthiad graddau eich canolfan ochr yn ochr â'r bwrdd.",
+      cy: "Dosbarthiad graddau eich canolfan ochr yn ochr â dosbarthiad y bwrdd.",
     },
     { permission: "results", href: "/results/analysis" },
   ),
@@ -187,7 +187,7 @@ export const SERVICES: Service[] = [
     { en: "View scripts", cy: "Gweld sgriptiau" },
     {
       en: "See candidates' marked scripts, where they have given consent.",
-      cy: "Gweld sgriptiau wedi'u marcio ymgeiswyr, lle maen nhw wedi rhoi caniatâd.",
+      cy: "Gweld sgriptiau ymgeiswyr wedi'u marcio, lle maen nhw wedi rhoi caniatâd.",
     },
     { permission: "scripts", href: "/post-results/scripts" },
   ),
