@@ -113,10 +113,21 @@ export function codeIn(text: string): string {
   return match[1];
 }
 
-/** axe (WCAG 2.2 AA tags) finds nothing on the page as it is now. */
+/**
+ * axe (WCAG 2.2 AA tags) finds nothing on the whole page as it is now, header and footer
+ * included. Contrast axe cannot decide (text over an image or a gradient, or under another
+ * element) it reports as "incomplete", not as a violation — the header's wordmark once had a
+ * contrast of 1:1 and passed that way — so an undecided colour contrast fails too.
+ */
 export async function expectNoAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
-  expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  const undecidedContrast = results.incomplete.filter((r) => r.id === "color-contrast");
+  expect([
+    ...results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length})`),
+    ...undecidedContrast.map(
+      (r) => `${label}: ${r.id} undecided on ${r.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    ),
+  ]).toEqual([]);
 }
