@@ -1,13 +1,10 @@
-// Post-results (docs/product-rules.md ("Post-results services")): reviews of marking / copies of
-// scripts, and View scripts, on a real database — the data layer, the server action and the
-// script download route handler. Only Auth.js's cookie and Next's request headers are stand-ins.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// Reviews of marking and copies of scripts (docs/product-rules.md ("Post-results services")), on a
+// real database: who may request and when, the data layer and the server action. Only Auth.js's
+// cookie and Next's request headers are stand-ins; the world is in
+// tests/integration/post-results/world.ts.
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Candidate, Centre, Entry, Script, Series } from "@/lib/generated/prisma/client";
-import { findLiveSession } from "@/lib/data/identity/sessions";
+import type { Candidate, Centre, Entry, Series } from "@/lib/generated/prisma/client";
 import type { Result } from "@/lib/auth/authorize";
 import {
   listReviewRequests,
@@ -17,21 +14,19 @@ import {
   type ReviewableEntry,
   type ReviewRow,
 } from "@/lib/data/post-results/reviews";
-import { listScriptCandidates, scriptSeries, type ScriptCandidate } from "@/lib/data/post-results/scripts";
-import {
-  createCandidates,
-  createCentre,
-  createEntriesAndResults,
-  createQualificationCatalogue,
-  createScripts,
-  createSeries,
-  createUser,
-  setScriptConsent,
-  type Catalogue,
-} from "@/tests/factories";
-import { actAs } from "@/tests/utils/act-as";
+import type { Catalogue } from "@/tests/factories";
 import { redirectTarget } from "@/tests/utils/next-mocks";
-import { createTestDb, type TestDb } from "@/tests/utils/test-db";
+import type { TestDb } from "@/tests/utils/test-db";
+import {
+  AFTER,
+  BEFORE_RELEASE,
+  BEFORE_RESTRICTED,
+  buildPostResultsWorld,
+  okOf,
+  RELEASE,
+  RESTRICTED,
+  type PostResultsWorld,
+} from "./post-results/world";
 
 vi.mock("@/lib/auth/config", async () => (await import("@/tests/utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", () => ({
@@ -40,97 +35,23 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-// June 2027: restricted release 00:00 London on 18 Aug (BST) = 2027-08-17T23:00Z; release 08:00
-// London on results day 19 Aug = 07:00Z.
-const BEFORE_RESTRICTED = new Date("2027-08-17T22:59:59Z");
-const RESTRICTED = new Date("2027-08-17T23:00:00Z");
-const BEFORE_RELEASE = new Date("2027-08-19T06:59:59Z");
-const RELEASE = new Date("2027-08-19T07:00:00Z");
-const AFTER = new Date("2027-09-01T09:00:00Z");
-
 let db: TestDb;
 let filesDir: string;
-const savedFilesDir = process.env.FILES_DIR;
-const savedNow = process.env.PORTH_FAKE_NOW;
 let catalogue: Catalogue;
 let series: Series;
 let centreA: Centre;
-let centreB: Centre;
 let candidatesA: Candidate[];
 let entriesA: Entry[];
 let entryWithoutResult: Entry;
 let entriesB: Entry[];
-let scriptsA: (Script & { candidate: Candidate })[];
-let scriptsB: Script[];
-const users: Record<string, string> = {};
-
-async function sessionOf(name: string, at: Date): Promise<{ id: string }> {
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: users[name],
-      expires: new Date(at.getTime() + 3600_000),
-      lastSeenAt: at,
-      mfaAt: at,
-      createdAt: at,
-    },
-  });
-  const session = await findLiveSession(id, at);
-  if (!session) throw new Error(`no live session for ${name}`);
-  return session;
-}
-
-/** Signs `name` in (a new session) for the next calls, at `at` (null: signed out). */
-async function signIn(name: string | null, at: Date) {
-  await actAs(db.prisma, name ? await sessionOf(name, at) : null, at);
-}
-
-function formOf(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.append(k, v);
-  return data;
-}
+let users: PostResultsWorld["users"];
+let signIn: PostResultsWorld["signIn"];
+const savedFilesDir = process.env.FILES_DIR;
+const savedNow = process.env.PORTH_FAKE_NOW;
 
 beforeAll(async () => {
-  filesDir = mkdtempSync(path.join(tmpdir(), "porth-post-results-"));
-  process.env.FILES_DIR = filesDir;
-  db = await createTestDb();
-  catalogue = await createQualificationCatalogue(db.prisma);
-  series = await createSeries(db.prisma);
-  centreA = await createCentre(db.prisma);
-  centreB = await createCentre(db.prisma);
-
-  candidatesA = await createCandidates(db.prisma, centreA, 6);
-  entriesA = (await createEntriesAndResults(db.prisma, centreA, series, candidatesA, catalogue.specs)).entries;
-  // Consent for 0001 and 0004; scripts for everybody, so a script without consent exists too.
-  await setScriptConsent(db.prisma, candidatesA);
-  await createScripts(db.prisma, centreA, series, candidatesA);
-  scriptsA = await db.prisma.script.findMany({ where: { centreId: centreA.id }, include: { candidate: true } });
-  const [late] = await createCandidates(db.prisma, centreA, 1, { startNumber: 7 });
-  [entryWithoutResult] = (
-    await createEntriesAndResults(db.prisma, centreA, series, [late], catalogue.specs, {
-      entriesPerCandidate: [1, 1],
-      withoutResults: true,
-    })
-  ).entries;
-
-  const candidatesB = await createCandidates(db.prisma, centreB, 2);
-  entriesB = (await createEntriesAndResults(db.prisma, centreB, series, candidatesB, catalogue.specs)).entries;
-  await setScriptConsent(db.prisma, candidatesB, 1);
-  scriptsB = await createScripts(db.prisma, centreB, series, candidatesB);
-
-  const make = async (name: string, options: Parameters<typeof createUser>[1]) => {
-    users[name] = (await createUser(db.prisma, options)).id;
-  };
-  await make("eo", { role: "EXAMS_OFFICER", centre: centreA });
-  await make("admin", { role: "ADMIN", centre: centreA, grants: ["scripts"] });
-  await make("adminBare", { role: "ADMIN", centre: centreA, grants: [] });
-  await make("userResults", { role: "USER", centre: centreA, grants: ["results"] });
-  await make("userScripts", { role: "USER", centre: centreA, grants: ["scripts"] });
-  await make("user", { role: "USER", centre: centreA, grants: [] });
-  await make("otherEo", { role: "EXAMS_OFFICER", centre: centreB });
+  ({ db, filesDir, catalogue, series, centreA, candidatesA, entriesA, entryWithoutResult, entriesB, users, signIn } =
+    await buildPostResultsWorld());
 }, 120_000);
 
 afterAll(async () => {
@@ -142,6 +63,12 @@ afterAll(async () => {
   if (savedNow === undefined) delete process.env.PORTH_FAKE_NOW;
   else process.env.PORTH_FAKE_NOW = savedNow;
 });
+
+function formOf(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.append(k, v);
+  return data;
+}
 
 const entryOf = (i: number) => entriesA[i];
 const review = (
@@ -155,14 +82,8 @@ const review = (
   notes: "",
 });
 
-/** The value of a data-layer answer that must not be a refusal. */
-function okOf<T extends object>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`refused: ${result.error}`);
-  return result;
-}
 const rowsOf = (r: Result<{ rows: ReviewRow[] }>) => okOf(r).rows;
 const entriesOf = (r: Result<{ entries: ReviewableEntry[] }>) => okOf(r).entries;
-const candidatesOf = (r: Result<{ candidates: ScriptCandidate[] }>) => okOf(r).candidates;
 
 describe("reviews of marking: who may request, and when", () => {
   it("an exams officer requests a review of marking from restricted release; it is listed as requested and audited", async () => {
@@ -373,126 +294,5 @@ describe("the request server action", () => {
       formOf({ entryId: entriesA[1].id, kind: "REVIEW_OF_MARKING", componentId: "", notes: "" }),
     );
     expect(again.fieldErrors?.entryId).toEqual(["reviewDuplicate"]);
-  });
-});
-
-describe("View scripts", () => {
-  const consenting = () => candidatesA.filter((c) => ["0001", "0004"].includes(c.candidateNumber));
-
-  it("lists only candidates whose consent is recorded, with their scripts, to holders of the scripts permission", async () => {
-    for (const name of ["eo", "admin", "userScripts"]) {
-      await signIn(name, AFTER);
-      const rows = candidatesOf(await listScriptCandidates(series.id));
-      expect(
-        rows.map((r) => r.candidateNumber),
-        name,
-      ).toEqual(["0001", "0004"]);
-      for (const r of rows) {
-        const expected = scriptsA
-          .filter((x) => x.candidateId === r.id)
-          .map((x) => x.id)
-          .sort();
-        expect(r.scripts.map((x) => x.id).sort()).toEqual(expected);
-        expect(expected.length).toBeGreaterThan(0);
-      }
-    }
-    expect(consenting()).toHaveLength(2);
-  });
-
-  it("shows nothing without the permission or to another centre", async () => {
-    for (const name of ["userResults", "adminBare", "user"]) {
-      await signIn(name, AFTER);
-      expect(await listScriptCandidates(series.id), name).toEqual({ ok: false, error: "forbidden" });
-      expect(await scriptSeries(), name).toEqual({ ok: false, error: "forbidden" });
-    }
-    await signIn("otherEo", AFTER);
-    const rows = candidatesOf(await listScriptCandidates(series.id));
-    expect(rows.flatMap((r) => r.scripts.map((s) => s.id)).sort()).toEqual(scriptsB.map((s) => s.id).sort());
-  });
-
-  it("shows nothing before the caller's release time (EO: restricted release; User: 08:00 on results day)", async () => {
-    await signIn("eo", BEFORE_RESTRICTED);
-    expect(await listScriptCandidates(series.id)).toEqual({ ok: true, candidates: [] });
-    const eoSeries = await scriptSeries();
-    expect(eoSeries.ok && eoSeries.series[0]).toMatchObject({ id: series.id, visible: false, releaseAt: RESTRICTED });
-    await signIn("eo", RESTRICTED);
-    expect(candidatesOf(await listScriptCandidates(series.id)).length).toBe(2);
-    await signIn("userScripts", BEFORE_RELEASE);
-    expect(await listScriptCandidates(series.id)).toEqual({ ok: true, candidates: [] });
-    const userSeries = await scriptSeries();
-    expect(userSeries.ok && userSeries.series[0]).toMatchObject({ id: series.id, visible: false, releaseAt: RELEASE });
-    await signIn("userScripts", RELEASE);
-    expect(candidatesOf(await listScriptCandidates(series.id)).length).toBe(2);
-  });
-});
-
-describe("GET /api/files/scripts/[id]", () => {
-  const get = async (id: string) => {
-    const { GET } = await import("@/app/api/files/scripts/[id]/route");
-    return GET(new Request(`http://localhost/api/files/scripts/${id}`), { params: Promise.resolve({ id }) });
-  };
-  const withConsent = () => scriptsA.find((s) => s.candidate.scriptConsent)!;
-  const withoutConsent = () => scriptsA.find((s) => !s.candidate.scriptConsent)!;
-
-  it("401 when signed out", async () => {
-    await signIn(null, AFTER);
-    expect((await get(withConsent().id)).status).toBe(401);
-  });
-
-  it("403 without the scripts permission", async () => {
-    for (const name of ["userResults", "adminBare", "user"]) {
-      await signIn(name, AFTER);
-      expect((await get(withConsent().id)).status, name).toBe(403);
-    }
-  });
-
-  it("403 when the candidate's consent is not recorded, and the refusal is audited", async () => {
-    await signIn("eo", AFTER);
-    expect((await get(withoutConsent().id)).status).toBe(403);
-    const denied = await db.prisma.auditEvent.findFirst({
-      where: { action: "scripts.download", outcome: "denied", actorId: users.eo },
-    });
-    expect(denied?.details).toMatchObject({ scriptId: withoutConsent().id, reason: "noConsent" });
-  });
-
-  it("404 for another centre's script, an unknown id, and before the caller's release time", async () => {
-    await signIn("otherEo", AFTER);
-    expect((await get(withConsent().id)).status).toBe(404);
-    await signIn("eo", AFTER);
-    expect((await get(scriptsB[0].id)).status).toBe(404);
-    expect((await get("no-such-script")).status).toBe(404);
-    await signIn("eo", BEFORE_RESTRICTED);
-    expect((await get(withConsent().id)).status).toBe(404);
-    await signIn("userScripts", BEFORE_RELEASE);
-    expect((await get(withConsent().id)).status).toBe(404);
-  });
-
-  it("200: streams the PDF privately as an attachment, and audits the download", async () => {
-    await signIn("userScripts", RELEASE);
-    const before = await db.prisma.auditEvent.count({
-      where: { action: "scripts.download", outcome: "success", actorId: users.userScripts },
-    });
-    const response = await get(withConsent().id);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="/);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    const after = await db.prisma.auditEvent.findMany({
-      where: { action: "scripts.download", outcome: "success", actorId: users.userScripts },
-    });
-    expect(after).toHaveLength(before + 1);
-    expect(after.at(-1)).toMatchObject({
-      centreId: centreA.id,
-      details: expect.objectContaining({ scriptId: withConsent().id }),
-    });
-  });
-
-  it("404 when the file is missing from the store", async () => {
-    const script = withConsent();
-    rmSync(path.join(filesDir, script.fileKey));
-    await signIn("eo", AFTER);
-    expect((await get(script.id)).status).toBe(404);
   });
 });
