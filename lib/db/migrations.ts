@@ -128,7 +128,19 @@ async function openTarget(
   }
   // Our own pool, so that it can be ended here (the engine does not dispose adapters).
   const pool = new pg.Pool({ connectionString: url, max: 2 });
-  return { factory: new PrismaPg(pool), close: () => pool.end() };
+  const factory = new PrismaPg(pool);
+  // The adapter runs a migration script by splitting it at every ";", which cuts a function
+  // body ($$ … $$, as in the audit trail's append-only trigger) in two. PostgreSQL runs a
+  // whole script in one simple query itself, so the script goes to it whole.
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  };
+  return { factory, close: () => pool.end() };
 }
 
 /**
