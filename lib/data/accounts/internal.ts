@@ -13,6 +13,7 @@ import { sendEmail } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
 import type { KeyRevocationReason } from "@/lib/data/a2c/keys";
 import { formatDate } from "@/lib/i18n/dates";
+import { localized } from "@/lib/i18n/localized";
 import { addMonths } from "@/lib/time";
 import en from "@/lib/i18n/messages/en.json";
 import cy from "@/lib/i18n/messages/cy.json";
@@ -128,14 +129,6 @@ function portalUrl() {
   return process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
 }
 
-const ROLE_NAMES: Record<Role, string> = {
-  EXAMS_OFFICER: "Exams Officer",
-  ADMIN: "Admin",
-  USER: "User",
-  BOARD_STAFF: "Board staff",
-  APPOINTEE: "Appointee",
-};
-
 // internal: sends the emails of an invite its authorized caller has just committed
 /** The invite (and, for a new account, the notice to the centre's EO and Admins). Throws DeliveryError. */
 export async function sendInviteEmails(
@@ -147,18 +140,22 @@ export async function sendInviteEmails(
 ) {
   const db = getPrisma();
   const centre = account.centreId ? await db.centre.findUniqueOrThrow({ where: { id: account.centreId } }) : null;
-  // Board staff belong to no centre: their invite is to the exam board, named in both languages.
-  const centreName = centre ? `${centre.number} ${centre.nameEn}` : `${en.meta.board} / ${cy.meta.board}`;
+  // Each language names the centre its own way; board staff and appointees belong to no centre:
+  // their invite is to the exam board.
+  const centreName = (locale: "en" | "cy") =>
+    centre ? `${centre.number} ${localized(centre, locale)}` : (locale === "cy" ? cy : en).meta.board;
+  const byBoard = account.role === "BOARD_STAFF" || account.role === "APPOINTEE" || account.role === "EXAMS_OFFICER";
   await sendEmail(
-    renderEmail(account.email, null, "invite", {
+    renderEmail(account.email, null, "invite", (locale) => ({
       inviter: inviter.name || inviter.email,
-      centre: centreName,
+      centre: centreName(locale),
+      by: byBoard ? "board" : "centre",
       // Examiners and moderators sign in at their own door (docs/product-rules.md, "Sign-in and sessions").
       url: `${portalUrl()}${account.role === "APPOINTEE" ? "/appointee/sign-in" : "/sign-in"}`,
       email: account.email,
       password,
-      expires: formatDate(expiresAt, "date", "en"),
-    }),
+      expires: formatDate(expiresAt, "date", locale),
+    })),
   );
   if (!notifyManagers || !account.centreId) return;
   // "The EO and Admins are emailed when an account is added to their centre." Best effort: the
@@ -173,13 +170,13 @@ export async function sendInviteEmails(
   });
   for (const manager of managers) {
     await sendEmail(
-      renderEmail(manager.email, manager.language, "accountAdded", {
+      renderEmail(manager.email, manager.language, "accountAdded", (locale) => ({
         inviter: inviter.name || inviter.email,
         name: account.name,
         email: account.email,
-        centre: centreName,
-        role: ROLE_NAMES[account.role],
-      }),
+        centre: centreName(locale),
+        role: (locale === "cy" ? cy : en).roles[account.role],
+      })),
     ).catch(() => {});
   }
 }
