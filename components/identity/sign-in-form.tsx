@@ -50,7 +50,7 @@ export function SignInForm({ door }: { door: "centre" | "appointee" }) {
             autoComplete="username"
             spellCheck={false}
             label={tc("emailLabel")}
-            hint={t("emailHint")}
+            hint={door === "appointee" ? t("appointeeEmailHint") : t("emailHint")}
             defaultValue={state.values?.email ?? state.email ?? ""}
             errors={errors.field("email")}
             errorPrefix={tc("errorPrefix")}

@@ -5,11 +5,13 @@ import { securitySettings } from "@/lib/data/identity/security";
 import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { MfaSetupFlow } from "@/components/mfa/setup-flow";
+import { PasskeySignIn } from "@/components/mfa/passkey-sign-in";
 import { PageHeader } from "@/components/page/page-header";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { revokeSessionAction } from "./actions";
+import { passkeyReverifyAction, revokeSessionAction } from "./actions";
 import { RegenerateForm, ReverifyForm } from "./_components/security-forms";
+import { AddPasskey, RemovePasskeyForm } from "./_components/passkey-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security"))("title") };
@@ -19,6 +21,7 @@ export default async function SecurityPage() {
   await requireUser();
   const t = await getTranslations("security");
   const tm = await getTranslations("methods");
+  const tp = await getTranslations("passkeys");
   const locale = await getLocale();
   const settings = await must(securitySettings());
   const when = (d: Date) => formatDate(d, "stamp", locale);
@@ -31,10 +34,69 @@ export default async function SecurityPage() {
           {t("mfaTitle")}
         </h2>
         {settings.factor ? <p>{t("mfaCurrent", { method: tm(settings.factor) })}</p> : null}
+        {settings.passkeys.length > 0 ? (
+          <>
+            <h3 className="text-xl font-semibold">{tp("listTitle")}</h3>
+            <Table labelledBy="passkeys-caption">
+              <TableCaption id="passkeys-caption" className="sr-only">
+                {tp("listCaption")}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{tp("name")}</TableHead>
+                  <TableHead>{tp("addedOn")}</TableHead>
+                  <TableHead>{tp("lastUsed")}</TableHead>
+                  {settings.canRemovePasskey ? (
+                    <TableHead>
+                      <span className="sr-only">{tp("remove")}</span>
+                    </TableHead>
+                  ) : null}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {settings.passkeys.map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>{p.name || tp("unnamed")}</TableCell>
+                    <TableCell>{when(p.createdAt)}</TableCell>
+                    <TableCell>{p.lastUsedAt ? when(p.lastUsedAt) : tp("neverUsed")}</TableCell>
+                    {settings.canRemovePasskey ? (
+                      <TableCell>
+                        <RemovePasskeyForm passkeyId={p.id} name={p.name || tp("unnamed")} />
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {settings.canChangeMfa && settings.passkeys.length === 1 ? (
+              <p>{settings.passkeyRequired ? tp("lastOneRequired") : tp("lastOneNote")}</p>
+            ) : null}
+          </>
+        ) : null}
         {settings.canChangeMfa ? (
           <>
-            <h3 className="text-xl font-semibold">{t("changeMfa")}</h3>
-            <MfaSetupFlow methods={settings.methods} email={settings.email} onboarding={false} />
+            {settings.factor === "PASSKEY" ? <AddPasskey /> : null}
+            {settings.methods.length > 0 ? (
+              <>
+                <h3 className="text-xl font-semibold">{t("changeMfa")}</h3>
+                <MfaSetupFlow
+                  methods={settings.methods}
+                  email={settings.email}
+                  onboarding={false}
+                  passkeyRequired={settings.passkeyRequired}
+                />
+              </>
+            ) : null}
+          </>
+        ) : settings.factor === "PASSKEY" ? (
+          <>
+            <h3 className="text-xl font-semibold">{t("freshTitle")}</h3>
+            <p>{tp("reverifyIntro")}</p>
+            <PasskeySignIn
+              submit={passkeyReverifyAction}
+              noScript={tp("reverifyNoScript")}
+              cancelled={tp("reverifyCancelled")}
+            />
           </>
         ) : (
           <>
@@ -76,7 +138,7 @@ export default async function SecurityPage() {
                 <TableCell>{when(s.createdAt)}</TableCell>
                 <TableCell>{when(s.lastSeenAt)}</TableCell>
                 <TableCell className="max-w-64 truncate">{s.userAgent}</TableCell>
-                <TableCell>{s.ip}</TableCell>
+                <TableCell>{s.ip && s.ip !== "unknown" && s.ip !== "local" ? s.ip : t("addressUnknown")}</TableCell>
                 <TableCell>
                   {s.current ? (
                     <strong>{t("thisSession")}</strong>
