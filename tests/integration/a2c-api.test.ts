@@ -1,20 +1,9 @@
-// A2C keys and the A2C machine API (docs/product-rules.md ("A2C")): who may manage keys, the key shown once and
-// stored hashed, and the API: JSON/CSV, revoked keys, the embargo at restricted release (BST
-// and GMT), the per-key rate limit, last-used time and the audit row of every call.
-import { randomBytes } from "node:crypto";
+// The A2C machine API (docs/product-rules.md ("A2C")): JSON/CSV, revoked keys, the embargo at
+// restricted release (BST and GMT), the per-key rate limit, last-used time and the audit row of
+// every call. Managing the keys is in a2c-keys.test.ts; the world in tests/integration/a2c/world.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "../utils/test-db";
-import {
-  createCandidates,
-  createCentre,
-  createEntriesAndResults,
-  createQualificationCatalogue,
-  createSeries,
-  createUser,
-} from "../factories";
-import { actAs } from "../utils/act-as";
-import { generateKey, listKeys, revokeKey } from "@/lib/data/a2c/keys";
-import { hashKey } from "@/lib/a2c/key";
+import type { TestDb } from "../utils/test-db";
+import { revokeKey } from "@/lib/data/a2c/keys";
 import { resultsFileForKey } from "@/lib/data/results/file";
 import { LIMITS } from "@/lib/data/rate-limit";
 import { londonTime } from "@/lib/time";
@@ -23,6 +12,7 @@ import type { Centre, Series } from "@/lib/generated/prisma/client";
 import { GET as getEntries } from "@/app/api/a2c/v1/entries/route";
 import { GET as getResults } from "@/app/api/a2c/v1/results/route";
 import { GET as getOpenApi } from "@/app/api/a2c/v1/openapi.json/route";
+import { buildA2cWorld, NOW, type A2cWorld } from "./a2c/world";
 
 // The request the route handler is serving: next/headers answers with its headers, as in Next.
 const incoming = vi.hoisted(() => ({ headers: new Headers() }));
@@ -39,36 +29,20 @@ function serve(handler: (request: Request) => Promise<Response>, request: Reques
   return handler(request);
 }
 
-const NOW = new Date("2027-09-01T09:00:00Z");
-
 let db: TestDb;
 let centreA: Centre;
-let centreB: Centre;
 let june: Series;
-let january: Series;
-type TestSession = { id: string; userId: string };
-const s: Record<"eo" | "admin" | "adminBare" | "user" | "userAll" | "eoB", TestSession> = {} as never;
+let s: A2cWorld["s"];
+let as: A2cWorld["as"];
+let newKey: A2cWorld["newKey"];
 
-async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<TestSession> {
-  const user = await createUser(db.prisma, { mfa: "totp", ...options });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(NOW.getTime() + 3600_000),
-      lastSeenAt: NOW,
-      mfaAt: NOW,
-    },
-  });
-  return { id, userId: user.id };
-}
+beforeAll(async () => {
+  ({ db, centreA, june, s, as, newKey } = await buildA2cWorld());
+}, 120_000);
 
-/** The next key-management calls are made by `session`, at NOW. */
-async function as(session: TestSession): Promise<void> {
-  await actAs(db.prisma, session, NOW);
-}
+afterAll(async () => {
+  await db?.close();
+});
 
 async function call(
   kind: "entries" | "results",
@@ -83,97 +57,6 @@ async function call(
   vi.unstubAllEnvs();
   return response;
 }
-
-async function newKey(session: TestSession = s.eo): Promise<{ id: string; key: string }> {
-  await as(session);
-  const made = await generateKey(`key ${randomBytes(3).toString("hex")}`);
-  if (!made.ok) throw new Error("could not make a key");
-  return made;
-}
-
-beforeAll(async () => {
-  db = await createTestDb();
-  centreA = await createCentre(db.prisma);
-  centreB = await createCentre(db.prisma);
-  const catalogue = await createQualificationCatalogue(db.prisma);
-  june = await createSeries(db.prisma);
-  // A winter series: results day Thu 13 Jan 2028, restricted release 00:00 GMT on 12 Jan.
-  january = await createSeries(db.prisma, {
-    code: "2028-01",
-    nameEn: "January 2028",
-    nameCy: "Ionawr 2028",
-    resultsDay: new Date(Date.UTC(2028, 0, 13)),
-  });
-  const candA = await createCandidates(db.prisma, centreA, 6);
-  const candB = await createCandidates(db.prisma, centreB, 4);
-  await createEntriesAndResults(db.prisma, centreA, june, candA, catalogue.specs, { entriesPerCandidate: [2, 2] });
-  await createEntriesAndResults(db.prisma, centreB, june, candB, catalogue.specs, { entriesPerCandidate: [2, 2] });
-  await createEntriesAndResults(db.prisma, centreA, january, candA.slice(0, 2), catalogue.specs, {
-    entriesPerCandidate: [1, 1],
-  });
-  s.eo = await sessionFor({ role: "EXAMS_OFFICER", centre: centreA, name: "Eira Officer" });
-  s.admin = await sessionFor({ role: "ADMIN", centre: centreA, grants: ["a2c"] });
-  s.adminBare = await sessionFor({ role: "ADMIN", centre: centreA, grants: [] });
-  s.user = await sessionFor({ role: "USER", centre: centreA });
-  s.userAll = await sessionFor({ role: "USER", centre: centreA, grants: ["entries", "results"] });
-  s.eoB = await sessionFor({ role: "EXAMS_OFFICER", centre: centreB });
-}, 120_000);
-
-afterAll(async () => {
-  await db?.close();
-});
-
-describe("A2C keys", () => {
-  it("EO and Admins with the a2c permission generate, list and revoke; Admins without it and Users cannot", async () => {
-    for (const who of [s.adminBare, s.user, s.userAll]) {
-      await as(who);
-      expect(await generateKey("nope")).toEqual({ ok: false, error: "forbidden" });
-      expect(await listKeys()).toEqual({ ok: false, error: "forbidden" });
-    }
-    const byEo = await newKey(s.eo);
-    const byAdmin = await newKey(s.admin);
-    await as(s.adminBare);
-    expect(await revokeKey(byEo.id)).toEqual({ ok: false, error: "forbidden" });
-    await as(s.user);
-    expect(await revokeKey(byEo.id)).toEqual({ ok: false, error: "forbidden" });
-    await as(s.admin);
-    expect(await revokeKey(byEo.id)).toEqual({ ok: true });
-    await as(s.eo);
-    expect(await revokeKey(byAdmin.id)).toEqual({ ok: true });
-    const listed = await listKeys();
-    expect(listed.ok && listed.keys.find((k) => k.id === byEo.id)).toMatchObject({
-      createdBy: "Eira Officer",
-      revokedAt: NOW,
-      lastUsedAt: null,
-    });
-    expect(await db.prisma.auditEvent.count({ where: { action: "a2c.key.revoked", centreId: centreA.id } })).toBe(2);
-  });
-
-  it("shows the key once and stores only its SHA-256, a prefix and who made it", async () => {
-    await as(s.eo);
-    const made = await generateKey("MIS server");
-    expect(made.ok).toBe(true);
-    if (!made.ok) return;
-    expect(made.key).toMatch(/^porth_a2c_[A-Za-z0-9_-]{43}$/);
-    const row = await db.prisma.a2CKey.findUniqueOrThrow({ where: { id: made.id } });
-    expect(row.keyHash).toBe(hashKey(made.key));
-    expect(row.keyHash).not.toContain(made.key.slice(10));
-    expect(made.key.startsWith(row.prefix)).toBe(true);
-    expect(row.prefix.length).toBeLessThan(20);
-    expect(row.createdById).toBe(s.eo.userId);
-    const listed = await listKeys();
-    expect(JSON.stringify(listed)).not.toContain(made.key);
-  });
-
-  it("keeps each centre's keys to itself: another centre's key is not found", async () => {
-    const mine = await newKey(s.eo);
-    await as(s.eoB);
-    expect(await revokeKey(mine.id)).toEqual({ ok: false, error: "notFound" });
-    const b = await listKeys();
-    expect(b.ok && b.keys.map((k) => k.id)).not.toContain(mine.id);
-    expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id: mine.id } })).revokedAt).toBeNull();
-  });
-});
 
 describe("A2C API", () => {
   it("serves the key's centre's entries and results as JSON", async () => {
