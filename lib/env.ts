@@ -46,6 +46,14 @@ export const envSchema = z.object({
   /** The board can switch the weaker second factors off (PRODUCT.md §4). */
   MFA_SMS_ENABLED: z.enum(["true", "false"]).default("true"),
   MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** The email domain of examiner and moderator accounts: the board creates appointees only there (lib/board/appointees.ts). */
+  APPOINTEE_EMAIL_DOMAIN: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$/,
+      "must be a domain name, like appointees.example.org",
+    )
+    .default("appointees.test"),
   /** Test-only: lets end-to-end tests pin the server clock. Refused in production. */
   PORTH_FAKE_NOW: z.iso.datetime().optional(),
   /** End-to-end tests only: a file holding the server's pinned time (lib/clock.ts). */
