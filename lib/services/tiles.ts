@@ -286,6 +286,6 @@ export const SERVICES: Service[] = [
       en: "Create examiner and moderator accounts and allocate their work.",
       cy: "Creu cyfrifon arholwyr a chymedrolwyr a dyrannu eu gwaith.",
     },
-    { roles: ["BOARD_STAFF"] },
+    { roles: ["BOARD_STAFF"], href: "/board/appointees" },
   ),
 ];

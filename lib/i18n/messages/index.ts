@@ -16,6 +16,8 @@ import enPostResults from "./en/post-results.json";
 import cyPostResults from "./cy/post-results.json";
 import enResults from "./en/results.json";
 import cyResults from "./cy/results.json";
+import enAppointees from "./en/appointees.json";
+import cyAppointees from "./cy/appointees.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
 export type Messages = typeof enCore &
@@ -24,6 +26,7 @@ export type Messages = typeof enCore &
   typeof enA2c &
   typeof enResources &
   typeof enResults &
+  typeof enAppointees &
   typeof enPostResults;
 
 export type MessageTree = { [key: string]: string | MessageTree };
@@ -37,6 +40,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: enResources,
     results: enResults,
     postResults: enPostResults,
+    appointees: enAppointees,
   },
   cy: {
     core: cyCore,
@@ -46,6 +50,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: cyResources,
     results: cyResults,
     postResults: cyPostResults,
+    appointees: cyAppointees,
   },
 };
 

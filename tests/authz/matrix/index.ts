@@ -7,6 +7,7 @@ import { a2cRows } from "./a2c";
 import { resourcesRows } from "./resources";
 import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
+import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
 
 export const MATRIX: Row[] = [
@@ -17,5 +18,6 @@ export const MATRIX: Row[] = [
   ...resourcesRows,
   ...postResultsRows,
   ...resultsRows,
+  ...appointeesRows,
   ...helpRows,
 ];
