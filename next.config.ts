@@ -20,7 +20,19 @@ const nextConfig: NextConfig = {
     "pglite-prisma-adapter",
     "@node-rs/argon2",
     "@prisma/schema-engine-wasm",
+    "pg-boss",
   ],
+  experimental: {
+    // proxy.ts sees every request, so Next hands it a copy of the body, cut at this size. The
+    // largest upload is a board's results file (lib/board/results-import.ts,
+    // RESULTS_IMPORT_MAX_BYTES, 200 MB) plus its form's envelope; the route refuses a bigger one
+    // by its Content-Length before reading it (docs/decisions/017-background-jobs.md).
+    proxyClientMaxBodySize: "201mb",
+    // Board staff upload PDFs through server actions (lib/board/pdf.ts, MAX_UPLOAD_BYTES, 25 MB)
+    // plus the form's other fields; the data layer refuses a larger file. Other actions' bodies
+    // are a few kilobytes.
+    serverActions: { bodySizeLimit: "26mb" },
+  },
   async headers() {
     return [{ source: "/_next/static/:path*", headers: staticHeaders }];
   },

@@ -266,7 +266,7 @@ export const SERVICES: Service[] = [
     "board",
     { en: "Publishing results", cy: "Cyhoeddi canlyniadau" },
     { en: "Load and publish results for release.", cy: "Llwytho a chyhoeddi canlyniadau i'w rhyddhau." },
-    { roles: ["BOARD_STAFF"] },
+    { roles: ["BOARD_STAFF"], href: "/board/publishing" },
   ),
   s(
     "board-resources",

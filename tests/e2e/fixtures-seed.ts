@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashSecret } from "../../lib/auth/password";
 import { addMonths } from "../../lib/time";
 import { createUser } from "../factories/users";
+import { seedPublishingFixtures } from "./publishing-fixtures";
 
 export const E2E = {
   invitee: { email: "invitee@68101.test", temporaryPassword: "tmp-Kq7wPz3nXa" },
@@ -95,4 +96,5 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
     password: E2E.password,
     mfa: "totp",
   });
+  await seedPublishingFixtures(prisma, E2E.password);
 }

@@ -16,6 +16,8 @@ import enPostResults from "./en/post-results.json";
 import cyPostResults from "./cy/post-results.json";
 import enResults from "./en/results.json";
 import cyResults from "./cy/results.json";
+import enPublishing from "./en/publishing.json";
+import cyPublishing from "./cy/publishing.json";
 import enAppointees from "./en/appointees.json";
 import cyAppointees from "./cy/appointees.json";
 
@@ -27,7 +29,8 @@ export type Messages = typeof enCore &
   typeof enResources &
   typeof enResults &
   typeof enAppointees &
-  typeof enPostResults;
+  typeof enPostResults &
+  typeof enPublishing;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
@@ -40,6 +43,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: enResources,
     results: enResults,
     postResults: enPostResults,
+    publishing: enPublishing,
     appointees: enAppointees,
   },
   cy: {
@@ -50,6 +54,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: cyResources,
     results: cyResults,
     postResults: cyPostResults,
+    publishing: cyPublishing,
     appointees: cyAppointees,
   },
 };

@@ -9,6 +9,7 @@ import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
 import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
+import { publishingRows } from "./publishing";
 
 export const MATRIX: Row[] = [
   ...identityRows,
@@ -20,4 +21,5 @@ export const MATRIX: Row[] = [
   ...resultsRows,
   ...appointeesRows,
   ...helpRows,
+  ...publishingRows,
 ];
