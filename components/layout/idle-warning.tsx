@@ -13,8 +13,11 @@ import {
 } from "@/components/ui/dialog";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
+import { IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/auth/idle";
 
-const IDLE_MS = 60 * 60_000;
+// The server's idle clock may lag the last request by up to TOUCH_EVERY_MS (lib/auth/idle.ts),
+// so the browser counts the hour from that much earlier.
+const IDLE_MS = IDLE_TIMEOUT_MS - TOUCH_EVERY_MS;
 const WARN_BEFORE_MS = 5 * 60_000;
 
 /** Warns five minutes before the 1-hour idle timeout (docs/product-rules.md, "Sign-in and sessions"); "stay" refreshes the session. */

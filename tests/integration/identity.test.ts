@@ -293,6 +293,27 @@ describe("forgot password and sessions", () => {
     for (let m = 350; m < 300 + 12 * 60; m += 50) expect(await findLiveSession(busy.id, at(m))).not.toBeNull();
     expect(await findLiveSession(busy.id, at(300 + 12 * 60))).toBeNull();
   });
+
+  it("a request writes the session's idle clock at most once a minute, and the hour runs from that write", async () => {
+    const user = await createUser(db.prisma, { role: "USER", password: PASSWORD, mfa: "totp" });
+    const session = await fullSignIn(user.email, T0);
+    const seen = async () =>
+      (await db.prisma.session.findUniqueOrThrow({ where: { id: session.id }, select: { lastSeenAt: true } }))
+        .lastSeenAt;
+    const opened = await seen();
+    const second = (s: number) => new Date(opened.getTime() + s * 1000);
+    // Within the minute: only read.
+    for (const s of [1, 30, 59]) expect(await findLiveSession(session.id, second(s))).not.toBeNull();
+    expect(await seen()).toEqual(opened);
+    // A minute on: written once.
+    expect(await findLiveSession(session.id, second(60))).not.toBeNull();
+    expect(await seen()).toEqual(second(60));
+    expect(await findLiveSession(session.id, second(100))).not.toBeNull();
+    expect(await seen()).toEqual(second(60));
+    // Idle for an hour after the last write (the read at 100 s did not move it): signed out.
+    expect(await findLiveSession(session.id, second(60 + 3599))).not.toBeNull();
+    expect(await findLiveSession(session.id, second(60 + 3599 + 3600))).toBeNull();
+  });
 });
 
 describe("steps and All Services for the caller", () => {

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { randomToken, sha256 } from "@/lib/auth/codes";
 import type { PendingStep } from "@/lib/auth/steps";
+import { IDLE_TIMEOUT_MS, TOUCH_EVERY_MS } from "@/lib/auth/idle";
 
 export type { PendingStep } from "@/lib/auth/steps";
 
@@ -12,13 +13,11 @@ export type { PendingStep } from "@/lib/auth/steps";
 // asks lib/auth/authorize.ts; what a signed-in person does with their sessions is in
 // ./security.ts.
 
-export const IDLE_TIMEOUT_MS = 60 * 60_000; // 1 hour (docs/product-rules.md, "Sign-in and sessions")
+export { IDLE_TIMEOUT_MS };
 const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60_000; // 12 hours
 /** A session that has proved the password but not yet the second factor lives at most this long. */
 export const PENDING_MFA_LIFETIME_MS = 10 * 60_000;
 const HANDOFF_TTL_MS = 60_000;
-/** lastSeenAt is written at most this often, so reads stay reads. */
-const TOUCH_EVERY_MS = 30_000;
 
 type Tx = Prisma.TransactionClient;
 
@@ -93,7 +92,10 @@ export async function exchangeHandoff(handoff: string, now: Date) {
 
 export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
 
-/** The session row behind a cookie, if it is neither revoked, expired nor idle; refreshes its idle clock. */
+/**
+ * The session row behind a cookie, if it is neither revoked, expired nor idle; refreshes its idle
+ * clock when it is a minute old or more (lib/auth/idle.ts), so most requests write nothing.
+ */
 // public: this is how the caller is found (lib/auth/session.ts), so it cannot ask for one
 export async function findLiveSession(sessionId: string, now: Date) {
   const db = getPrisma();
