@@ -259,7 +259,7 @@ export const SERVICES: Service[] = [
       en: "Set each series' results day and release times.",
       cy: "Pennu diwrnod canlyniadau ac amserau rhyddhau pob cyfres.",
     },
-    { roles: ["BOARD_STAFF"] },
+    { roles: ["BOARD_STAFF"], href: "/board/series" },
   ),
   s(
     "board-publishing",

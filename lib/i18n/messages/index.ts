@@ -16,6 +16,8 @@ import enPostResults from "./en/post-results.json";
 import cyPostResults from "./cy/post-results.json";
 import enResults from "./en/results.json";
 import cyResults from "./cy/results.json";
+import enBoardSeries from "./en/board-series.json";
+import cyBoardSeries from "./cy/board-series.json";
 import enPublishing from "./en/publishing.json";
 import cyPublishing from "./cy/publishing.json";
 import enAppointees from "./en/appointees.json";
@@ -28,6 +30,7 @@ export type Messages = typeof enCore &
   typeof enA2c &
   typeof enResources &
   typeof enResults &
+  typeof enBoardSeries &
   typeof enAppointees &
   typeof enPostResults &
   typeof enPublishing;
@@ -43,6 +46,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: enResources,
     results: enResults,
     postResults: enPostResults,
+    boardSeries: enBoardSeries,
     publishing: enPublishing,
     appointees: enAppointees,
   },
@@ -54,6 +58,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     resources: cyResources,
     results: cyResults,
     postResults: cyPostResults,
+    boardSeries: cyBoardSeries,
     publishing: cyPublishing,
     appointees: cyAppointees,
   },

@@ -7,6 +7,7 @@ import { a2cRows } from "./a2c";
 import { resourcesRows } from "./resources";
 import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
+import { boardSeriesRows } from "./board-series";
 import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
 import { publishingRows } from "./publishing";
@@ -19,6 +20,7 @@ export const MATRIX: Row[] = [
   ...resourcesRows,
   ...postResultsRows,
   ...resultsRows,
+  ...boardSeriesRows,
   ...appointeesRows,
   ...helpRows,
   ...publishingRows,
