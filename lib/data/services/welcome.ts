@@ -41,11 +41,7 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
       orderBy: { releaseAt: "asc" },
       select: { nameEn: true, nameCy: true, releaseAt: true, restrictedReleaseAt: true },
     }),
-    db.component.findFirst({
-      where: { internallyAssessed: true, markDeadline: { gt: at } },
-      orderBy: { markDeadline: "asc" },
-      select: { code: true, titleEn: true, titleCy: true, markDeadline: true },
-    }),
+    nextMarkDeadline(at),
   ]);
   const from = series ? releaseFor(caller, series, "results") : null;
   return {
@@ -55,7 +51,7 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
     email: caller.email,
     role: caller.role,
     centre,
-    deadline: deadline?.markDeadline ? { ...deadline, markDeadline: deadline.markDeadline } : null,
+    deadline,
     series: series
       ? {
           nameEn: series.nameEn,
@@ -66,4 +62,38 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
         }
       : null,
   };
+}
+
+type Deadline = NonNullable<WelcomePanel["deadline"]>;
+
+/**
+ * The next mark deadline of an internally assessed component. A series' own deadline for a
+ * component (SeriesComponent, set by the board) comes first; the component's own deadline counts
+ * only where no series still to release has set one for it.
+ */
+async function nextMarkDeadline(at: Date): Promise<Deadline | null> {
+  const db = getPrisma();
+  const component = { select: { code: true, titleEn: true, titleCy: true } } as const;
+  const [perSeries, own] = await Promise.all([
+    db.seriesComponent.findFirst({
+      where: { markDeadline: { gt: at }, component: { internallyAssessed: true } },
+      orderBy: { markDeadline: "asc" },
+      select: { markDeadline: true, component },
+    }),
+    db.component.findFirst({
+      where: {
+        internallyAssessed: true,
+        markDeadline: { gt: at },
+        inSeries: { none: { markDeadline: { not: null }, series: { releaseAt: { gt: at } } } },
+      },
+      orderBy: { markDeadline: "asc" },
+      select: { code: true, titleEn: true, titleCy: true, markDeadline: true },
+    }),
+  ]);
+  const candidates: Deadline[] = [
+    ...(perSeries?.markDeadline ? [{ ...perSeries.component, markDeadline: perSeries.markDeadline }] : []),
+    ...(own?.markDeadline ? [{ ...own, markDeadline: own.markDeadline }] : []),
+  ];
+  candidates.sort((a, b) => a.markDeadline.getTime() - b.markDeadline.getTime());
+  return candidates[0] ?? null;
 }
