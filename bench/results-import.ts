@@ -5,7 +5,11 @@
 // from bench/results-import-file.ts:
 //
 //   DATABASE_URL=postgresql://… FILES_DIR=/tmp/porth-bench-files \
-//     npx tsx bench/results-import.ts [file=bench/out/results-2027-06.csv] [series=2027-06]
+//     npx tsx bench/results-import.ts [file=bench/out/results-2027-06.csv] [series=2027-06] [fresh|replace]
+//
+// "replace" (the default) imports over the series' results as they are (a re-import: the file
+// from bench/results-import-file.ts holds the same results, so almost nothing changes);
+// "fresh" first removes the series' results, untimed, so the load writes every row (results day).
 import { register } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 
@@ -19,6 +23,7 @@ register(
 
 const SERIES = process.argv[3] ?? "2027-06";
 const FILE = process.argv[2] ?? `bench/out/results-${SERIES}.csv`;
+const MODE = process.argv[4] === "fresh" ? "fresh" : "replace";
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString("en-GB");
@@ -32,7 +37,13 @@ async function main() {
     const series = await prisma.series.findUniqueOrThrow({ where: { code: SERIES }, select: { id: true } });
     const board = await prisma.user.findFirstOrThrow({ where: { role: "BOARD_STAFF" }, select: { id: true } });
     const size = (await stat(FILE)).size;
-    console.log(`file ${FILE}: ${(size / 1024 / 1024).toFixed(1)} MB; series ${SERIES}`);
+    console.log(`file ${FILE}: ${(size / 1024 / 1024).toFixed(1)} MB; series ${SERIES}; ${MODE}`);
+    if (MODE === "fresh") {
+      const t = performance.now();
+      await prisma.result.deleteMany({ where: { seriesId: series.id } });
+      await prisma.gradeBoundary.deleteMany({ where: { seriesId: series.id } });
+      console.log(`fresh: removed the series' results first (${seconds(t).toFixed(1)} s, not counted)`);
+    }
     const before = await prisma.result.count({ where: { seriesId: series.id } });
 
     const t0 = performance.now();

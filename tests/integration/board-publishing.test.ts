@@ -98,11 +98,11 @@ async function uploadAndCheck(text: string) {
   return view.job;
 }
 
-async function load(importJobId: string) {
+async function load(importJobId: string, batchRows?: number) {
   await asBoard();
   const requested = await requestResultsLoad(importJobId);
   expect(requested).toEqual({ ok: true, seriesCode: series.code });
-  await runResultsImportJob(importJobId);
+  await runResultsImportJob(importJobId, { batchRows });
   await asBoard();
   const view = await resultsImport(importJobId);
   if (!view.ok) throw new Error("job not found");
@@ -364,7 +364,8 @@ describe("the check", () => {
 describe("the load", () => {
   it("loads a good file: every result, component mark, item mark and boundary it holds", async () => {
     const job = await uploadAndCheck(goodCsv);
-    const done = await load(job.id);
+    // Staged 7 rows at a time, so several batches go in while the next are read.
+    const done = await load(job.id, 7);
     expect(done.status).toBe("done");
     expect(done.processedRows).toBe(done.totalRows);
     const after = await snapshot();
@@ -406,14 +407,18 @@ describe("the load", () => {
         fileKey: "scripts/kept.pdf",
       },
     });
-    // Drop the first result (and its component rows); change the kept result's grade to U.
+    // Drop the first result (and its component rows); change another result's grade to U and
+    // its first component's mark to 0 (with no marks per question).
     const lines = goodCsv.trim().split("\r\n");
     const first = lines[1].split(",");
     const dropKey = first.slice(1, 4).join(",");
     const keptRow = lineOf(goodCsv, (f) => f[0] === "result" && f.slice(1, 4).join(",") !== dropKey).fields;
+    const keptKey = keptRow.slice(1, 4).join(",");
+    const changedComponent = lineOf(goodCsv, (f) => f[0] === "component" && f.slice(1, 4).join(",") === keptKey).fields;
     const text = `${lines
       .filter((l) => !(l.split(",").slice(1, 4).join(",") === dropKey))
       .map((l) => (l === keptRow.join(",") ? [...keptRow.slice(0, 4), "U", ...keptRow.slice(5)].join(",") : l))
+      .map((l) => (l === changedComponent.join(",") ? [...changedComponent.slice(0, 7), "0", ""].join(",") : l))
       .join("\r\n")}\r\n`;
     const job = await uploadAndCheck(text);
     expect(job.status).toBe("ready");
@@ -437,7 +442,12 @@ describe("the load", () => {
         },
       })
     ).id;
-    expect(after.results.find((r) => r.entryId === changedEntry)?.grade).toBe("U");
+    const changed = after.results.find((r) => r.entryId === changedEntry)!;
+    expect(changed.grade).toBe("U");
+    expect(changed.components.find((c) => c.code === changedComponent[6])).toMatchObject({ mark: 0, itemMarks: [] });
+    // The rest is as it was.
+    for (const r of after.results.filter((x) => x.entryId !== changedEntry))
+      expect(r.grade).toBe(expected.get(r.entryId)!.grade);
 
     const audits = await db.prisma.auditEvent.findMany({
       where: { action: "results.imported" },

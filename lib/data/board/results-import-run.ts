@@ -45,6 +45,7 @@ export type ImportReport = {
 
 const EMPTY_COUNTS: ImportCounts = { results: 0, components: 0, boundaries: 0, centres: 0 };
 const PROGRESS_EVERY = 20_000;
+/** Rows staged per statement (a test may ask for fewer, to cover several batches). */
 const BATCH = 10_000;
 
 class FileRejected extends Error {
@@ -259,6 +260,7 @@ function flush(tx: Db, b: Buffers): Promise<unknown> {
 async function load(
   job: { id: string; seriesId: string; fileKey: string; createdById: string; fileName: string },
   at: () => Date,
+  batchRows: number,
 ) {
   const prisma = getPrisma();
   // On the embedded database the transaction holds the one connection: progress is written
@@ -290,7 +292,7 @@ async function load(
           rows++;
           if (row && checker.errorTotal === 0) {
             buffer(buffers, row);
-            if (++pending >= BATCH) {
+            if (++pending >= batchRows) {
               await staging;
               staging = flush(tx, buffers);
               staging.catch(() => {}); // awaited before the next batch or after the last row
@@ -324,7 +326,8 @@ async function load(
           `INSERT INTO "Result" (id, "entryId", "centreId", "seriesId", grade, "uniformMark", "createdAt")
            SELECT 'ri' || md5(i.entry_id || $2::text), i.entry_id, i.centre_id, $1, i.grade, i.uniform_mark, $3
              FROM import_result i
-           ON CONFLICT ("entryId") DO UPDATE SET grade = EXCLUDED.grade, "uniformMark" = EXCLUDED."uniformMark"`,
+           ON CONFLICT ("entryId") DO UPDATE SET grade = EXCLUDED.grade, "uniformMark" = EXCLUDED."uniformMark"
+             WHERE ("Result".grade, "Result"."uniformMark") IS DISTINCT FROM (EXCLUDED.grade, EXCLUDED."uniformMark")`,
           job.seriesId,
           job.id,
           at(),
@@ -333,7 +336,8 @@ async function load(
           `INSERT INTO "ComponentResult" (id, "resultId", "componentId", mark, "itemMarks")
            SELECT 'ci' || md5(r.id || i.component_id || $1::text), r.id, i.component_id, i.mark, i.item_marks
              FROM import_component i JOIN "Result" r ON r."entryId" = i.entry_id
-           ON CONFLICT ("resultId", "componentId") DO UPDATE SET mark = EXCLUDED.mark, "itemMarks" = EXCLUDED."itemMarks"`,
+           ON CONFLICT ("resultId", "componentId") DO UPDATE SET mark = EXCLUDED.mark, "itemMarks" = EXCLUDED."itemMarks"
+             WHERE ("ComponentResult".mark, "ComponentResult"."itemMarks") IS DISTINCT FROM (EXCLUDED.mark, EXCLUDED."itemMarks")`,
           job.id,
         );
         await tx.gradeBoundary.deleteMany({ where: { seriesId: job.seriesId } });
@@ -394,10 +398,13 @@ async function load(
  * Does what an import job is waiting for: validates a "validating" file, loads a "loading" one.
  * Anything else (already done, failed, or discarded) is left alone, so a job run twice is harmless.
  */
-export async function runResultsImportJob(importJobId: string): Promise<{ status: string }> {
+export async function runResultsImportJob(
+  importJobId: string,
+  options: { batchRows?: number } = {},
+): Promise<{ status: string }> {
   const job = await getPrisma().importJob.findUnique({ where: { id: importJobId } });
   if (!job) return { status: "missing" };
   if (job.status === "validating") return { status: await validate(job, now) };
-  if (job.status === "loading") return { status: await load(job, now) };
+  if (job.status === "loading") return { status: await load(job, now, Math.max(1, options.batchRows ?? BATCH)) };
   return { status: job.status };
 }

@@ -19,5 +19,5 @@ export async function loadResultsAction(_prev: ActionState, formData: FormData):
   const result = await requestResultsLoad(id.data);
   if (!result.ok) return { formError: messageKeyOf(result) };
   revalidatePath("/board/publishing");
-  redirect(`/board/publishing?series=${encodeURIComponent(result.seriesCode)}&job=${id.data}&done=load`);
+  redirect(`/board/publishing?series=${encodeURIComponent(result.seriesCode)}&job=${id.data}`);
 }
