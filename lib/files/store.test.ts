@@ -96,6 +96,30 @@ describe("the local file store", () => {
     expect(await localStore(root).read("resources/link/secret.txt")).toBeNull();
   });
 
+  it("writes a file whole, replaces it, and removes it (a missing file is no error)", async () => {
+    const store = localStore(root);
+    await store.write("uploads/new/paper.pdf", new TextEncoder().encode("%PDF-1.7 one"), "application/pdf");
+    expect(await text((await store.read("uploads/new/paper.pdf"))!.stream)).toBe("%PDF-1.7 one");
+    await store.write("uploads/new/paper.pdf", new TextEncoder().encode("%PDF-1.7 two"), "application/pdf");
+    expect(await text((await store.read("uploads/new/paper.pdf"))!.stream)).toBe("%PDF-1.7 two");
+    await store.remove("uploads/new/paper.pdf");
+    expect(await store.read("uploads/new/paper.pdf")).toBeNull();
+    await expect(store.remove("uploads/new/paper.pdf")).resolves.toBeUndefined();
+  });
+
+  it("refuses to write or remove outside the store", async () => {
+    const store = localStore(root);
+    const bytes = new TextEncoder().encode("x");
+    await expect(store.write("../outside/evil.pdf", bytes, "application/pdf")).rejects.toBeInstanceOf(
+      InvalidFileKeyError,
+    );
+    await expect(store.write("resources/link/evil.pdf", bytes, "application/pdf")).rejects.toThrow(/escapes/);
+    expect(await localStore(path.dirname(root)).read("outside/evil.pdf")).toBeNull();
+    await expect(store.remove("../outside/secret.txt")).rejects.toBeInstanceOf(InvalidFileKeyError);
+    await store.remove("resources/link/secret.txt");
+    expect(await text((await localStore(path.dirname(root)).read("outside/secret.txt"))!.stream)).toBe("top secret");
+  });
+
   it("uses FILES_DIR by default and the bucket when S3_BUCKET is set", async () => {
     expect(fileStore({ FILES_DIR: root }).kind).toBe("local");
     expect(fileStore({ S3_BUCKET: "porth", S3_ENDPOINT: "http://127.0.0.1:9" }).kind).toBe("s3");
