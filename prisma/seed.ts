@@ -27,10 +27,12 @@ import { seedSeriesAndCatalogue } from "./seed/catalogue";
 import { DEMO_CANDIDATES_PER_CENTRE, seedCentres, seedReviewRequests } from "./seed/centres";
 import { countRows, demoExists } from "./seed/counts";
 import { seedResources } from "./seed/resources";
+import { seedDemoAllocations, seedPastResults, seedPastSeries } from "./seed/past-series";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from "./seed/accounts";
 export { assertSeedAllowed, parseSeedArgs, SeedRefusedError, type SeedArgs } from "./seed/args";
 export { DEMO_SERIES_CODE } from "./seed/catalogue";
+export { PAST_SERIES_CODE } from "./seed/past-series";
 export { DEMO_CANDIDATES_PER_CENTRE, DEMO_CENTRE_NUMBERS, DEMO_CENTRES } from "./seed/centres";
 export { countRows, demoExists, type DemoCounts } from "./seed/counts";
 
@@ -66,6 +68,9 @@ export async function seedDemo(
       await seedAccounts(tx, centres, log);
       await seedReviewRequests(tx, centres, series, log);
       await seedResources(tx, series, catalogue, { writeFiles, log });
+      const past = await seedPastSeries(tx, catalogue, log);
+      await seedPastResults(tx, centres, past, catalogue, { writeFiles, log });
+      await seedDemoAllocations(tx, centres, series, catalogue, log);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

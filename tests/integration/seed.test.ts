@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("demo seed", () => {
-  it("builds the demo board", () => {
+  it("builds the demo board", async () => {
     expect(firstRun.skipped).toBe(false);
     expect(firstCounts).toMatchObject({
       centres: 3,
@@ -57,8 +57,12 @@ describe("demo seed", () => {
       questionPapers: 17,
     });
     expect(firstCounts.results).toBe(firstCounts.entries);
-    expect(firstCounts.entries).toBeGreaterThanOrEqual(180 * 3);
-    expect(firstCounts.entries).toBeLessThanOrEqual(180 * 5);
+    // June 2027 (under embargo): 3 to 5 entries a candidate; June 2026 (released): 2 or 3.
+    const entriesIn = async (code: string) => db.prisma.entry.count({ where: { series: { code } } });
+    expect(await entriesIn("2027-06")).toBeGreaterThanOrEqual(180 * 3);
+    expect(await entriesIn("2027-06")).toBeLessThanOrEqual(180 * 5);
+    expect(await entriesIn("2026-06")).toBeGreaterThanOrEqual(180 * 2);
+    expect(await entriesIn("2026-06")).toBeLessThanOrEqual(180 * 3);
     expect(firstCounts.gradeBoundaries).toBeGreaterThan(0);
     expect(firstCounts.resources).toBeGreaterThan(50);
   });
@@ -97,6 +101,40 @@ describe("demo seed", () => {
     expect(teacher.grants.map((g) => g.permission).sort()).toEqual(["entries", "iamis", "results"]);
   });
 
+  it("shows a board mid-cycle: June 2026 released before today, June 2027 still under embargo", async () => {
+    const today = new Date("2026-11-30T12:00:00Z");
+    const past = await db.prisma.series.findUniqueOrThrow({ where: { code: "2026-06" } });
+    expect(past.resultsDay.toISOString().slice(0, 10)).toBe("2026-08-20");
+    expect(past.releaseAt.toISOString()).toBe("2026-08-20T07:00:00.000Z");
+    expect(past.releaseAt.getTime()).toBeLessThan(today.getTime());
+    expect(await db.prisma.gradeBoundary.count({ where: { seriesId: past.id } })).toBeGreaterThan(0);
+    const next = await db.prisma.series.findUniqueOrThrow({ where: { code: "2027-06" } });
+    expect(next.restrictedReleaseAt.getTime()).toBeGreaterThan(today.getTime());
+  });
+
+  it("gives the demo examiner and moderator work in June 2027 at centres with entries for it", async () => {
+    for (const [email, kind] of [
+      ["examiner@appointees.test", "EXAMINER"],
+      ["moderator@appointees.test", "MODERATOR"],
+    ] as const) {
+      const allocations = await db.prisma.allocation.findMany({
+        where: { appointee: { email } },
+        include: { series: true, component: true, centres: true },
+      });
+      expect(allocations, email).toHaveLength(1);
+      const [a] = allocations;
+      expect(a).toMatchObject({ kind, series: { code: "2027-06" } });
+      expect(a.component.internallyAssessed).toBe(kind === "MODERATOR");
+      expect(a.centres.length).toBe(2);
+      for (const { centreId } of a.centres)
+        expect(
+          await db.prisma.entry.count({
+            where: { centreId, seriesId: a.seriesId, specificationId: a.component.specificationId },
+          }),
+        ).toBeGreaterThan(0);
+    }
+  });
+
   it("sets the June 2027 results day and release times (Europe/London)", async () => {
     const series = await db.prisma.series.findUniqueOrThrow({ where: { code: "2027-06" } });
     expect(series.resultsDay.toISOString().slice(0, 10)).toBe("2027-08-19");
@@ -122,7 +160,8 @@ describe("demo seed", () => {
         expect(cr.mark).toBeLessThanOrEqual(cr.component.maxMark);
         total += cr.mark;
       }
-      const boundaries = r.components.map((cr) => cr.component.boundaries);
+      // The boundaries of the result's own series.
+      const boundaries = r.components.map((cr) => cr.component.boundaries.filter((b) => b.seriesId === r.seriesId));
       expect(r.grade).toBe(gradeFor(total, boundaries, spec.qualification.code));
     }
     const grades = new Set(results.map((r) => r.grade));
