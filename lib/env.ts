@@ -46,6 +46,8 @@ export const envSchema = z.object({
   /** The board can switch the weaker second factors off (PRODUCT.md §4). */
   MFA_SMS_ENABLED: z.enum(["true", "false"]).default("true"),
   MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
+  /** Board staff must use a passkey as their second factor (lib/auth/mfa-methods.ts, docs/decisions/018-passkeys.md). */
+  MFA_PASSKEY_REQUIRED_FOR_BOARD: z.enum(["true", "false"]).default("false"),
   /** The email domain of examiner and moderator accounts: the board creates appointees only there (lib/board/appointees.ts). */
   APPOINTEE_EMAIL_DOMAIN: z
     .string()

@@ -1,46 +1,62 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Field, OtpField, SubmitButton } from "@/components/forms/field";
 import { ErrorSummary, useActionErrors } from "@/components/forms/translated-errors";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { mfaSetupAction, type SetupState } from "@/lib/actions/mfa-setup";
-
-type Method = "TOTP" | "SMS" | "EMAIL";
+import type { MfaMethod } from "@/lib/generated/prisma/enums";
+import { PasskeyRegister } from "./passkey-register";
 
 export function MfaSetupFlow({
   methods,
   email,
   onboarding,
+  passkeyRequired = false,
 }: {
-  methods: Method[];
+  methods: MfaMethod[];
   email: string;
   onboarding: boolean;
+  /** The board requires this person to use a passkey: set-up goes straight to it. */
+  passkeyRequired?: boolean;
 }) {
   const t = useTranslations("mfaSetup");
+  const tp = useTranslations("passkeys");
   const tc = useTranslations("common");
   const [state, action] = useActionState<SetupState, FormData>(mfaSetupAction, { stage: "choose" });
+  // A passkey is made in the browser (components/mfa/passkey-register.tsx), not by this form.
+  const [passkey, setPasskey] = useState<{ recoveryCodes: string[] | null } | null>(null);
   const errors = useActionErrors(state);
   const fe = { errorPrefix: tc("errorPrefix") };
+  const recoveryCodes = state.stage === "done" ? state.recoveryCodes : passkey?.recoveryCodes;
 
-  if (state.stage === "done") {
+  if (state.stage === "done" || passkey) {
     return (
       <section aria-labelledby="recovery-title" className="flex flex-col gap-4">
-        <h2 id="recovery-title" className="text-2xl font-bold">
-          {t("recoveryTitle")}
-        </h2>
-        <p>{t("recoveryIntro")}</p>
-        <ul
-          aria-label={t("recoveryListLabel")}
-          className="grid grid-cols-2 gap-2 font-mono text-lg"
-          data-testid="recovery-codes"
-        >
-          {state.recoveryCodes?.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
+        {recoveryCodes ? (
+          <>
+            <h2 id="recovery-title" className="text-2xl font-bold">
+              {t("recoveryTitle")}
+            </h2>
+            <p>{t("recoveryIntro")}</p>
+            <ul
+              aria-label={t("recoveryListLabel")}
+              className="grid grid-cols-2 gap-2 font-mono text-lg"
+              data-testid="recovery-codes"
+            >
+              {recoveryCodes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Alert id="recovery-title" variant="success" live>
+            <AlertDescription>{tp("added")}</AlertDescription>
+          </Alert>
+        )}
         {onboarding ? (
           // Only now does the half-open session become a full one (lib/data/identity/mfa-setup.ts).
           <form action={action}>
@@ -53,6 +69,19 @@ export function MfaSetupFlow({
           </Link>
         )}
       </section>
+    );
+  }
+
+  if (state.stage === "passkey" || passkeyRequired) {
+    return (
+      <div className="flex flex-col gap-4">
+        {passkeyRequired ? <p>{tp("requiredIntro")}</p> : null}
+        <PasskeyRegister
+          title={tp("createTitle")}
+          intro={tp("createIntro")}
+          onRegistered={(codes) => setPasskey({ recoveryCodes: codes })}
+        />
+      </div>
     );
   }
 
@@ -114,7 +143,7 @@ export function MfaSetupFlow({
             {errors.field("method")?.[0]}
           </p>
         ) : null}
-        {methods.map((m, i) => {
+        {methods.map((m) => {
           const key = m === "TOTP" ? "totp" : m === "SMS" ? "sms" : "email";
           return (
             <div key={m} className="flex items-start gap-3">
@@ -123,16 +152,20 @@ export function MfaSetupFlow({
                 type="radio"
                 name="method"
                 value={m}
-                defaultChecked={(state.method ?? "TOTP") === m || (i === 0 && !state.method)}
+                defaultChecked={(state.method ?? methods[0]) === m}
                 className="mt-1 size-6 accent-primary"
                 aria-describedby={`method-${m}-hint`}
               />
               <div>
                 <label htmlFor={`method-${m}`} className="font-semibold">
-                  {t(key)}
+                  {m === "PASSKEY" ? tp("option") : t(key)}
                 </label>
                 <p id={`method-${m}-hint`} className="text-muted-foreground">
-                  {m === "EMAIL" ? `${t("emailHint")} ${t("emailConfirm", { email })}` : t(`${key}Hint`)}
+                  {m === "PASSKEY"
+                    ? tp("optionHint")
+                    : m === "EMAIL"
+                      ? `${t("emailHint")} ${t("emailConfirm", { email })}`
+                      : t(`${key}Hint`)}
                 </p>
               </div>
             </div>

@@ -14,8 +14,8 @@ import {
 import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type SetupState = ActionState<{
-  stage: "choose" | "totp" | "code" | "done";
-  method: "TOTP" | "SMS" | "EMAIL";
+  stage: "choose" | "totp" | "code" | "passkey" | "done";
+  method: "TOTP" | "SMS" | "EMAIL" | "PASSKEY";
   secret: string;
   uri: string;
   qr: string;
@@ -23,7 +23,7 @@ export type SetupState = ActionState<{
   recoveryCodes: string[];
 }>;
 
-const methodSchema = z.enum(["TOTP", "SMS", "EMAIL"]);
+const methodSchema = z.enum(["TOTP", "SMS", "EMAIL", "PASSKEY"]);
 
 /**
  * Signed out → the sign-in page; signed in but the second factor not checked recently → Security
@@ -34,7 +34,11 @@ function leaveUnlessAllowed(refusal: Refusal) {
   if (refusal.error === "forbidden") redirect("/profile/security");
 }
 
-/** Choose a method → verify a code from it → see recovery codes (docs/product-rules.md, "Sign-in and sessions"). */
+/**
+ * Choose a method → verify a code from it → see recovery codes (docs/product-rules.md, "Sign-in
+ * and sessions"). Choosing a passkey moves to the browser's part (components/mfa/passkey-register.tsx,
+ * lib/actions/passkeys.ts); without JavaScript that page says a passkey needs it.
+ */
 export async function mfaSetupAction(prev: SetupState, formData: FormData): Promise<SetupState> {
   const intent = text(formData, "intent");
 
@@ -60,9 +64,11 @@ export async function mfaSetupAction(prev: SetupState, formData: FormData): Prom
       }
       return { stage: "code", method: method.data, destination: started.destination };
     }
-    // No method chosen: still only for a caller who may set one up.
+    // A passkey, or no method chosen: still only for a caller who may set one up.
     const options = await mfaSetupOptions();
     if (!options.ok) leaveUnlessAllowed(options);
+    if (method.data === "PASSKEY" && options.ok && options.methods.includes("PASSKEY"))
+      return { stage: "passkey", method: "PASSKEY" };
     return { stage: "choose", fieldErrors: { method: ["invalidChoice"] } };
   }
 

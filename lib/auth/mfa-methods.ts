@@ -1,4 +1,4 @@
-import type { MfaMethod } from "@/lib/generated/prisma/enums";
+import type { MfaMethod, Role } from "@/lib/generated/prisma/enums";
 import type { PendingStep } from "./steps";
 import { maskPhone } from "./phone";
 
@@ -16,6 +16,22 @@ export function enabledMethods(env: NodeJS.ProcessEnv = process.env): CodeMethod
   if (env.MFA_SMS_ENABLED !== "false") methods.push("SMS");
   if (env.MFA_EMAIL_ENABLED !== "false") methods.push("EMAIL");
   return methods;
+}
+
+/**
+ * Whether the board requires this person to use a passkey: board staff, when
+ * MFA_PASSKEY_REQUIRED_FOR_BOARD is "true" (docs/decisions/018-passkeys.md).
+ */
+export function passkeyRequiredFor(role: Role, env: NodeJS.ProcessEnv = process.env): boolean {
+  return role === "BOARD_STAFF" && env.MFA_PASSKEY_REQUIRED_FOR_BOARD === "true";
+}
+
+/**
+ * The methods set-up offers a person, strongest first: a passkey (it cannot be phished), then the
+ * code methods this deployment offers. Only a passkey when the board requires one of them.
+ */
+export function setupMethods(role: Role, env: NodeJS.ProcessEnv = process.env): MfaMethod[] {
+  return passkeyRequiredFor(role, env) ? ["PASSKEY"] : ["PASSKEY", ...enabledMethods(env)];
 }
 
 /** A full session whose second factor was proved within the last 10 minutes (FRESH_MFA_MS). */

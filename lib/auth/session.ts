@@ -9,6 +9,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { auth, signIn } from "./config";
 import { hasPermission, type Permission } from "./permissions";
 import { STEP_PATHS as STEPS, type PendingStep } from "./steps";
+import { relyingPartyFrom, type RelyingParty } from "./webauthn";
 
 // The session behind the cookie, and the redirects pages and actions start with. The JWT only
 // names a session; the Session row decides (revoked, expired, idle → signed out) on every
@@ -25,6 +26,14 @@ export const STEP_PATHS: Record<PendingStep, string> = STEPS;
 export async function requestInfo(): Promise<RequestInfo> {
   const h = await headers();
   return { ip: clientAddress(h, process.env.TRUST_PROXY), userAgent: h.get("user-agent") ?? "" };
+}
+
+/**
+ * Who the browser believes it is talking to, for a passkey ceremony: AUTH_URL, else the post's own
+ * origin when it names the Host addressed; never X-Forwarded-Host (lib/auth/webauthn.ts).
+ */
+export async function requestRelyingParty(): Promise<RelyingParty | null> {
+  return relyingPartyFrom(await headers(), process.env.AUTH_URL);
 }
 
 /** The live session of this request, or null. Cached for the request. */

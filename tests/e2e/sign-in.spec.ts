@@ -43,7 +43,7 @@ test("first sign-in from an invite: temporary password with a space, new passwor
   // Nothing else is reachable before MFA is set up.
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/mfa\/setup$/);
-  await page.getByLabel("Authenticator app (most secure)").check();
+  await page.getByLabel("Authenticator app", { exact: true }).check();
   await page.getByRole("button", { name: "Continue" }).click();
   const key = (await page.getByTestId("totp-key").textContent())!.trim();
   await page.getByLabel("Code", { exact: true }).fill(await totpCode(key, new Date()));

@@ -42,7 +42,7 @@ test("an EO invites an Admin and a User; the User signs in from the email; a per
   await invitee.getByRole("button", { name: "Save password" }).click();
   await expect(invitee).toHaveURL(/\/mfa\/setup$/);
   await expectNoAxeViolations(invitee, "MFA set-up: choose a method");
-  await invitee.getByLabel("Authenticator app (most secure)").check();
+  await invitee.getByLabel("Authenticator app", { exact: true }).check();
   await invitee.getByRole("button", { name: "Continue" }).click();
   const key = (await invitee.getByTestId("totp-key").textContent())!.trim();
   await expectNoAxeViolations(invitee, "MFA set-up: authenticator app");

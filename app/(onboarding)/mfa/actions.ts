@@ -1,10 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { messageKeyOf, type Refusal } from "@/lib/auth/authorize";
-import { completeStep, rememberLocale } from "@/lib/auth/session";
+import { completeStep, rememberLocale, STEP_PATHS } from "@/lib/auth/session";
 import { sendSignInCode, verifySignInFactor } from "@/lib/data/identity/mfa";
 import { codeSchema, firstIssue } from "@/lib/validation/identity";
+import { authenticationResponseSchema, parseCeremonyResponse } from "@/lib/validation/passkeys";
 import { text, type ActionState } from "@/lib/validation/action-state";
 
 export type MfaState = ActionState<{ sent: boolean; recovery: boolean }>;
@@ -36,5 +38,22 @@ export async function verifyCodeAction(prev: MfaState, formData: FormData): Prom
     return { ...prev, recovery, fieldErrors: { code: [messageKeyOf(result)] } };
   }
   await rememberLocale(result.language);
-  return completeStep(result.handoff, "/");
+  // The board may require a passkey of this person: their factor then only opens its set-up.
+  return completeStep(result.handoff, result.next ? STEP_PATHS[result.next] : "/");
+}
+
+/** The browser's answer from the person's passkey (components/mfa/passkey-sign-in.tsx), as JSON. */
+export async function passkeySignInAction(formData: FormData): Promise<MfaState> {
+  // An answer that is not one is sent as none: the data layer checks the session first, and does
+  // not count it as a failed attempt.
+  const response = parseCeremonyResponse(authenticationResponseSchema, text(formData, "response"));
+  const result = await verifySignInFactor({ passkey: response as AuthenticationResponseJSON | null });
+  if (!result.ok) {
+    leaveUnlessAtStep(result);
+    if (result.reason === "attemptEnded") redirect("/sign-in?notice=expired");
+    if (result.reason === "mfaLocked") redirect("/sign-in?notice=mfa-locked");
+    return { formError: messageKeyOf(result) };
+  }
+  await rememberLocale(result.language);
+  return completeStep(result.handoff, result.next ? STEP_PATHS[result.next] : "/");
 }

@@ -187,6 +187,8 @@ export async function resetMfa(userId: string): Promise<Result> {
     if (found.refusal) return found.refusal;
     await tx.mfaFactor.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
+    // A passkey on a lost device must stop working too (docs/decisions/018-passkeys.md).
+    await tx.passkey.deleteMany({ where: { userId } });
     await revokeAllSessions(tx, userId, at);
     await audit(tx, {
       action: "user.mfa-reset",

@@ -6,7 +6,7 @@ import { authorize, refuse, requestInfo, type Authorized, type Refusal, type Res
 import { decryptSecret, encryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { normaliseCode, recoveryCodes } from "@/lib/auth/codes";
-import { enabledMethods, maySetUp, type CodeMethod } from "@/lib/auth/mfa-methods";
+import { maySetUp, passkeyRequiredFor, setupMethods } from "@/lib/auth/mfa-methods";
 import { hashSecret } from "@/lib/auth/password";
 import { normaliseUkMobile } from "@/lib/auth/phone";
 import { renderEmail, renderSms } from "@/lib/email/templates";
@@ -20,7 +20,9 @@ import { openSession } from "./sessions";
 // Setting up or changing the second factor (docs/product-rules.md, "Sign-in and sessions"). A
 // factor is PENDING until a code from it has been verified; only then does it replace the old
 // one, with new recovery codes. Open to a session at the "mfa-setup" step, or to a full session
-// whose second factor was checked in the last ten minutes (lib/auth/mfa-methods.ts).
+// whose second factor was checked in the last ten minutes (lib/auth/mfa-methods.ts). Passkeys are
+// set up in ./passkeys.ts; the methods offered are setupMethods' (only a passkey for board staff
+// when the board requires one, docs/decisions/018-passkeys.md).
 
 /** Counts one code request against the client's address and the account. */
 function allowCodeRequest(userId: string, ip: string, at: Date): Promise<boolean> {
@@ -41,17 +43,21 @@ async function setUpCaller(): Promise<Authorized | Refusal> {
   return maySetUp(auth.caller, auth.at) ? auth : refuse("forbidden", "notAllowed");
 }
 
-/** What the set-up form offers: the methods, the caller's email, and whether this is onboarding. */
+/**
+ * What the set-up form offers: the methods, the caller's email, whether this is onboarding, and
+ * whether the board requires this person to use a passkey.
+ */
 export async function mfaSetupOptions(): Promise<
-  Result<{ methods: CodeMethod[]; email: string; onboarding: boolean }>
+  Result<{ methods: MfaMethod[]; email: string; onboarding: boolean; passkeyRequired: boolean }>
 > {
   const auth = await setUpCaller();
   if (!auth.ok) return auth;
   return {
     ok: true,
-    methods: enabledMethods(),
+    methods: setupMethods(auth.caller.role),
     email: auth.caller.email,
     onboarding: auth.caller.pendingStep === "mfa-setup",
+    passkeyRequired: passkeyRequiredFor(auth.caller.role),
   };
 }
 
@@ -72,6 +78,7 @@ export async function startTotpSetup(): Promise<Result<{ secret: string; uri: st
   const auth = await setUpCaller();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
+  if (!setupMethods(caller.role).includes("TOTP")) return refuse("invalid", "methodDisabled");
   const secret = newTotpSecret();
   await replacePending(caller.userId, { method: "TOTP", secretEncrypted: encryptSecret(secret) }, at);
   const uri = totpUri(secret, caller.email);
@@ -86,7 +93,7 @@ export async function startCodeSetup(input: {
   const auth = await setUpCaller();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
-  if (!enabledMethods().includes(input.method)) return refuse("invalid", "methodDisabled");
+  if (!setupMethods(caller.role).includes(input.method)) return refuse("invalid", "methodDisabled");
   const request = await requestInfo();
   const db = getPrisma();
   if (!(await allowCodeRequest(caller.userId, request.ip, at))) return refuse("limited", "rateLimited");
@@ -139,6 +146,7 @@ export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes
     orderBy: { createdAt: "desc" },
   });
   if (!pending) return refuse("conflict", "noPending");
+  if (!setupMethods(caller.role).includes(pending.method)) return refuse("invalid", "methodDisabled");
   const base = { actorId: caller.userId, actorEmail: caller.email, centreId: caller.centreId, ip: request.ip, at };
 
   let step: number | undefined;
@@ -162,6 +170,8 @@ export async function confirmSetup(code: string): Promise<Result<{ recoveryCodes
   const done = await db.$transaction(async (tx) => {
     const hadFactor = (await tx.mfaFactor.count({ where: { userId: caller.userId, active: true } })) > 0;
     await tx.mfaFactor.deleteMany({ where: { userId: caller.userId, active: true } });
+    // A code method replaces passkeys too: they stop working with the method.
+    await tx.passkey.deleteMany({ where: { userId: caller.userId } });
     await tx.mfaFactor.update({
       where: { id: pending.id },
       data: { active: true, verifiedAt: at, lastUsedStep: step === undefined ? null : BigInt(step) },
@@ -192,8 +202,14 @@ export async function finishMfaSetup(): Promise<Result<{ handoff: string; langua
   const { caller, at } = auth;
   if (caller.pendingStep !== "mfa-setup") return refuse("forbidden", "notAllowed");
   const db = getPrisma();
-  if ((await db.mfaFactor.count({ where: { userId: caller.userId, active: true } })) === 0)
-    return refuse("conflict", "noPending");
+  const active = await db.mfaFactor.findMany({
+    where: { userId: caller.userId, active: true },
+    select: { method: true },
+  });
+  if (active.length === 0) return refuse("conflict", "noPending");
+  // The factor proved at sign-in is not enough when the board requires a passkey of this person.
+  if (passkeyRequiredFor(caller.role) && !active.some((f) => f.method === "PASSKEY"))
+    return refuse("conflict", "passkeyRequired");
   const request = await requestInfo();
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: caller.userId }, data: { lastSignInAt: at } });

@@ -1,11 +1,14 @@
 import "server-only";
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import type { MfaMethod } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { authorize, refuse, requestInfo, type Caller, type Refusal, type Result } from "@/lib/auth/authorize";
 import { decryptSecret } from "@/lib/auth/secret-box";
 import { checkTotp } from "@/lib/auth/totp";
 import { normaliseCode, normaliseRecoveryCode } from "@/lib/auth/codes";
-import { describeFactor } from "@/lib/auth/mfa-methods";
+import { describeFactor, passkeyRequiredFor } from "@/lib/auth/mfa-methods";
+import { requestRelyingParty } from "@/lib/auth/session";
+import type { PendingStep } from "@/lib/auth/steps";
 import { verifySecret } from "@/lib/auth/password";
 import { renderEmail, renderSms } from "@/lib/email/templates";
 import { DeliveryError, sendEmail } from "@/lib/email/send";
@@ -14,6 +17,7 @@ import { audit } from "@/lib/data/audit";
 import { allowAll, LIMITS } from "@/lib/data/rate-limit";
 import type { RequestInfo } from "./sessions";
 import { consumeCode, issueCode } from "./codes";
+import { checkPasskeyAssertion, passkeyRequestOptions } from "./passkeys";
 import { openSession } from "./sessions";
 
 // The second factor at sign-in, and again before a sensitive change (docs/product-rules.md,
@@ -26,6 +30,8 @@ import { openSession } from "./sessions";
 // - a right code resets both counts.
 // Codes sent by SMS or email belong to the session that asked for them. Sending and checking
 // codes is rate-limited per client address and per account (docs/decisions/016-sign-in-hardening.md).
+// A passkey signs a challenge instead of giving a code (docs/decisions/018-passkeys.md): asking for
+// one counts as sending a code, and an assertion that fails counts exactly as a wrong code.
 
 const MAX_WRONG_CODES_PER_SESSION = 5;
 const MAX_WRONG_CODES_PER_ACCOUNT = 10;
@@ -91,7 +97,7 @@ async function sendCode(caller: Caller, at: Date): Promise<Result> {
   const locked = await refuseWhileLocked(caller, request, at, "mfa.code-sent");
   if (locked) return locked;
   const factor = await activeFactor(caller.userId);
-  if (!factor || factor.method === "TOTP") return refuse("conflict", "noFactor");
+  if (!factor || factor.method === "TOTP" || factor.method === "PASSKEY") return refuse("conflict", "noFactor");
   const channel = factor.method === "SMS" ? "sms" : "email";
   const code = await issueCode(db, {
     userId: caller.userId,
@@ -132,7 +138,44 @@ export async function sendReverifyCode(): Promise<Result> {
   return sendCode(auth.caller, auth.at);
 }
 
-type FactorCheck = { ok: true } | { ok: false; replay?: boolean; expired?: boolean };
+/**
+ * A passkey ceremony for the caller's PASSKEY factor: the options for the browser's
+ * navigator.credentials.get(), with a new single-use challenge kept on the session. For a session
+ * waiting on the second factor, and for a fully signed-in one re-verifying in Security settings.
+ * Limited and refused while the factor is locked, as sending a code is.
+ */
+export async function passkeyChallenge(): Promise<Result<{ options: PublicKeyCredentialRequestOptionsJSON }>> {
+  const auth = await authorize({ steps: ["mfa"] });
+  if (!auth.ok) return auth;
+  const { caller, at } = auth;
+  const rp = await requestRelyingParty();
+  if (!rp) return refuse("unavailable", "passkeyUnavailable");
+  const request = await requestInfo();
+  if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
+  const locked = await refuseWhileLocked(caller, request, at, "mfa.passkey-options");
+  if (locked) return locked;
+  const options = await passkeyRequestOptions(caller, rp, at);
+  return options ? { ok: true, options } : refuse("conflict", "noFactor");
+}
+
+/** A code (or, with `recovery`, a recovery code), or a passkey's answer to the session's challenge. */
+export type FactorInput = { code: string; recovery?: boolean } | { passkey: AuthenticationResponseJSON | null };
+
+type FactorCheck = { ok: true } | { ok: false; replay?: boolean; expired?: boolean; clone?: boolean };
+
+/**
+ * Why a factor input cannot be checked at all (it is not counted as a wrong code): a blank code, a
+ * passkey answer that is not one, or an input of the wrong kind for the factor. Null when it can.
+ */
+function uncheckable(input: FactorInput, factor: Factor): Refusal | null {
+  if ("passkey" in input) {
+    if (factor.method !== "PASSKEY") return refuse("conflict", "noFactor");
+    return input.passkey ? null : refuse("invalid", "passkeyFailed");
+  }
+  if (input.code.trim() === "") return refuse("invalid", "codeRequired");
+  if (factor.method === "PASSKEY" && !input.recovery) return refuse("invalid", "usePasskey");
+  return null;
+}
 
 /**
  * Checks a code against the caller's factor (or, with `recovery`, their unused recovery codes)
@@ -143,10 +186,16 @@ type FactorCheck = { ok: true } | { ok: false; replay?: boolean; expired?: boole
 async function checkFactor(
   caller: Caller,
   factor: Factor,
-  input: { code: string; recovery?: boolean },
+  input: FactorInput,
+  request: RequestInfo,
   at: Date,
 ): Promise<FactorCheck> {
   const db = getPrisma();
+  if ("passkey" in input) {
+    const rp = await requestRelyingParty();
+    if (!rp || !input.passkey) return { ok: false };
+    return checkPasskeyAssertion(caller, input.passkey, rp, request, at);
+  }
   if (input.recovery) {
     const code = normaliseRecoveryCode(input.code);
     const unused = await db.recoveryCode.findMany({ where: { userId: caller.userId, usedAt: null } });
@@ -190,7 +239,7 @@ async function wrongCode(
   caller: Caller,
   request: RequestInfo,
   at: Date,
-  details: { action: string; method: string; replay?: boolean; expired?: boolean },
+  details: { action: string; method: string; replay?: boolean; expired?: boolean; clone?: boolean },
 ): Promise<Refusal> {
   const db = getPrisma();
   const base = auditBase(caller, request, at);
@@ -234,25 +283,27 @@ async function wrongCode(
     return refuse("limited", "mfaLocked");
   }
   if (outcome.ended) return refuse("limited", "attemptEnded");
+  if (details.method === "PASSKEY") return refuse("invalid", "passkeyFailed");
   return refuse("invalid", details.expired ? "expiredCode" : "invalidCode");
 }
 
 /**
- * Checks the second factor of a session waiting on it; on success the session is replaced by a
- * full one, handed to Auth.js. Five wrong codes in a row end the attempt (limited/attemptEnded);
- * ten in a row for the account lock the factor (limited/mfaLocked). A session at another step
- * (or none) is refused before the code is read.
+ * Checks the second factor of a session waiting on it — a code, a recovery code or a passkey's
+ * assertion; on success the session is replaced by a full one, handed to Auth.js. Five wrong
+ * codes or failed assertions in a row end the attempt (limited/attemptEnded); ten in a row for
+ * the account lock the factor (limited/mfaLocked). A session at another step (or none) is refused
+ * before the input is read. When the board requires a passkey of this person and their factor is
+ * another, the new session is at the "mfa-setup" step instead (docs/decisions/018-passkeys.md).
  */
-export async function verifySignInFactor(input: {
-  code: string;
-  recovery?: boolean;
-}): Promise<Result<{ handoff: string; language: "en" | "cy" | null }>> {
+export async function verifySignInFactor(
+  input: FactorInput,
+): Promise<Result<{ handoff: string; language: "en" | "cy" | null; next: PendingStep | null }>> {
   const auth = await authorize({ steps: ["mfa"] });
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   if (caller.pendingStep !== "mfa") return refuse("forbidden", "notAllowed");
   // A blank code is not an attempt.
-  if (input.code.trim() === "") return refuse("invalid", "codeRequired");
+  if ("code" in input && input.code.trim() === "") return refuse("invalid", "codeRequired");
   const request = await requestInfo();
   const db = getPrisma();
   if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
@@ -260,35 +311,50 @@ export async function verifySignInFactor(input: {
   if (locked) return locked;
   const factor = await activeFactor(caller.userId);
   if (!factor) return refuse("conflict", "noFactor");
-  const method = input.recovery ? "RECOVERY" : factor.method;
+  const refused = uncheckable(input, factor);
+  if (refused) return refused;
+  const method = "code" in input && input.recovery ? "RECOVERY" : factor.method;
 
-  const check = await checkFactor(caller, factor, input, at);
+  const check = await checkFactor(caller, factor, input, request, at);
   if (!check.ok) return wrongCode(caller, request, at, { action: "mfa.challenge", method, ...check });
 
+  // Board staff the board requires a passkey of, with another factor: the factor they proved
+  // lets them on to set one up, and nowhere else.
+  const next: PendingStep | null = passkeyRequiredFor(caller.role) && factor.method !== "PASSKEY" ? "mfa-setup" : null;
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: caller.userId }, data: { failedCodes: 0, lastSignInAt: at } });
-    await audit(tx, { ...auditBase(caller, request, at), action: "sign-in", outcome: "success", details: { method } });
+    await tx.user.update({
+      where: { id: caller.userId },
+      data: { failedCodes: 0, ...(next ? {} : { lastSignInAt: at }) },
+    });
+    await audit(tx, {
+      ...auditBase(caller, request, at),
+      action: next ? "sign-in.mfa" : "sign-in",
+      outcome: "success",
+      details: next ? { method, next, reason: "passkey-required" } : { method },
+    });
     const { handoff } = await openSession(tx, {
       userId: caller.userId,
-      pendingStep: null,
+      pendingStep: next,
       request,
       now: at,
       replaces: caller.sessionId,
     });
-    return { ok: true as const, handoff, language: caller.language };
+    return { ok: true as const, handoff, language: caller.language, next };
   });
 }
 
 /**
- * Re-checks the second factor of a fully signed-in caller before a sensitive change (fresh MFA).
- * Wrong codes count and are limited exactly as at sign-in: five in a row sign this session out,
- * ten in a row for the account lock the factor.
+ * Re-checks the second factor of a fully signed-in caller before a sensitive change (fresh MFA):
+ * a code, or a passkey's assertion. Wrong codes and failed assertions count and are limited
+ * exactly as at sign-in: five in a row sign this session out, ten in a row for the account lock
+ * the factor.
  */
-export async function reverifyFactor(code: string): Promise<Result> {
+export async function reverifyFactor(input: string | FactorInput): Promise<Result> {
   const auth = await authorize();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
-  if (code.trim() === "") return refuse("invalid", "codeRequired");
+  const given: FactorInput = typeof input === "string" ? { code: input } : (input ?? { code: "" });
+  if ("code" in given && given.code.trim() === "") return refuse("invalid", "codeRequired");
   const request = await requestInfo();
   const db = getPrisma();
   if (!(await allowCodeRequest(caller, request, at))) return refuse("limited", "rateLimited");
@@ -296,7 +362,10 @@ export async function reverifyFactor(code: string): Promise<Result> {
   if (locked) return locked;
   const factor = await activeFactor(caller.userId);
   if (!factor) return refuse("conflict", "noFactor");
-  const check = await checkFactor(caller, factor, { code }, at);
+  // Re-verification takes the usual method, never a recovery code.
+  const refused = uncheckable("code" in given ? { code: given.code } : given, factor);
+  if (refused) return refused;
+  const check = await checkFactor(caller, factor, "code" in given ? { code: given.code } : given, request, at);
   if (!check.ok) return wrongCode(caller, request, at, { action: "mfa.reverify", method: factor.method, ...check });
   await db.$transaction(async (tx) => {
     await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at, failedCodes: 0 } });

@@ -22,6 +22,8 @@ import enPublishing from "./en/publishing.json";
 import cyPublishing from "./cy/publishing.json";
 import enAppointees from "./en/appointees.json";
 import cyAppointees from "./cy/appointees.json";
+import enPasskeys from "./en/passkeys.json";
+import cyPasskeys from "./cy/passkeys.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
 export type Messages = typeof enCore &
@@ -33,7 +35,8 @@ export type Messages = typeof enCore &
   typeof enBoardSeries &
   typeof enAppointees &
   typeof enPostResults &
-  typeof enPublishing;
+  typeof enPublishing &
+  typeof enPasskeys;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
@@ -49,6 +52,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     boardSeries: enBoardSeries,
     publishing: enPublishing,
     appointees: enAppointees,
+    passkeys: enPasskeys,
   },
   cy: {
     core: cyCore,
@@ -61,6 +65,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     boardSeries: cyBoardSeries,
     publishing: cyPublishing,
     appointees: cyAppointees,
+    passkeys: cyPasskeys,
   },
 };
 

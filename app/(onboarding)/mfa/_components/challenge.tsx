@@ -1,23 +1,58 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { OtpField, Field, SubmitButton } from "@/components/forms/field";
 import { ErrorSummary, useActionErrors } from "@/components/forms/translated-errors";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { sendCodeAction, verifyCodeAction, type MfaState } from "../actions";
+import { PasskeySignIn } from "@/components/mfa/passkey-sign-in";
+import { passkeySignInAction, sendCodeAction, verifyCodeAction, type MfaState } from "../actions";
 import type { MfaMethod } from "@/lib/generated/prisma/enums";
 
-export function MfaChallenge({ method, destination }: { method: MfaMethod; destination: string }) {
+export function MfaChallenge({
+  method,
+  destination,
+  initialRecovery = false,
+}: {
+  method: MfaMethod;
+  destination: string;
+  /** Open on the recovery-code form (/mfa?recovery=1). */
+  initialRecovery?: boolean;
+}) {
   const t = useTranslations("mfa");
+  const tp = useTranslations("passkeys");
   const tc = useTranslations("common");
   const [sendState, send] = useActionState<MfaState, FormData>(sendCodeAction, {});
   const [state, verify] = useActionState<MfaState, FormData>(verifyCodeAction, {});
-  const [recovery, setRecovery] = useState(false);
+  const [recovery, setRecovery] = useState(initialRecovery);
   const errors = useActionErrors(state);
   const sendErrors = useActionErrors(sendState);
-  const needsSend = method !== "TOTP" && !recovery;
+  const needsSend = (method === "SMS" || method === "EMAIL") && !recovery;
+
+  // A passkey signs in the browser; without JavaScript the page says so and links to the
+  // recovery-code form, which is a plain form.
+  if (method === "PASSKEY" && !recovery) {
+    return (
+      <div className="flex flex-col gap-6">
+        <p>{tp("signInIntro")}</p>
+        <PasskeySignIn submit={passkeySignInAction} cancelled={tp("signInCancelled")} noScript={tp("signInNoScript")} />
+        {/* A real link, so that it works without JavaScript too; with it, no page load. */}
+        <Link
+          href="/mfa?recovery=1"
+          className="self-start text-link underline underline-offset-4"
+          onClick={(e) => {
+            e.preventDefault();
+            setRecovery(true);
+          }}
+        >
+          {tp("useRecovery")}
+        </Link>
+        <p className="text-muted-foreground">{tp("lostAccess")}</p>
+      </div>
+    );
+  }
 
   return (
     <div className="flex flex-col gap-6">
@@ -77,7 +112,7 @@ export function MfaChallenge({ method, destination }: { method: MfaMethod; desti
       <Button variant="link" className="self-start px-0" onClick={() => setRecovery(!recovery)}>
         {recovery ? t("useFactor") : t("useRecovery")}
       </Button>
-      <p className="text-muted-foreground">{t("lostAccess")}</p>
+      <p className="text-muted-foreground">{method === "PASSKEY" ? tp("lostAccess") : t("lostAccess")}</p>
     </div>
   );
 }

@@ -13,12 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MfaSetupPage() {
   await requireStep("mfa-setup");
   const t = await getTranslations("mfaSetup");
-  const { methods, email } = await must(mfaSetupOptions());
+  const { methods, email, passkeyRequired } = await must(mfaSetupOptions());
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} />
       <p>{t("intro")}</p>
-      <MfaSetupFlow methods={methods} email={email} onboarding />
+      <MfaSetupFlow methods={methods} email={email} onboarding passkeyRequired={passkeyRequired} />
     </div>
   );
 }

@@ -3,12 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { reverifyFactor, sendReverifyCode } from "@/lib/data/identity/mfa";
 import { regenerateRecoveryCodes } from "@/lib/data/identity/mfa-setup";
+import { removePasskey } from "@/lib/data/identity/passkeys";
 import { revokeSession } from "@/lib/data/identity/security";
 import { codeSchema, firstIssue } from "@/lib/validation/identity";
+import { authenticationResponseSchema, parseCeremonyResponse } from "@/lib/validation/passkeys";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 
 export async function reverifyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -22,6 +25,33 @@ export async function reverifyAction(_prev: ActionState, formData: FormData): Pr
     if (result.reason === "mfaLocked") redirect("/sign-in?notice=mfa-locked");
     return { fieldErrors: { code: [messageKeyOf(result)] } };
   }
+  revalidatePath("/profile/security");
+  return { ok: true };
+}
+
+/** Passkey users re-verify with their passkey: the browser's answer as JSON (components/mfa/passkey-sign-in.tsx). */
+export async function passkeyReverifyAction(formData: FormData): Promise<ActionState> {
+  await requireUser();
+  const response = parseCeremonyResponse(authenticationResponseSchema, text(formData, "response"));
+  const result = await reverifyFactor({ passkey: response as AuthenticationResponseJSON | null });
+  if (!result.ok) {
+    if (result.reason === "attemptEnded") redirect("/sign-in?notice=expired");
+    if (result.reason === "mfaLocked") redirect("/sign-in?notice=mfa-locked");
+    return { formError: messageKeyOf(result) };
+  }
+  revalidatePath("/profile/security");
+  return { ok: true };
+}
+
+const removePasskeySchema = z.object({ passkeyId: z.string().trim().min(1).max(100) });
+
+/** Removes one of the caller's passkeys (never the last while it is their method). */
+export async function removePasskeyAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  await requireUser();
+  const parsed = removePasskeySchema.safeParse({ passkeyId: text(formData, "passkeyId") });
+  if (!parsed.success || hasUnexpectedFields(formData, ["passkeyId"])) return { formError: "notFound" };
+  const result = await removePasskey(parsed.data.passkeyId);
+  if (!result.ok) return { formError: messageKeyOf(result) };
   revalidatePath("/profile/security");
   return { ok: true };
 }
