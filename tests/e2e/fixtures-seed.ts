@@ -13,6 +13,10 @@ export const E2E = {
   recovery: { email: "recovery.user@68101.test", codes: ["abcde-23456", "fghjk-34567"] },
   forgot: { email: "forgot.user@68101.test" },
   lockout: { email: "lockout.user@68101.test" },
+  // Sets up a passkey at its first sign-in (tests/e2e/passkeys.spec.ts).
+  passkey: { email: "passkey.user@68101.test" },
+  // A passkey account whose passkey the browser does not have: it signs in with a recovery code.
+  passkeyRecovery: { email: "passkey.recovery@68101.test", codes: ["pqrst-45678"] },
   // For tests that pin the server's clock: their authenticator steps are in 2027, so they must
   // never be shared with accounts that sign in at the real time.
   clockResults: { email: "clock.results@68101.test" },
@@ -87,6 +91,38 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
     name: "Iwan Teacher",
     password: E2E.password,
     mfa: "totp",
+  });
+  await createUser(prisma, {
+    email: E2E.passkey.email,
+    role: "USER",
+    centre,
+    name: "Angharad Bevan",
+    password: E2E.password,
+    mfa: "none",
+  });
+  const passkeyRecovery = await createUser(prisma, {
+    email: E2E.passkeyRecovery.email,
+    role: "USER",
+    centre,
+    name: "Bethan Parry",
+    password: E2E.password,
+    mfa: "none",
+  });
+  await prisma.mfaFactor.create({
+    data: { userId: passkeyRecovery.id, method: "PASSKEY", active: true, verifiedAt: new Date() },
+  });
+  await prisma.passkey.create({
+    data: {
+      userId: passkeyRecovery.id,
+      credentialId: "ZTJlLW9ubHktbm90LWEtcmVhbC1jcmVkZW50aWFs",
+      publicKey: new Uint8Array(77),
+      name: "Lost phone",
+    },
+  });
+  await prisma.recoveryCode.createMany({
+    data: await Promise.all(
+      E2E.passkeyRecovery.codes.map(async (c) => ({ userId: passkeyRecovery.id, codeHash: await hashSecret(c) })),
+    ),
   });
   await createUser(prisma, {
     email: E2E.lockout.email,

@@ -1,9 +1,13 @@
 // Sign-in, onboarding, profile, All Services and the shell (docs/product-rules.md, "Sign-in and sessions", "All Services").
 import { randomBytes } from "node:crypto";
 import { totpCode } from "@/lib/auth/totp";
+import { passkeyChallenge } from "@/lib/data/identity/mfa";
+import { passkeyRegistrationOptions } from "@/lib/data/identity/passkeys";
 import { servicesFor } from "@/lib/services/catalogue";
 import { DEFAULT_TEST_PASSWORD, DEMO_TOTP_SECRET } from "../../factories/users";
-import { form, type Fixtures, type Row, type RowContext } from "../types";
+import { SoftPasskey } from "../../utils/webauthn";
+import { fromPortalPage, keepingSecondFactor, PASSKEY_ORIGIN, withPasskeys } from "../passkey-fixtures";
+import { ACTORS, form, type Fixtures, type Row, type RowContext } from "../types";
 
 const PUBLIC = "public: no session is needed";
 const newEmail = () => `matrix-${randomBytes(5).toString("hex")}@example.test`;
@@ -36,6 +40,22 @@ async function toggleFavourite(fn: (data: FormData) => Promise<unknown>, { fx, a
   await fn(form({ key }));
   const pinned = userId && (await fx.prisma.favourite.findFirst({ where: { userId, serviceKey: key } }));
   return pinned ? { ok: true } : { formError: usable.length ? "notPinned" : "noTileToPin" };
+}
+
+type FormAction = (data: FormData) => Promise<unknown>;
+
+/**
+ * Signs the session's challenge with the actor's passkey and posts the answer to `fn`, from the
+ * portal's own page. A caller who cannot have a challenge (refused) posts an answer to a made-up
+ * one, so the endpoint itself is what refuses them.
+ */
+async function postAssertion(fn: FormAction, { fx, actor }: RowContext) {
+  await fromPortalPage();
+  return withPasskeys(fx, actor, 1, async ([{ key }]) => {
+    const started = await passkeyChallenge();
+    const options = started.ok ? started.options : { challenge: "bWFkZS11cA", rpId: "porth.test" };
+    return fn(form({ response: JSON.stringify(key.assert(options)) }));
+  });
 }
 
 export const identityRows: Row[] = [
@@ -118,6 +138,57 @@ export const identityRows: Row[] = [
     rule: "set-up during onboarding or from Security settings",
   },
 
+  // Passkeys (docs/decisions/018-passkeys.md): a software authenticator answers, so every allowed
+  // caller reaches the success path.
+  {
+    endpoint: "action lib/actions/passkeys.ts#passkeyRegistrationOptionsAction",
+    allow: "signedIn",
+    call: async (fn) => {
+      await fromPortalPage();
+      return (fn as () => Promise<unknown>)();
+    },
+    rule: "set-up during onboarding or from Security settings (a fresh second factor)",
+  },
+  {
+    endpoint: "action lib/actions/passkeys.ts#registerPasskeyAction",
+    allow: "signedIn",
+    // Registering replaces the actor's factor, which later rows sign in with: it is put back.
+    call: async (fn, { fx, actor }) => {
+      await fromPortalPage();
+      return keepingSecondFactor(fx.prisma, fx.userIds[actor], async () => {
+        const key = new SoftPasskey({ origin: PASSKEY_ORIGIN });
+        const started = await passkeyRegistrationOptions();
+        const options = started.ok
+          ? started.options
+          : ({ challenge: "bWFkZS11cA", rp: { id: "porth.test", name: "Porth" }, user: { id: "dXNlcg" } } as never);
+        return (fn as FormAction)(form({ response: JSON.stringify(key.register(options)), name: "Matrix" }));
+      });
+    },
+    success: {
+      because: "the passkey is the new second factor, with new recovery codes",
+      test: (value) =>
+        field(value, "ok") === true && (field(value, "recoveryCodes") as unknown[] | null)?.length === 10,
+    },
+    rule: "set-up during onboarding or from Security settings (a fresh second factor)",
+  },
+  {
+    endpoint: "action lib/actions/passkeys.ts#passkeyChallengeAction",
+    // Sign-in's second-factor step, and re-verifying in Security settings.
+    allow: ACTORS.filter((a) => a !== "anonymous"),
+    call: async (fn, { fx, actor }) => {
+      await fromPortalPage();
+      return withPasskeys(fx, actor, 1, () => (fn as () => Promise<unknown>)());
+    },
+    rule: "a session waiting on its second factor, or a full one re-verifying",
+  },
+  {
+    endpoint: "action app/(onboarding)/mfa/actions.ts#passkeySignInAction",
+    allow: ["pendingMfa"],
+    // Success is the new session handed to Auth.js (the mock's redirect).
+    call: (fn, c) => postAssertion(fn as FormAction, c),
+    rule: "only while the second factor is pending",
+  },
+
   // The portal: any fully signed-in account.
   { endpoint: "page /", allow: "signedIn", rule: "All Services shows each account its own tiles" },
   { endpoint: "page /no-access", allow: "signedIn" },
@@ -166,6 +237,20 @@ export const identityRows: Row[] = [
     endpoint: "action app/(portal)/profile/security/actions.ts#reverifyAction",
     allow: "signedIn",
     form: async (c) => form({ code: await currentCode(c) }),
+  },
+  {
+    endpoint: "action app/(portal)/profile/security/actions.ts#passkeyReverifyAction",
+    allow: "signedIn",
+    call: (fn, c) => postAssertion(fn as FormAction, c),
+  },
+  {
+    endpoint: "action app/(portal)/profile/security/actions.ts#removePasskeyAction",
+    allow: "signedIn",
+    // Two passkeys, so one may go; the caller's own second one (a made-up id for anonymous).
+    call: async (fn, { fx, actor }) =>
+      withPasskeys(fx, actor, 2, async (keys) =>
+        (fn as (prev: object, data: FormData) => Promise<unknown>)({}, form({ passkeyId: keys[1].id ?? "none" })),
+      ),
   },
   {
     endpoint: "action app/(portal)/profile/security/actions.ts#sendReverifyCodeAction",
