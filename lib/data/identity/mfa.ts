@@ -244,13 +244,15 @@ async function wrongCode(
   const db = getPrisma();
   const base = auditBase(caller, request, at);
   const outcome = await db.$transaction(async (tx) => {
-    const session = await tx.session.update({
-      where: { id: caller.sessionId },
+    // The account row first, then the session row: the order a successful check writes them in,
+    // so a right and a wrong code at the same moment never wait on each other.
+    const user = await tx.user.update({
+      where: { id: caller.userId },
       data: { failedCodes: { increment: 1 } },
       select: { failedCodes: true },
     });
-    const user = await tx.user.update({
-      where: { id: caller.userId },
+    const session = await tx.session.update({
+      where: { id: caller.sessionId },
       data: { failedCodes: { increment: 1 } },
       select: { failedCodes: true },
     });
@@ -368,8 +370,8 @@ export async function reverifyFactor(input: string | FactorInput): Promise<Resul
   const check = await checkFactor(caller, factor, "code" in given ? { code: given.code } : given, request, at);
   if (!check.ok) return wrongCode(caller, request, at, { action: "mfa.reverify", method: factor.method, ...check });
   await db.$transaction(async (tx) => {
-    await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at, failedCodes: 0 } });
     await tx.user.update({ where: { id: caller.userId }, data: { failedCodes: 0 } });
+    await tx.session.update({ where: { id: caller.sessionId }, data: { mfaAt: at, failedCodes: 0 } });
     await audit(tx, { ...auditBase(caller, request, at), action: "mfa.reverify", outcome: "success" });
   });
   return { ok: true };
