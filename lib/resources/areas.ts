@@ -3,11 +3,13 @@ import type { ResourceKind } from "@/lib/generated/prisma/enums";
 // The areas resources are listed in, and the filter a list takes from its address
 // (docs/product-rules.md ("Resources and question papers")).
 
-export type ResourceArea = "past-papers" | "support-material" | "circulars";
+export type ResourceArea = "past-papers" | "support-material" | "pre-release" | "circulars";
 
+/** The kinds each area lists. Conference agendas (AGENDA) are for appointees: in no centre area. */
 export const AREA_KINDS: Record<ResourceArea, readonly ResourceKind[]> = {
   "past-papers": ["PAST_PAPER", "MARK_SCHEME"],
   "support-material": ["SUPPORT"],
+  "pre-release": ["PRE_RELEASE"],
   circulars: ["CIRCULAR"],
 };
 

@@ -222,6 +222,16 @@ export const SERVICES: Service[] = [
     { permission: "resources", href: "/resources/support-material" },
   ),
   s(
+    "pre-release",
+    "resources",
+    { en: "Pre-release material", cy: "Deunyddiau a ryddheir ymlaen llaw" },
+    {
+      en: "Material the board releases before an exam, for centres with entries, from the date it sets.",
+      cy: "Deunyddiau y mae'r bwrdd yn eu rhyddhau cyn arholiad, ar gyfer canolfannau â chofrestriadau, o'r dyddiad y mae'n ei bennu.",
+    },
+    { permission: "resources", href: "/resources/pre-release" },
+  ),
+  s(
     "emi",
     "appointees",
     { en: "Examiner mark input (EMI)", cy: "Mewnbynnu marciau arholwyr (EMI)" },
@@ -276,7 +286,17 @@ export const SERVICES: Service[] = [
       en: "Upload past papers, mark schemes and question papers.",
       cy: "Uwchlwytho cyn-bapurau, cynlluniau marcio a phapurau cwestiynau.",
     },
-    { roles: ["BOARD_STAFF"] },
+    { roles: ["BOARD_STAFF"], href: "/board/resources" },
+  ),
+  s(
+    "board-post-results",
+    "board",
+    { en: "Reviews and scripts", cy: "Adolygiadau a sgriptiau" },
+    {
+      en: "Handle centres' reviews of marking and upload copies of scripts.",
+      cy: "Ymdrin ag adolygiadau marcio canolfannau ac uwchlwytho copïau o sgriptiau.",
+    },
+    { roles: ["BOARD_STAFF"], href: "/board/post-results" },
   ),
   s(
     "board-appointees",

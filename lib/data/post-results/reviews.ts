@@ -53,6 +53,8 @@ export type ReviewRow = {
   status: ReviewStatus;
   outcome: string | null;
   newGrade: string | null;
+  /** The grade before a change made by the review (the result now holds the new one). */
+  previousGrade: string | null;
   createdAt: Date;
   completedAt: Date | null;
   series: { code: string; nameEn: string; nameCy: string };
@@ -104,6 +106,7 @@ export async function listReviewRequests(
       status: r.status as ReviewStatus,
       outcome: r.outcome,
       newGrade: r.newGrade,
+      previousGrade: r.previousGrade,
       createdAt: r.createdAt,
       completedAt: r.completedAt,
       series: r.entry.series,

@@ -6,11 +6,13 @@ import type { Language, ResourceKind } from "@/lib/generated/prisma/enums";
 import { readStoredFile, type StoredFile } from "@/lib/files/store";
 import { AREA_KINDS, type ResourceArea, type ResourceFilter } from "@/lib/resources/areas";
 
-// Past papers, mark schemes, support material and circulars (docs/product-rules.md ("Resources
-// and question papers")). Every centre account holds the resources permission; `secure` items
-// reach only centres with live entries for the specification (any series); board staff, who
-// publish them, see everything. Downloads go through app/api/files/resources/[id] →
-// openResource, which checks all of this again.
+// Past papers, mark schemes, support material, pre-release material and circulars
+// (docs/product-rules.md ("Resources and question papers")). Every centre account holds the
+// resources permission; `secure` items reach only centres with live entries for the
+// specification (any series); pre-release material only centres with live entries for its
+// specification in its series, and only from its `availableFrom`; conference agendas no centre
+// at all. Board staff, who publish them, see everything. Downloads go through
+// app/api/files/resources/[id] → openResource, which checks all of this again.
 
 export type ResourceItem = {
   id: string;
@@ -63,19 +65,38 @@ const ITEM_SELECT = {
  * a centre account holding "resources", open items and secure ones of specifications the centre
  * has live entries for (withdrawn entries do not count).
  */
-async function visibleWhere(): Promise<{ ok: true; where: Prisma.ResourceWhereInput } | Refusal> {
+async function visibleWhere(): Promise<
+  { ok: true; where: Prisma.ResourceWhereInput; released: Prisma.ResourceWhereInput } | Refusal
+> {
   const a = await authorize();
   if (!a.ok) return a;
-  if (a.caller.role === "BOARD_STAFF") return { ok: true, where: {} };
+  if (a.caller.role === "BOARD_STAFF") return { ok: true, where: {}, released: {} };
   const centre = await authorizeCentre("resources");
   if (!centre.ok) return centre;
   const rows = await getPrisma().entry.findMany({
     where: { centreId: centre.caller.centreId, status: "ENTERED" },
-    distinct: ["specificationId"],
-    select: { specificationId: true },
+    distinct: ["seriesId", "specificationId"],
+    select: { seriesId: true, specificationId: true },
   });
-  const specs = rows.map((r) => r.specificationId);
-  return { ok: true, where: { OR: [{ secure: false }, { secure: true, specificationId: { in: specs } }] } };
+  const specs = [...new Set(rows.map((r) => r.specificationId))];
+  // Nothing before its `availableFrom` (pre-release material), whatever else holds.
+  const released: Prisma.ResourceWhereInput = {
+    OR: [{ availableFrom: null }, { availableFrom: { lte: centre.at } }],
+  };
+  const where: Prisma.ResourceWhereInput = {
+    AND: [
+      released,
+      {
+        OR: [
+          { kind: { notIn: ["PRE_RELEASE", "AGENDA"] }, secure: false },
+          { kind: { notIn: ["PRE_RELEASE", "AGENDA"] }, secure: true, specificationId: { in: specs } },
+          // An empty OR matches nothing: a centre without entries sees no pre-release material.
+          { kind: "PRE_RELEASE", OR: rows.map((r) => ({ seriesId: r.seriesId, specificationId: r.specificationId })) },
+        ],
+      },
+    ],
+  };
+  return { ok: true, where, released };
 }
 
 /** Narrows the filter to known values: anything else is ignored, never passed to the query. */
@@ -124,7 +145,7 @@ export async function listResources(area: ResourceArea, filter: ResourceFilter =
       select: { code: true, titleEn: true, titleCy: true, qualification: { select: { code: true } } },
       orderBy: { code: "asc" },
     }),
-    db.resource.count({ where: { AND: [areaWhere, filterWhere(area, filter)] } }),
+    db.resource.count({ where: { AND: [visible.released, areaWhere, filterWhere(area, filter)] } }),
   ]);
   const options: ResourceOptions = {
     qualifications,

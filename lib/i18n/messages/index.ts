@@ -24,6 +24,8 @@ import enAppointees from "./en/appointees.json";
 import cyAppointees from "./cy/appointees.json";
 import enPasskeys from "./en/passkeys.json";
 import cyPasskeys from "./cy/passkeys.json";
+import enBoardResources from "./en/board-resources.json";
+import cyBoardResources from "./cy/board-resources.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
 export type Messages = typeof enCore &
@@ -36,7 +38,8 @@ export type Messages = typeof enCore &
   typeof enAppointees &
   typeof enPostResults &
   typeof enPublishing &
-  typeof enPasskeys;
+  typeof enPasskeys &
+  typeof enBoardResources;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
@@ -53,6 +56,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     publishing: enPublishing,
     appointees: enAppointees,
     passkeys: enPasskeys,
+    boardResources: enBoardResources,
   },
   cy: {
     core: cyCore,
@@ -66,6 +70,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     publishing: cyPublishing,
     appointees: cyAppointees,
     passkeys: cyPasskeys,
+    boardResources: cyBoardResources,
   },
 };
 

@@ -7,6 +7,7 @@ import { a2cRows } from "./a2c";
 import { resourcesRows } from "./resources";
 import { postResultsRows } from "./post-results";
 import { resultsRows } from "./results";
+import { boardResourcesRows } from "./board-resources";
 import { boardSeriesRows } from "./board-series";
 import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
@@ -20,6 +21,7 @@ export const MATRIX: Row[] = [
   ...resourcesRows,
   ...postResultsRows,
   ...resultsRows,
+  ...boardResourcesRows,
   ...boardSeriesRows,
   ...appointeesRows,
   ...helpRows,

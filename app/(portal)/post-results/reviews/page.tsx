@@ -136,7 +136,10 @@ export default async function ReviewsPage({ searchParams }: Props) {
                           </TableCell>
                           <TableCell>
                             {r.outcome === "grade_changed"
-                              ? t("outcome.grade_changed", { from: r.grade ?? "", to: r.newGrade ?? "" })
+                              ? t("outcome.grade_changed", {
+                                  from: r.previousGrade ?? r.grade ?? "",
+                                  to: r.newGrade ?? "",
+                                })
                               : r.outcome === "grade_unchanged"
                                 ? t("outcome.grade_unchanged", { grade: r.grade ?? "" })
                                 : r.status === "completed"

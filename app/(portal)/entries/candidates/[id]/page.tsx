@@ -3,11 +3,13 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { getCandidate } from "@/lib/data/entries/candidates";
+import { scriptConsentOf } from "@/lib/data/post-results/consent";
 import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { isLocale } from "@/lib/i18n/config";
 import { PageHeader } from "@/components/page/page-header";
 import { CandidateForm } from "../_components/candidate-form";
+import { ScriptConsentForm } from "./_components/consent-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries.candidates"))("detailTitle") };
@@ -16,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("entries");
   const { id } = await params;
-  const result = await must(getCandidate(id));
+  const [result, consent] = await Promise.all([must(getCandidate(id)), must(scriptConsentOf(id))]);
   const t = await getTranslations("entries.candidates");
+  const tc = await getTranslations("scriptConsent");
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
   const c = result.candidate;
@@ -43,6 +46,18 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
           <dd>{formatDate(c.dateOfBirth, "birth", locale)}</dd>
         </dl>
       )}
+      <section aria-labelledby="consent-title" className="flex max-w-2xl flex-col gap-3">
+        <h2 id="consent-title" className="text-2xl font-semibold">
+          {tc("title")}
+        </h2>
+        <p>{consent.consent ? tc("recorded") : tc("notRecorded")}</p>
+        {consent.canRecord ? (
+          <>
+            <p className="text-muted-foreground">{tc("hint")}</p>
+            <ScriptConsentForm candidateId={c.id} consent={consent.consent} />
+          </>
+        ) : null}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewRequest" ADD COLUMN     "previousGrade" TEXT;
