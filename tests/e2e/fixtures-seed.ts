@@ -5,6 +5,7 @@ import { hashSecret } from "../../lib/auth/password";
 import { addMonths } from "../../lib/time";
 import { createUser } from "../factories/users";
 import { seedPublishingFixtures } from "./publishing-fixtures";
+import { seedBoardResourcesFixtures } from "./board-resources-fixtures";
 
 export const E2E = {
   invitee: { email: "invitee@68101.test", temporaryPassword: "tmp-Kq7wPz3nXa" },
@@ -133,4 +134,5 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
     mfa: "totp",
   });
   await seedPublishingFixtures(prisma, E2E.password);
+  await seedBoardResourcesFixtures(prisma, E2E.password);
 }
