@@ -93,6 +93,61 @@ describe("results queries", () => {
     expect(specs).toEqual([...specs].sort());
   });
 
+  it("pages are exactly the centre's results in order, with their count, however filtered", async () => {
+    const all = await db.prisma.result.findMany({
+      where: { entry: { centreId: candidatesA[0].centreId, seriesId: june.id } },
+      select: {
+        id: true,
+        grade: true,
+        entry: {
+          select: {
+            candidate: { select: { candidateNumber: true, firstName: true } },
+            specification: { select: { code: true } },
+          },
+        },
+      },
+    });
+    const key = (r: (typeof all)[number]) => [r.entry.candidate.candidateNumber, r.entry.specification.code];
+    const sorted = (rows: typeof all, view: "candidate" | "subject") =>
+      [...rows]
+        .sort((a, b) => {
+          const [x, y] = view === "candidate" ? [key(a), key(b)] : [key(a).reverse(), key(b).reverse()];
+          return x[0].localeCompare(y[0]) || x[1].localeCompare(y[1]);
+        })
+        .map((r) => r.id);
+    const grade = all[0].grade;
+    const spec = all[0].entry.specification.code;
+    const word = all[0].entry.candidate.firstName.slice(1, 4);
+    const cases = [
+      { filters: {}, keep: () => true },
+      { filters: { grade }, keep: (r: (typeof all)[number]) => r.grade === grade },
+      { filters: { spec }, keep: (r: (typeof all)[number]) => r.entry.specification.code === spec },
+      {
+        filters: { q: word.toUpperCase(), grade },
+        keep: (r: (typeof all)[number]) =>
+          r.grade === grade && r.entry.candidate.firstName.toLowerCase().includes(word.toLowerCase()),
+      },
+    ];
+    for (const { filters, keep } of cases) {
+      for (const [view, list] of [
+        ["candidate", resultsByCandidate],
+        ["subject", resultsBySubject],
+      ] as const) {
+        const page = ok(await list(june.id, filters));
+        const expected = sorted(all.filter(keep), view);
+        expect(page.total, `${view} ${JSON.stringify(filters)}`).toBe(expected.length);
+        expect(
+          page.rows.map((r) => r.resultId),
+          `${view} ${JSON.stringify(filters)}`,
+        ).toEqual(expected.slice(0, page.pageSize));
+      }
+    }
+    // Past the last page: no rows, the same count.
+    const beyond = ok(await resultsByCandidate(june.id, { page: 99 }));
+    expect(beyond.rows).toEqual([]);
+    expect(beyond.total).toBe(all.length);
+  });
+
   it("gives a statement with every result and its component marks", async () => {
     const candidate = candidatesA[1];
     const statement = ok(await statementOfResults(june.id, candidate.id));
