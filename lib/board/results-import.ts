@@ -308,3 +308,73 @@ export class ResultsImportChecker {
     this.counts.centres = this.centresSeen.size;
   }
 }
+
+// ───────────────────────── reading the file ─────────────────────────
+
+/** A record that cannot be read (unbalanced quotes), with the line it starts on. */
+export class MalformedCsvError extends Error {
+  constructor(readonly line: number) {
+    super(`malformed CSV from line ${line}`);
+  }
+}
+
+function quotesOf(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The CSV records of a byte stream with the line each starts on, skipping blank lines. A results
+ * file has millions of plain lines, so a line without a double quote is split on commas as it
+ * is; a record with quotes (a quoted comma, doubled quotes, a line break inside quotes) is read
+ * by `parseQuoted` (lib/csv.ts's csv-parse reader). Lines end in LF or CRLF; a byte-order mark is
+ * dropped; a line break inside quotes is read as LF; bytes that are not UTF-8 become U+FFFD (and fail the row checks).
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<Uint8Array>,
+  parseQuoted: (text: string) => string[][],
+): AsyncGenerator<{ fields: string[]; line: number }> {
+  const decoder = new TextDecoder("utf-8");
+  let rest = "";
+  let line = 0;
+  let pending: { text: string; line: number } | null = null;
+
+  function* take(raw: string): Generator<{ fields: string[]; line: number }> {
+    line++;
+    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line === 1 && text.startsWith("\uFEFF")) text = text.slice(1);
+    if (pending) {
+      pending.text += `\n${text}`;
+      if (quotesOf(pending.text) % 2 === 1) return;
+      const record = pending;
+      pending = null;
+      yield* quoted(record.text, record.line);
+      return;
+    }
+    if (text.trim() === "") return;
+    if (!text.includes('"')) yield { fields: text.split(","), line };
+    else if (quotesOf(text) % 2 === 1) pending = { text, line };
+    else yield* quoted(text, line);
+  }
+
+  function* quoted(text: string, at: number): Generator<{ fields: string[]; line: number }> {
+    let records: string[][];
+    try {
+      records = parseQuoted(text);
+    } catch {
+      throw new MalformedCsvError(at);
+    }
+    if (records.length !== 1) throw new MalformedCsvError(at);
+    yield { fields: records[0], line: at };
+  }
+
+  for await (const chunk of chunks) {
+    const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n");
+    rest = lines.pop() ?? "";
+    for (const raw of lines) yield* take(raw);
+  }
+  rest += decoder.decode();
+  if (rest !== "") yield* take(rest);
+  if (pending) throw new MalformedCsvError((pending as { line: number }).line);
+}

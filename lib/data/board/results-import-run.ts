@@ -1,14 +1,15 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { now } from "@/lib/clock";
 import { getPglite, getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 import { readStoredFile } from "@/lib/files/store";
 import { gradesFor } from "@/lib/results/grades";
+import { parseCsv } from "@/lib/csv";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
+  csvRecords,
   headerMatches,
+  MalformedCsvError,
   ResultsImportChecker,
   type CheckedRow,
   type FileError,
@@ -115,34 +116,20 @@ async function readReference(db: Db, seriesId: string): Promise<ImportReference>
 async function* rowsOf(fileKey: string): AsyncGenerator<{ fields: string[]; line: number }> {
   const file = await readStoredFile(fileKey);
   if (!file) throw new FileRejected("empty");
-  const parser = Readable.fromWeb(file.stream as import("node:stream/web").ReadableStream<Uint8Array>).pipe(
-    parse({
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ["\r\n", "\n", "\r"],
-    }),
-  );
   let header = true;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (record.every((f) => f.trim() === "")) continue;
+    for await (const { fields, line } of csvRecords(file.stream as unknown as AsyncIterable<Uint8Array>, parseCsv)) {
+      if (fields.every((f) => f.trim() === "")) continue;
       if (header) {
-        if (!headerMatches(record)) throw new FileRejected("badHeader", info.lines);
+        if (!headerMatches(fields)) throw new FileRejected("badHeader", line);
         header = false;
         continue;
       }
-      yield { fields: record, line: info.lines };
+      yield { fields, line };
     }
   } catch (error) {
-    if (error instanceof FileRejected) throw error;
-    const code = (error as { code?: string }).code;
-    if (typeof code === "string" && code.startsWith("CSV_"))
-      throw new FileRejected("malformed", (error as { lines?: number }).lines);
+    if (error instanceof MalformedCsvError) throw new FileRejected("malformed", error.line);
     throw error;
-  } finally {
-    parser.destroy();
   }
   if (header) throw new FileRejected("empty");
 }
