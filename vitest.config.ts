@@ -34,6 +34,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: "forks",
+          // Two test files at a time: each waits on its own database much of the time, so even
+          // on two cores a second file fits beside the first (Vitest's default leaves a core idle).
+          maxWorkers: 2,
         },
       },
     ],
