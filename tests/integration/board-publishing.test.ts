@@ -537,5 +537,8 @@ describe("the background worker (pg-boss)", () => {
       );
     expect(rows.map((r: { state: string }) => r.state)).toEqual(["completed", "completed"]);
     await stopJobs();
+    // A restarted server starts the queue again on the same database.
+    await startWorker({ connection: db.pglite ? { db: pgliteJobDb(db.pglite) } : { connectionString: db.url! } });
+    await stopJobs();
   }, 60_000);
 });
