@@ -2,14 +2,14 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AppointeeType, Role } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
-import { refuse, type Refusal } from "@/lib/auth/authorize";
+import { refuse, type Refusal, type Result } from "@/lib/auth/authorize";
 import { hashSecret } from "@/lib/auth/password";
 import { temporaryPassword } from "@/lib/auth/codes";
 import type { Permission, Subject } from "@/lib/auth/permissions";
 import { isManageableBy, type AccountActor } from "@/lib/accounts/rules";
 import { INVITE_MONTHS } from "@/lib/accounts/status";
 import { audit } from "@/lib/data/audit";
-import { sendEmail } from "@/lib/email/send";
+import { DeliveryError, sendEmail } from "@/lib/email/send";
 import { renderEmail } from "@/lib/email/templates";
 import type { KeyRevocationReason } from "@/lib/data/a2c/keys";
 import { formatDate } from "@/lib/i18n/dates";
@@ -179,6 +179,73 @@ export async function sendInviteEmails(
       })),
     ).catch(() => {});
   }
+}
+
+/** The account an invite is re-sent to, as `reissueInvite`'s finder picks it. */
+export type InvitedAccount = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  centreId: string | null;
+  passwordHash: string | null;
+  mustChangePassword: boolean;
+};
+
+// internal: takes the caller, address and clock of a function that has authorized the re-send
+/**
+ * Re-sends an invite (lib/data/accounts/invites.ts, lib/data/board/appointees.ts): in one
+ * transaction `find` picks the account in the caller's scope or refuses, the open invite is
+ * withdrawn, a new one with a new temporary password and a new two-month expiry is made, and the
+ * change is audited as `action`. Then the email goes out; if nobody received it the new invite
+ * goes and the previous password comes back (its invite stays withdrawn).
+ */
+export async function reissueInvite(
+  find: (tx: Tx) => Promise<InvitedAccount | Refusal>,
+  inviter: Inviter & { id: string; name: string },
+  action: string,
+  ip: string,
+  at: Date,
+): Promise<Result> {
+  const db = getPrisma();
+  const password = temporaryPassword();
+  const passwordHash = await hashSecret(password);
+  const outcome = await db.$transaction(async (tx) => {
+    const target = await find(tx);
+    if ("ok" in target) return target;
+    if (!target.mustChangePassword) return refuse("conflict", "notInvited");
+    const userId = target.id;
+    await tx.invite.updateMany({ where: { userId, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: at } });
+    const invite = await tx.invite.create({
+      data: { userId, invitedById: inviter.id, expiresAt: addMonths(at, INVITE_MONTHS), createdAt: at },
+    });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+    await audit(tx, {
+      action,
+      outcome: "success",
+      actorId: inviter.id,
+      actorEmail: inviter.email,
+      centreId: target.centreId,
+      targetUserId: userId,
+      targetEmail: target.email,
+      ip,
+      at,
+    });
+    return { target, expiresAt: invite.expiresAt, inviteId: invite.id };
+  });
+  if ("ok" in outcome) return outcome;
+  const { target } = outcome;
+  try {
+    await sendInviteEmails(target, password, outcome.expiresAt, inviter, false);
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    await db.$transaction(async (tx) => {
+      await tx.invite.delete({ where: { id: outcome.inviteId } });
+      await tx.user.update({ where: { id: target.id }, data: { passwordHash: target.passwordHash } });
+    });
+    return refuse("unavailable", "deliveryFailed");
+  }
+  return { ok: true };
 }
 
 export type RevokedKeys = { centreId: string; names: string[] }[];

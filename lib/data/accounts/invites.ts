@@ -1,7 +1,5 @@
 import "server-only";
 import { authorize, authorizeCentre, refuse, requestInfo, type Result } from "@/lib/auth/authorize";
-import { hashSecret } from "@/lib/auth/password";
-import { temporaryPassword } from "@/lib/auth/codes";
 import {
   canAssign,
   canInviteRole,
@@ -14,15 +12,20 @@ import {
   type Subject,
 } from "@/lib/auth/permissions";
 import { accountActorOf, adminPlacesLeft, subjectOf } from "@/lib/accounts/rules";
-import { INVITE_MONTHS } from "@/lib/accounts/status";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/data/audit";
 import { normaliseEmail } from "@/lib/auth/email";
 import { DeliveryError } from "@/lib/email/send";
-import { addMonths } from "@/lib/time";
-import { countAdmins, createInvitedAccount, lockCentre, manageableTarget, sendInviteEmails } from "./internal";
+import {
+  countAdmins,
+  createInvitedAccount,
+  lockCentre,
+  manageableTarget,
+  reissueInvite,
+  sendInviteEmails,
+} from "./internal";
 
 // Inviting Admins and Users to a centre, re-sending and withdrawing invites (docs/product-rules.md
 // ("Actors and roles"), ("Permissions")). The account and its audit row commit together; an
@@ -144,56 +147,16 @@ export async function resendInvite(userId: string): Promise<Result> {
   const who = accountActorOf(caller);
   if (!who) return refuse("forbidden");
   const { ip } = await requestInfo();
-  const db = getPrisma();
-  const password = temporaryPassword();
-  const passwordHash = await hashSecret(password);
-  const outcome = await db.$transaction(async (tx) => {
-    const found = await manageableTarget(tx, who, userId);
-    if (found.refusal) return found.refusal;
-    if (!found.target.mustChangePassword) return refuse("conflict", "notInvited");
-    const previous = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-    await tx.invite.updateMany({ where: { userId, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: at } });
-    const invite = await tx.invite.create({
-      data: { userId, invitedById: caller.userId, expiresAt: addMonths(at, INVITE_MONTHS), createdAt: at },
-    });
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
-    await audit(tx, {
-      action: "user.invite-resent",
-      outcome: "success",
-      actorId: caller.userId,
-      actorEmail: caller.email,
-      centreId: found.target.centreId,
-      targetUserId: userId,
-      targetEmail: found.target.email,
-      ip,
-      at,
-    });
-    return {
-      target: found.target,
-      expiresAt: invite.expiresAt,
-      inviteId: invite.id,
-      previousHash: previous.passwordHash,
-    };
-  });
-  if ("ok" in outcome) return outcome;
-  try {
-    await sendInviteEmails(
-      { ...outcome.target, centreId: outcome.target.centreId! },
-      password,
-      outcome.expiresAt,
-      { id: caller.userId, name: caller.name, email: caller.email },
-      false,
-    );
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    // Undo: the new invite goes, the previous password comes back (its invite stays withdrawn).
-    await db.$transaction(async (tx) => {
-      await tx.invite.delete({ where: { id: outcome.inviteId } });
-      await tx.user.update({ where: { id: userId }, data: { passwordHash: outcome.previousHash } });
-    });
-    return refuse("unavailable", "deliveryFailed");
-  }
-  return { ok: true };
+  return reissueInvite(
+    async (tx) => {
+      const found = await manageableTarget(tx, who, userId);
+      return found.refusal ?? found.target;
+    },
+    { id: caller.userId, name: caller.name, email: caller.email },
+    "user.invite-resent",
+    ip,
+    at,
+  );
 }
 
 /** Withdraw an invite nobody has completed: the account is removed. `byBoard`: the caller is board staff. */

@@ -1,9 +1,6 @@
 import "server-only";
 import { authorizeBoard, refuse, requestInfo, type Result } from "@/lib/auth/authorize";
-import { hashSecret } from "@/lib/auth/password";
-import { temporaryPassword } from "@/lib/auth/codes";
 import { normaliseEmail } from "@/lib/auth/email";
-import { INVITE_MONTHS } from "@/lib/accounts/status";
 import {
   APPOINTEE_STATUS_FILTERS,
   APPOINTEE_TYPES,
@@ -17,10 +14,9 @@ import type { AppointeeType } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { audit } from "@/lib/data/audit";
-import { createInvitedAccount, sendInviteEmails } from "@/lib/data/accounts/internal";
+import { createInvitedAccount, reissueInvite, sendInviteEmails } from "@/lib/data/accounts/internal";
 import { revokeAllSessions } from "@/lib/data/identity/sessions";
 import { DeliveryError } from "@/lib/email/send";
-import { addMonths } from "@/lib/time";
 import { allocationsOf } from "./appointees-progress";
 
 // Board staff's appointees (docs/product-rules.md ("Actors and roles")): examiner and moderator
@@ -199,50 +195,19 @@ export async function resendAppointeeInvite(userId: string): Promise<Result> {
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const { ip } = await requestInfo();
-  const db = getPrisma();
-  const password = temporaryPassword();
-  const passwordHash = await hashSecret(password);
-  const outcome = await db.$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, role: "APPOINTEE" } });
-    if (!target) return refuse("notFound");
-    if (target.deactivatedAt) return refuse("conflict", "appointeeDeactivated");
-    if (!target.mustChangePassword) return refuse("conflict", "notInvited");
-    await tx.invite.updateMany({ where: { userId, withdrawnAt: null, acceptedAt: null }, data: { withdrawnAt: at } });
-    const invite = await tx.invite.create({
-      data: { userId, invitedById: caller.userId, expiresAt: addMonths(at, INVITE_MONTHS), createdAt: at },
-    });
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
-    await audit(tx, {
-      action: "appointee.invite-resent",
-      outcome: "success",
-      actorId: caller.userId,
-      actorEmail: caller.email,
-      targetUserId: userId,
-      targetEmail: target.email,
-      ip,
-      at,
-    });
-    return { target, expiresAt: invite.expiresAt, inviteId: invite.id, previousHash: target.passwordHash };
-  });
-  if ("ok" in outcome) return outcome;
-  try {
-    await sendInviteEmails(
-      { ...outcome.target, centreId: null },
-      password,
-      outcome.expiresAt,
-      { id: caller.userId, name: caller.name, email: caller.email },
-      false,
-    );
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    // Undo: the new invite goes, the previous password comes back (its invite stays withdrawn).
-    await db.$transaction(async (tx) => {
-      await tx.invite.delete({ where: { id: outcome.inviteId } });
-      await tx.user.update({ where: { id: userId }, data: { passwordHash: outcome.previousHash } });
-    });
-    return refuse("unavailable", "deliveryFailed");
-  }
-  return { ok: true };
+  return reissueInvite(
+    async (tx) => {
+      const target = await tx.user.findFirst({ where: { id: userId, role: "APPOINTEE" } });
+      if (!target) return refuse("notFound");
+      if (target.deactivatedAt) return refuse("conflict", "appointeeDeactivated");
+      // Appointees belong to no centre: the invite is to the exam board, the audit row has no centre.
+      return { ...target, centreId: null };
+    },
+    { id: caller.userId, name: caller.name, email: caller.email },
+    "appointee.invite-resent",
+    ip,
+    at,
+  );
 }
 
 /**
