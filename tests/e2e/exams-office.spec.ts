@@ -39,7 +39,10 @@ test("on the restricted-release day an EO adds a candidate, makes an entry and d
   await page.getByRole("button", { name: "Add a candidate" }).click();
   await expect(page.getByText(`Candidate ${number} added.`)).toBeVisible();
 
+  // The candidate picker searches: find the new candidate, then choose them from the matches.
   await page.goto("/entries");
+  await page.getByRole("searchbox", { name: "Find the candidate" }).fill(number);
+  await page.getByRole("button", { name: "Find", exact: true }).click();
   const candidate = await page.locator("#candidateId option", { hasText: number }).getAttribute("value");
   await page.locator("#candidateId").selectOption(candidate!);
   await page.locator("#specificationId").selectOption({ index: 1 });

@@ -219,4 +219,37 @@ describe("candidates", () => {
     await as(s.eoB);
     expect(((await listCandidates({ q: "sortme", locale: "en" })) as { candidates: unknown[] }).candidates).toEqual([]);
   });
+
+  it("pages the sorted list: every match once, in order, with the count of all", async () => {
+    await as(s.eo);
+    for (let n = 6101; n <= 6107; n++) {
+      await createCandidate(
+        input({
+          candidateNumber: String(n),
+          uci: makeUci("68101", "25", n),
+          lastName: ["Llwyd", "Lewis", "Lyons", "Ab Owen", "Zane", "Ellis", "Morgan"][n - 6101],
+          firstName: "Pageme",
+        }),
+      );
+    }
+    type Page = { candidates: { lastName: string }[]; total: number; page: number; pageSize: number };
+    const page = async (n: number) =>
+      (await listCandidates({ q: "pageme", locale: "cy", page: n, pageSize: 3 })) as Page;
+    const pages = [await page(1), await page(2), await page(3), await page(4)];
+    expect(pages.map((p) => [p.total, p.page, p.pageSize])).toEqual([
+      [7, 1, 3],
+      [7, 2, 3],
+      [7, 3, 3],
+      [7, 4, 3],
+    ]);
+    expect(pages.map((p) => p.candidates.map((c) => c.lastName))).toEqual([
+      ["Ab Owen", "Ellis", "Lewis"],
+      ["Lyons", "Llwyd", "Morgan"],
+      ["Zane"],
+      [],
+    ]);
+    // The default page size, and a page number that is not one, reads the first page.
+    const first = (await listCandidates({ q: "pageme", locale: "cy", page: "x" })) as Page;
+    expect([first.page, first.pageSize, first.candidates.length]).toEqual([1, 50, 7]);
+  });
 });

@@ -3,7 +3,7 @@
 // caller and the clock are set with actAs; the world is in tests/integration/entries/world.ts.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDb } from "../utils/test-db";
-import type { Catalogue } from "../factories";
+import { createCandidates, type Catalogue } from "../factories";
 import type { LiveSession } from "@/lib/data/identity/sessions";
 import { enterCandidate, listEntries, withdrawEntry } from "@/lib/data/entries/entries";
 import { entryRowsForKey, exportEntries } from "@/lib/data/entries/export";
@@ -186,5 +186,84 @@ describe("export route", () => {
     // A person's export is refused to anyone without entries access, whatever they pass.
     await as(s.user);
     expect(await exportEntries(series.code)).toEqual({ ok: false, error: "forbidden" });
+  });
+});
+
+describe("the entries list, a page at a time", () => {
+  it("pages every entry once in candidate-number then specification order, with the count, and searches", async () => {
+    await as(s.eo, NOW);
+    await createCandidates(db.prisma, centreA, 12, { startNumber: 8001 });
+    const mine = await db.prisma.candidate.findMany({
+      where: { centreId: centreA.id },
+      orderBy: { candidateNumber: "asc" },
+    });
+    // Enough entries for two pages and more: every candidate of centre A for every specification.
+    for (const c of mine)
+      for (const spec of catalogue.specs)
+        await db.prisma.entry.upsert({
+          where: {
+            candidateId_seriesId_specificationId: { candidateId: c.id, seriesId: series.id, specificationId: spec.id },
+          },
+          create: { centreId: centreA.id, candidateId: c.id, seriesId: series.id, specificationId: spec.id },
+          update: {},
+        });
+    const all = await db.prisma.entry.findMany({
+      where: { centreId: centreA.id, seriesId: series.id },
+      select: {
+        id: true,
+        status: true,
+        candidate: { select: { candidateNumber: true, lastName: true } },
+        specification: { select: { code: true } },
+      },
+    });
+    const order = (rows: typeof all) =>
+      [...rows]
+        .sort(
+          (a, b) =>
+            a.candidate.candidateNumber.localeCompare(b.candidate.candidateNumber) ||
+            a.specification.code.localeCompare(b.specification.code),
+        )
+        .map((e) => e.id);
+    type Page = { entries: { id: string; createdAt: Date }[]; total: number; page: number; pageSize: number };
+    const read = async (filters: Parameters<typeof listEntries>[1]) => {
+      const pages: Page[] = [];
+      for (let page = 1; ; page++) {
+        const p = (await listEntries(series.code, { ...filters, page })) as Page;
+        pages.push(p);
+        if (p.entries.length < p.pageSize) break;
+      }
+      return pages;
+    };
+    const pages = await read({});
+    expect(all.length).toBeGreaterThan(pages[0].pageSize);
+    expect(pages.every((p) => p.total === all.length)).toBe(true);
+    expect(pages.flatMap((p) => p.entries.map((e) => e.id))).toEqual(order(all));
+    expect(pages[0].entries[0].createdAt).toBeInstanceOf(Date);
+
+    const spec = catalogue.specs[1].code;
+    const target = mine[2];
+    const cases: [Parameters<typeof listEntries>[1], (e: (typeof all)[number]) => boolean][] = [
+      [{ spec }, (e) => e.specification.code === spec],
+      [{ status: "WITHDRAWN" }, (e) => e.status === "WITHDRAWN"],
+      [
+        { q: target.lastName.toUpperCase() },
+        (e) => e.candidate.lastName.toLowerCase().includes(target.lastName.toLowerCase()),
+      ],
+      [
+        { q: target.candidateNumber, spec },
+        (e) => e.candidate.candidateNumber === target.candidateNumber && e.specification.code === spec,
+      ],
+    ];
+    for (const [filters, keep] of cases) {
+      const found = await read(filters);
+      expect(
+        found.flatMap((p) => p.entries.map((e) => e.id)),
+        JSON.stringify(filters),
+      ).toEqual(order(all.filter(keep)));
+      expect(found[0].total, JSON.stringify(filters)).toBe(all.filter(keep).length);
+    }
+    // Centre B sees none of them.
+    await as(s.eoB, NOW);
+    expect(((await listEntries(series.code)) as Page).entries.map((e) => e.id)).not.toContain(all[0].id);
   });
 });

@@ -4,16 +4,19 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/session";
 import { listCandidates } from "@/lib/data/entries/candidates";
 import { listEntries } from "@/lib/data/entries/entries";
+import { CANDIDATE_PICKER_SIZE } from "@/lib/entries/rules";
 import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { isLocale } from "@/lib/i18n/config";
 import { localized } from "@/lib/i18n/localized";
 import { DownloadLink } from "@/components/page/download-link";
 import { PageHeader } from "@/components/page/page-header";
+import { Pagination } from "@/components/page/pagination";
 import { seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -30,11 +33,17 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function EntriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission("entries");
   const sp = await searchParams;
-  const filters = { spec: first(sp.spec), status: first(sp.status) };
-  const result = await must(listEntries(seriesParam(sp), filters));
-  const t = await getTranslations("entries.list");
+  const filters = { spec: first(sp.spec), status: first(sp.status), q: first(sp.q).slice(0, 100) };
+  // The candidate picker of "Enter a candidate" searches: the matches of `find`, never every candidate.
+  const find = first(sp.find).trim().slice(0, 100);
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
+  const [result, found] = await Promise.all([
+    must(listEntries(seriesParam(sp), { ...filters, page: first(sp.page) })),
+    find ? must(listCandidates({ q: find, locale, pageSize: CANDIDATE_PICKER_SIZE })) : null,
+  ]);
+  const t = await getTranslations("entries.list");
+  const tp = await getTranslations("entries.pagination");
   const series = result.series;
   if (!series) {
     return (
@@ -45,13 +54,22 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
     );
   }
   const make = result.canMake;
-  const candidates = make ? await must(listCandidates({ locale })) : null;
+  const matches = make ? found : null;
   const specs = result.specifications;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  /** This page's address with other values (an empty value is left out). */
+  const href = (changes: Record<string, string | number>) => {
+    const query = new URLSearchParams();
+    const values: Record<string, string | number> = { series: series.code, ...filters, find, ...changes };
+    for (const [k, v] of Object.entries(values)) if (v !== "" && v !== 1) query.set(k, String(v));
+    return `/entries?${query.toString()}`;
+  };
 
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("title")} lead={make ? undefined : t("readOnly")} />
       <form method="get" className="flex flex-wrap items-end gap-4">
+        {find ? <input type="hidden" name="find" value={find} /> : null}
         <div className="flex flex-col gap-2">
           <Label htmlFor="series">{t("series")}</Label>
           <Select id="series" name="series" defaultValue={series.code}>
@@ -81,6 +99,21 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
             <option value="WITHDRAWN">{t("statusWITHDRAWN")}</option>
           </Select>
         </div>
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="q">{t("filterCandidate")}</Label>
+          <span id="q-hint" className="text-muted-foreground">
+            {t("filterCandidateHint")}
+          </span>
+          <Input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            aria-describedby="q-hint"
+            autoComplete="off"
+            className="w-64 max-w-full"
+          />
+        </div>
         <Button type="submit" variant="secondary">
           {t("show")}
         </Button>
@@ -103,22 +136,59 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
         ) : null}
       </section>
 
-      {make && candidates ? (
+      {make ? (
         <section aria-labelledby="enter-title" className="flex flex-col gap-4">
           <h2 id="enter-title" className="text-2xl font-bold">
             {t("enterTitle")}
           </h2>
-          <EnterForm
-            seriesId={series.id}
-            candidates={candidates.candidates.map((c) => ({
-              value: c.id,
-              label: `${c.candidateNumber} ${c.lastName}, ${c.firstName}`,
-            }))}
-            specs={specs.map((s) => ({
-              value: s.id,
-              label: `${s.code} ${s.qualification} ${localized(s, locale, "title")}`,
-            }))}
-          />
+          <form method="get" role="search" aria-label={t("findCandidate")} className="flex flex-wrap items-end gap-2">
+            {Object.entries({ series: series.code, ...filters }).map(([name, value]) =>
+              value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+            )}
+            <div className="flex flex-col gap-2">
+              <Label htmlFor="find">{t("findCandidate")}</Label>
+              <span id="find-hint" className="text-muted-foreground">
+                {t("findHint")}
+              </span>
+              <Input
+                id="find"
+                name="find"
+                type="search"
+                defaultValue={find}
+                aria-describedby="find-hint"
+                autoComplete="off"
+                className="w-72 max-w-full"
+              />
+            </div>
+            <Button type="submit" variant="secondary">
+              {t("find")}
+            </Button>
+          </form>
+          {!matches ? (
+            <p>{t("searchFirst")}</p>
+          ) : matches.total === 0 ? (
+            <p>{t("noMatch", { q: find })}</p>
+          ) : (
+            <>
+              <p>
+                {t("matches", { count: matches.total, q: find })}
+                {matches.total > matches.candidates.length
+                  ? ` ${t("moreMatches", { shown: matches.candidates.length, count: matches.total })}`
+                  : null}
+              </p>
+              <EnterForm
+                seriesId={series.id}
+                candidates={matches.candidates.map((c) => ({
+                  value: c.id,
+                  label: `${c.candidateNumber} ${c.lastName}, ${c.firstName}`,
+                }))}
+                specs={specs.map((s) => ({
+                  value: s.id,
+                  label: `${s.code} ${s.qualification} ${localized(s, locale, "title")}`,
+                }))}
+              />
+            </>
+          )}
           <p>
             <Link href={`/entries/import?series=${encodeURIComponent(series.code)}`} className="text-link underline">
               {t("importLink")}
@@ -138,7 +208,7 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
         </p>
         <Table labelledBy="entries-caption">
           <TableCaption id="entries-caption">
-            {t("caption", { count: result.entries.length, series: localized(series, locale) })}
+            {t("caption", { count: result.total, series: localized(series, locale) })}
           </TableCaption>
           <TableHeader>
             <TableRow>
@@ -183,6 +253,17 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
             })}
           </TableBody>
         </Table>
+        <Pagination
+          page={result.page}
+          pages={pages}
+          href={(page) => href({ page })}
+          labels={{
+            nav: tp("label"),
+            previous: tp("previous"),
+            next: tp("next"),
+            pageOf: tp("pageOf", { page: result.page, pages }),
+          }}
+        />
       </section>
     </div>
   );

@@ -6,6 +6,7 @@ import { audit } from "@/lib/data/audit";
 import { compareNames } from "@/lib/i18n/collate";
 import type { Locale } from "@/lib/i18n/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { CANDIDATES_PAGE_SIZE, pageNumber } from "@/lib/entries/rules";
 import { candidateSchema, type CandidateInput } from "@/lib/validation/entries";
 import type { FieldErrors } from "@/lib/validation/action-state";
 import { authorizeEntries } from "./caller";
@@ -48,18 +49,33 @@ const toDto = (c: {
   dateOfBirth: c.dateOfBirth.toISOString().slice(0, 10),
 });
 
+export type CandidatesPage = {
+  canMake: boolean;
+  /** One page of the candidates that match, sorted by surname then forenames. */
+  candidates: CandidateDto[];
+  /** How many candidates match, on every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
 /**
  * The centre's candidates, searched by name, candidate number or UCI, sorted by surname then
- * forenames in the reader's alphabet (Welsh order treats ll, ch, dd… as letters).
+ * forenames in the reader's alphabet (Welsh order treats ll, ch, dd… as letters), a page at a
+ * time: `pageSize` (default CANDIDATES_PAGE_SIZE) from page `page`. The sort is the reader's
+ * language's, which the database does not know, so it reads only the names and numbers of every
+ * match, sorts those, and then reads the page's candidates in full.
  */
 export async function listCandidates(
-  options: { q?: string; locale?: Locale } = {},
-): Promise<Result<{ canMake: boolean; candidates: CandidateDto[] }>> {
+  options: { q?: string; locale?: Locale; page?: number | string; pageSize?: number } = {},
+): Promise<Result<CandidatesPage>> {
   const a = await authorizeEntries();
   if (!a.ok) return a;
-  const locale = options.locale ?? "en";
-  const q = (options.q ?? "").trim().slice(0, 100);
+  const locale = options?.locale ?? "en";
+  const q = (options?.q ?? "").trim().slice(0, 100);
   const words = q.split(/\s+/).filter(Boolean);
+  const page = pageNumber(options?.page);
+  const pageSize = Math.max(1, Math.min(200, Math.floor(options?.pageSize ?? CANDIDATES_PAGE_SIZE)));
   const where: Prisma.CandidateWhereInput = inCentre(a.caller, {
     AND: words.map((w) => ({
       OR: [
@@ -70,14 +86,31 @@ export async function listCandidates(
       ],
     })),
   });
-  const rows = await getPrisma().candidate.findMany({ where, take: 5000 });
-  const sorted = [...rows].sort(
+  const db = getPrisma();
+  const names = await db.candidate.findMany({
+    where,
+    select: { id: true, lastName: true, firstName: true, candidateNumber: true },
+  });
+  names.sort(
     (x, y) =>
       compareNames(locale, x.lastName, y.lastName) ||
       compareNames(locale, x.firstName, y.firstName) ||
       x.candidateNumber.localeCompare(y.candidateNumber),
   );
-  return { ok: true, canMake: a.canMake, candidates: sorted.map(toDto) };
+  const ids = names.slice((page - 1) * pageSize, page * pageSize).map((c) => c.id);
+  const rows = ids.length ? await db.candidate.findMany({ where: inCentre(a.caller, { id: { in: ids } }) }) : [];
+  const byId = new Map(rows.map((c) => [c.id, c]));
+  return {
+    ok: true,
+    canMake: a.canMake,
+    candidates: ids.flatMap((id) => {
+      const c = byId.get(id);
+      return c ? [toDto(c)] : [];
+    }),
+    total: names.length,
+    page,
+    pageSize,
+  };
 }
 
 export async function getCandidate(id: string): Promise<Result<{ canMake: boolean; candidate: CandidateDto }>> {

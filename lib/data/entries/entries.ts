@@ -2,9 +2,10 @@ import "server-only";
 import { inCentre, refuse, type Result } from "@/lib/auth/authorize";
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryStatus } from "@/lib/generated/prisma/enums";
-import { isLate } from "@/lib/entries/rules";
+import { candidateWordsSql, searchWords } from "@/lib/db/search";
+import { ENTRIES_PAGE_SIZE, isLate, pageNumber } from "@/lib/entries/rules";
 import type { FieldErrors } from "@/lib/validation/action-state";
 import { authorizeEntries } from "./caller";
 import type { FieldRefusal } from "./candidates";
@@ -25,7 +26,7 @@ export type EntryDto = {
   updatedAt: Date;
 };
 
-export type EntryFilters = { spec?: string; status?: string };
+export type EntryFilters = { spec?: string; status?: string; q?: string; page?: number | string };
 
 const SERIES_SELECT = { id: true, code: true, nameEn: true, nameCy: true, entryDeadline: true } as const;
 
@@ -38,13 +39,81 @@ export type EntriesPage = {
   /** Whether the series' entry deadline has passed (new entries are late). */
   deadlinePassed: boolean;
   specifications: SpecDto[];
+  /** One page of the entries that match the filters, in candidate-number then specification order. */
   entries: EntryDto[];
+  /** How many entries match the filters, on every page. */
+  total: number;
+  page: number;
+  pageSize: number;
 };
 
+type EntryRow = {
+  id: string;
+  status: EntryStatus;
+  late: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  candidateId: string;
+  candidateNumber: string;
+  uci: string;
+  firstName: string;
+  lastName: string;
+  specId: string;
+  specCode: string;
+  specTitleEn: string;
+  specTitleCy: string;
+};
+
+// internal: builds SQL only; listEntries runs it after authorizeEntries has authorized the caller
 /**
- * The centre's entries in a series (the latest when `seriesCode` is empty), with optional
- * specification code and status filters, and what the page offers around them. An unknown
- * series code is "not found".
+ * One page of a centre's entries in a series, and the count of all that match, one statement
+ * each. As for the results page (lib/data/results/list.ts), the entries are reached from the
+ * centre's candidates in number order, so the plan stops after the page; the count without a
+ * specification or a search reads Entry's (centreId, seriesId, specificationId) index.
+ * tests/integration/query-plans.test.ts reads their plans.
+ */
+export function entriesPageSql(
+  centreId: string,
+  seriesId: string,
+  filters: { spec?: string; status?: EntryStatus; q?: string },
+  page: number,
+): { count: Prisma.Sql; rows: Prisma.Sql } {
+  const words = searchWords(filters.q);
+  const byStatus = filters.status ? Prisma.sql`AND e.status = CAST(${filters.status} AS "EntryStatus")` : Prisma.empty;
+  const bySpec = filters.spec ? Prisma.sql`AND s.code = ${filters.spec}` : Prisma.empty;
+  const entry = Prisma.sql`e."centreId" = ${centreId} AND e."seriesId" = ${seriesId} ${byStatus}`;
+  const rows = Prisma.sql`
+    SELECT e.id, e.status, e.late, e."createdAt", e."updatedAt",
+      c.id AS "candidateId", c."candidateNumber", c.uci, c."firstName", c."lastName",
+      s.id AS "specId", s.code AS "specCode", s."titleEn" AS "specTitleEn", s."titleCy" AS "specTitleCy"
+    FROM "Candidate" c
+    CROSS JOIN LATERAL (
+      SELECT e.id, e.status, e.late, e."createdAt", e."updatedAt", e."specificationId"
+      FROM "Entry" e
+      WHERE e."candidateId" = c.id AND ${entry}
+      ${filters.spec ? Prisma.empty : Prisma.sql`OFFSET 0`}
+    ) e
+    JOIN "Specification" s ON s.id = e."specificationId"
+    WHERE c."centreId" = ${centreId} ${candidateWordsSql("c", words)} ${bySpec}
+    ORDER BY c."candidateNumber", s.code
+    LIMIT ${ENTRIES_PAGE_SIZE} OFFSET ${(page - 1) * ENTRIES_PAGE_SIZE}`;
+  const count =
+    words.length === 0 && !filters.spec
+      ? Prisma.sql`SELECT count(*)::int AS n FROM "Entry" e WHERE ${entry}`
+      : Prisma.sql`
+        SELECT count(*)::int AS n
+        FROM "Entry" e
+        JOIN "Candidate" c ON c.id = e."candidateId"
+        JOIN "Specification" s ON s.id = e."specificationId"
+        WHERE ${entry} AND c."centreId" = ${centreId} ${candidateWordsSql("c", words)} ${bySpec}`;
+  return { count, rows };
+}
+
+/**
+ * The centre's entries in a series (the latest when `seriesCode` is empty), a page at a time
+ * (`filters.page`), with optional specification code, status and candidate search (name,
+ * candidate number or UCI) filters, and what the page offers around them. An unknown series code
+ * is "not found".
  */
 export async function listEntries(seriesCode = "", filters: EntryFilters = {}): Promise<Result<EntriesPage>> {
   const a = await authorizeEntries();
@@ -53,21 +122,26 @@ export async function listEntries(seriesCode = "", filters: EntryFilters = {}): 
   const seriesChoices = await db.series.findMany({ select: SERIES_SELECT, orderBy: { resultsDay: "desc" } });
   const series = seriesCode ? seriesChoices.find((s) => s.code === seriesCode) : seriesChoices[0];
   if (seriesCode && !series) return refuse("notFound");
-  const empty = { ok: true as const, canMake: a.canMake, seriesChoices, specifications: [], entries: [] };
+  const page = pageNumber(filters?.page);
+  const empty = {
+    ok: true as const,
+    canMake: a.canMake,
+    seriesChoices,
+    specifications: [],
+    entries: [],
+    total: 0,
+    page,
+    pageSize: ENTRIES_PAGE_SIZE,
+  };
   if (!series) return { ...empty, series: null, deadlinePassed: false };
-  const status = filters.status === "ENTERED" || filters.status === "WITHDRAWN" ? filters.status : undefined;
-  const spec = typeof filters.spec === "string" && filters.spec ? filters.spec.slice(0, 20) : undefined;
-  const [specs, rows] = await Promise.all([
+  const status = filters?.status === "ENTERED" || filters?.status === "WITHDRAWN" ? filters.status : undefined;
+  const spec = typeof filters?.spec === "string" && filters.spec ? filters.spec.slice(0, 20) : undefined;
+  const q = typeof filters?.q === "string" ? filters.q : undefined;
+  const sql = entriesPageSql(a.caller.centreId, series.id, { spec, status, q }, page);
+  const [specs, [{ n: total }], rows] = await Promise.all([
     db.specification.findMany({ include: { qualification: true }, orderBy: { code: "asc" } }),
-    db.entry.findMany({
-      where: inCentre<Prisma.EntryWhereInput>(a.caller, {
-        seriesId: series.id,
-        ...(status ? { status } : {}),
-        ...(spec ? { specification: { code: spec } } : {}),
-      }),
-      include: { candidate: true, specification: true },
-      orderBy: [{ candidate: { candidateNumber: "asc" } }, { specification: { code: "asc" } }],
-    }),
+    db.$queryRaw<{ n: number }[]>(sql.count),
+    db.$queryRaw<EntryRow[]>(sql.rows),
   ]);
   return {
     ...empty,
@@ -83,23 +157,19 @@ export async function listEntries(seriesCode = "", filters: EntryFilters = {}): 
     entries: rows.map((e) => ({
       id: e.id,
       candidate: {
-        id: e.candidate.id,
-        candidateNumber: e.candidate.candidateNumber,
-        uci: e.candidate.uci,
-        firstName: e.candidate.firstName,
-        lastName: e.candidate.lastName,
+        id: e.candidateId,
+        candidateNumber: e.candidateNumber,
+        uci: e.uci,
+        firstName: e.firstName,
+        lastName: e.lastName,
       },
-      spec: {
-        id: e.specification.id,
-        code: e.specification.code,
-        titleEn: e.specification.titleEn,
-        titleCy: e.specification.titleCy,
-      },
+      spec: { id: e.specId, code: e.specCode, titleEn: e.specTitleEn, titleCy: e.specTitleCy },
       status: e.status,
       late: e.late,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     })),
+    total,
   };
 }
 

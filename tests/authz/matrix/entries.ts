@@ -100,6 +100,18 @@ export const entriesRows: Row[] = [
     rule: "entries of the caller's centre",
   },
   {
+    endpoint: "page /entries",
+    allow: SEE,
+    searchParams: ({ fx }) => ({ series: fx.seriesCode, find: "Matrix", q: "Candidate", status: "ENTERED", page: "2" }),
+    rule: "the candidate picker's search and the list's search and pages: the caller's centre only",
+  },
+  {
+    endpoint: "page /entries/candidates",
+    allow: SEE,
+    searchParams: () => ({ q: "Matrix", page: "2" }),
+    rule: "a search and a later page of the caller's centre's candidates",
+  },
+  {
     endpoint: "page /entries/import",
     allow: MAKE,
     searchParams: ({ fx }) => ({ series: fx.seriesCode }),

@@ -11,6 +11,7 @@ import { enterCandidateAction, withdrawEntryAction } from "../actions";
 
 type Option = { value: string; label: string };
 
+/** Makes an entry for one of `candidates`: the matches of the page's candidate search, never every candidate. */
 export function EnterForm({
   seriesId,
   candidates,
@@ -42,7 +43,7 @@ export function EnterForm({
         {...fe}
         required
       >
-        <Select defaultValue={state.values?.candidateId ?? ""}>
+        <Select defaultValue={state.values?.candidateId ?? (candidates.length === 1 ? candidates[0].value : "")}>
           <option value="">{t("chooseCandidate")}</option>
           {candidates.map((c) => (
             <option key={c.value} value={c.value}>

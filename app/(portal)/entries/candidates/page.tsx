@@ -7,6 +7,7 @@ import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { isLocale } from "@/lib/i18n/config";
 import { PageHeader } from "@/components/page/page-header";
+import { Pagination } from "@/components/page/pagination";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CandidatesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string | string[]; saved?: string | string[] }>;
+  searchParams: Promise<{ q?: string | string[]; saved?: string | string[]; page?: string | string[] }>;
 }) {
   await requirePermission("entries");
   const sp = await searchParams;
@@ -28,9 +29,18 @@ export default async function CandidatesPage({
   const saved = typeof sp.saved === "string" ? sp.saved : "";
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
-  const result = await must(listCandidates({ q, locale }));
+  const result = await must(listCandidates({ q, locale, page: typeof sp.page === "string" ? sp.page : 1 }));
   const t = await getTranslations("entries.candidates");
+  const tp = await getTranslations("entries.pagination");
   const make = result.canMake;
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const href = (page: number) => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (page > 1) query.set("page", String(page));
+    const text = query.toString();
+    return text ? `/entries/candidates?${text}` : "/entries/candidates";
+  };
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={make ? undefined : t("readOnly")} />
@@ -66,7 +76,7 @@ export default async function CandidatesPage({
         ) : null}
       </div>
       <Table labelledBy="candidates-caption">
-        <TableCaption id="candidates-caption">{t("caption", { count: result.candidates.length })}</TableCaption>
+        <TableCaption id="candidates-caption">{t("caption", { count: result.total })}</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHead>{t("surname")}</TableHead>
@@ -88,7 +98,7 @@ export default async function CandidatesPage({
               <TableCell className="font-mono">{c.uci}</TableCell>
               <TableCell>{formatDate(c.dateOfBirth, "birth", locale)}</TableCell>
               <TableCell>
-                <Link href={`/entries/candidates/${c.id}`} className="text-link underline">
+                <Link href={`/entries/candidates/${c.id}`} prefetch={false} className="text-link underline">
                   {make
                     ? t("editLink", { name: `${c.firstName} ${c.lastName}` })
                     : t("viewLink", { name: `${c.firstName} ${c.lastName}` })}
@@ -98,6 +108,17 @@ export default async function CandidatesPage({
           ))}
         </TableBody>
       </Table>
+      <Pagination
+        page={result.page}
+        pages={pages}
+        href={href}
+        labels={{
+          nav: tp("label"),
+          previous: tp("previous"),
+          next: tp("next"),
+          pageOf: tp("pageOf", { page: result.page, pages }),
+        }}
+      />
     </div>
   );
 }
