@@ -109,30 +109,20 @@ export function TableFooter({ className, ...props }: React.ComponentProps<"tfoot
   );
 }
 
-export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
-  return (
-    <tr
-      data-slot="table-row"
-      className={cn("border-b hover:bg-muted aria-selected:bg-secondary", className)}
-      {...props}
-    />
-  );
+// Rows and cells carry no classes of their own: app/globals.css styles every data table's rows
+// and cells once (a table of a hundred rows is not a hundred copies of the same classes), in the
+// components layer, so a class given here still wins.
+export function TableRow(props: React.ComponentProps<"tr">) {
+  return <tr {...props} />;
 }
 
 /** Header cell; `scope="col"` by default — pass `scope="row"` for row headers in the body. */
-export function TableHead({ className, scope = "col", ...props }: React.ComponentProps<"th">) {
-  return (
-    <th
-      data-slot="table-head"
-      scope={scope}
-      className={cn("px-3 py-3 align-bottom font-bold text-foreground", className)}
-      {...props}
-    />
-  );
+export function TableHead({ scope = "col", ...props }: React.ComponentProps<"th">) {
+  return <th scope={scope} {...props} />;
 }
 
-export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td data-slot="table-cell" className={cn("px-3 py-3 align-top", className)} {...props} />;
+export function TableCell(props: React.ComponentProps<"td">) {
+  return <td {...props} />;
 }
 
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {

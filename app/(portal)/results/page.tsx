@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Pagination } from "@/components/page/pagination";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -51,6 +52,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
           for (const k of [...next.keys()]) if (!next.get(k)) next.delete(k);
           return `/results?${next.toString()}`;
         };
+        const statement = "/results/statement/";
+        const seriesQuery = `?series=${encodeURIComponent(series.code)}`;
+        const viewStatement = t("table.viewStatement");
         const specTitle = (r: (typeof data.rows)[number]) =>
           `${r.specificationCode} ${localized(r, ctx.locale, "specificationTitle")}`;
         return (
@@ -146,6 +150,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                   </TableRow>
                 ) : (
                   data.rows.map((r) => {
+                    // Text as single strings and links that do not prefetch: a hundred rows a page.
                     const person = `${r.lastName}, ${r.firstName}`;
                     return (
                       <TableRow key={r.resultId}>
@@ -156,15 +161,9 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                         <TableCell>{localized(r, ctx.locale, "qualificationName")}</TableCell>
                         <TableCell className="font-bold">{r.grade}</TableCell>
                         <TableCell>
-                          <Link
-                            href={`/results/statement/${r.candidateId}?series=${encodeURIComponent(series.code)}`}
-                            className="underline"
-                          >
-                            {t("table.viewStatement")}
-                            <span className="sr-only">
-                              {" "}
-                              ({r.candidateNumber} {person})
-                            </span>
+                          <Link href={`${statement}${r.candidateId}${seriesQuery}`} prefetch={false}>
+                            {viewStatement}
+                            <span className="sr-only">{` (${r.candidateNumber} ${person})`}</span>
                           </Link>
                         </TableCell>
                       </TableRow>
@@ -174,21 +173,17 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
               </TableBody>
             </Table>
 
-            {pages > 1 ? (
-              <nav aria-label={t("pagination.label")} className="flex flex-wrap items-center gap-4">
-                {data.page > 1 ? (
-                  <Link href={link({ page: data.page - 1 })} className="underline">
-                    {t("pagination.previous")}
-                  </Link>
-                ) : null}
-                <span>{t("pagination.pageOf", { page: data.page, pages })}</span>
-                {data.page < pages ? (
-                  <Link href={link({ page: data.page + 1 })} className="underline">
-                    {t("pagination.next")}
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pagination
+              page={data.page}
+              pages={pages}
+              href={(page) => link({ page })}
+              labels={{
+                nav: t("pagination.label"),
+                previous: t("pagination.previous"),
+                next: t("pagination.next"),
+                pageOf: t("pagination.pageOf", { page: data.page, pages }),
+              }}
+            />
           </>
         );
       }}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { authorizeCentre, isReleased, refuse, releaseFor, type CentreCaller, type Result } from "@/lib/auth/authorize";
 
@@ -69,9 +70,10 @@ export type ResultsAccess = { caller: CentreCaller; at: Date; series: SeriesInfo
 /**
  * Where every results function starts: a centre account holding the results permission, the
  * clock, the series (by id; unknown → not found) and whether its results are released to the
- * caller now.
+ * caller now. Once per request and series (React `cache`, like the caller itself): a results
+ * page asks it for its rows and again for its filters.
  */
-export async function resultsAccess(seriesId: string): Promise<Result<ResultsAccess>> {
+export const resultsAccess = cache(async (seriesId: string): Promise<Result<ResultsAccess>> => {
   const auth = await authorizeCentre("results");
   if (!auth.ok) return auth;
   const { caller, at } = auth;
@@ -80,4 +82,4 @@ export async function resultsAccess(seriesId: string): Promise<Result<ResultsAcc
     : null;
   if (!series) return refuse("notFound");
   return { ok: true, caller, at, series, ...releaseOf(caller, series, at) };
-}
+});
