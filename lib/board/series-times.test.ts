@@ -62,6 +62,26 @@ describe("a London date and time as a UTC instant", () => {
     expect(readLondonDateTime("2027-08-19", "8am")).toMatchObject({ field: "time", problem: "seriesTimeInvalid" });
   });
 
+  it("reads an upload's BST and GMT times, and refuses what names no instant (lib/board/uploads.ts's forms)", () => {
+    expect(instant("2027-06-15", "08:30")).toBe("2027-06-15T07:30:00.000Z");
+    expect(instant("2027-01-12", "09:00")).toBe("2027-01-12T09:00:00.000Z");
+    expect(londonFields(new Date("2027-06-15T07:30:00Z"))).toEqual({ date: "2027-06-15", time: "08:30" });
+    expect(londonFields(new Date("2027-01-12T09:00:00Z"))).toEqual({ date: "2027-01-12", time: "09:00" });
+    for (const [date, time] of [
+      ["2027-02-30", "09:00"],
+      ["2027-13-01", "09:00"],
+      ["15/06/2027", "09:00"],
+      ["2027-06-15", "24:00"],
+      ["2027-06-15", "8:30"],
+      ["2027-06-15", ""],
+      ["", "08:30"],
+      ["2027-03-28", "01:30"], // 01:00–01:59 does not happen on 28 March 2027
+    ])
+      expect(readLondonDateTime(date, time).kind, `${date} ${time}`).toBe("problem");
+    // The hour that happens twice in October is read as the second (GMT) one.
+    expect(instant("2027-10-31", "01:30")).toBe("2027-10-31T01:30:00.000Z");
+  });
+
   it("is shown back in UK time as it was typed", () => {
     for (const [date, time] of [
       ["2026-03-29", "00:00"],

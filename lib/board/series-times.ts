@@ -3,7 +3,8 @@ import { defaultRelease, defaultRestrictedRelease, londonParts, londonTime } fro
 // A series' dates and times as the board types them (docs/product-rules.md, "Time rules" and
 // "Results embargo"): London calendar dates and wall-clock times, stored as UTC instants
 // through lib/time.ts and shown back in UK time (lib/i18n/dates.ts). Pure: the form's schema
-// (lib/validation/series.ts) and the data layer (lib/data/board/series.ts) both use these.
+// (lib/validation/series.ts) and the data layer (lib/data/board/series.ts) both use these, and
+// the board's upload forms read their dates and times with them (app/(portal)/board/resources/actions.ts).
 
 /** A series code: the year and month of the series, e.g. "2027-06". */
 export const SERIES_CODE = /^\d{4}-(0[1-9]|1[0-2])$/;

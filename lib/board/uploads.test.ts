@@ -3,16 +3,7 @@ import { describe, expect, it } from "vitest";
 import { isValidFileKey } from "@/lib/files/keys";
 import { downloadNameFor } from "@/lib/files/keys";
 import { hasPdfSignature, isPdf, readPdfUpload } from "./pdf";
-import {
-  keySegment,
-  londonInputs,
-  parseLondonInputs,
-  questionPaperKey,
-  resourceKey,
-  scriptKey,
-  secureFor,
-  UPLOAD_KINDS,
-} from "./uploads";
+import { keySegment, questionPaperKey, resourceKey, scriptKey, secureFor, UPLOAD_KINDS } from "./uploads";
 
 async function onePagePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -80,30 +71,5 @@ describe("upload kinds and keys", () => {
     // Whatever a code holds, a segment stays inside the store.
     expect(isValidFileKey(`a/${keySegment("../..")}/b.pdf`)).toBe(true);
     expect(isValidFileKey(`a/${keySegment("")}/b.pdf`)).toBe(true);
-  });
-});
-
-describe("a London date and time from a form", () => {
-  it("reads BST and GMT wall-clock times as their UTC instants, and back", () => {
-    expect(parseLondonInputs("2027-06-15", "08:30")?.toISOString()).toBe("2027-06-15T07:30:00.000Z");
-    expect(parseLondonInputs("2027-01-12", "09:00")?.toISOString()).toBe("2027-01-12T09:00:00.000Z");
-    expect(londonInputs(new Date("2027-06-15T07:30:00Z"))).toEqual({ date: "2027-06-15", time: "08:30" });
-    expect(londonInputs(new Date("2027-01-12T09:00:00Z"))).toEqual({ date: "2027-01-12", time: "09:00" });
-  });
-
-  it("refuses impossible dates, malformed times, and the hour the clocks skip in March", () => {
-    for (const [date, time] of [
-      ["2027-02-30", "09:00"],
-      ["2027-13-01", "09:00"],
-      ["15/06/2027", "09:00"],
-      ["2027-06-15", "24:00"],
-      ["2027-06-15", "8:30"],
-      ["2027-06-15", ""],
-      ["", "08:30"],
-      ["2027-03-28", "01:30"], // 01:00–01:59 does not happen on 28 March 2027
-    ])
-      expect(parseLondonInputs(date, time), `${date} ${time}`).toBeNull();
-    // The hour that happens twice in October is read as the second (GMT) one.
-    expect(parseLondonInputs("2027-10-31", "01:30")?.toISOString()).toBe("2027-10-31T01:30:00.000Z");
   });
 });

@@ -1,9 +1,8 @@
 import type { ResourceKind } from "@/lib/generated/prisma/enums";
-import { londonParts, londonTime } from "@/lib/time";
 
 // The documents board staff upload (docs/product-rules.md ("Board uploads")): what each kind
-// needs, where its file is kept in the file store, and the London date and time a form gives.
-// Pure: the actions' schemas and the data layer (lib/data/board/*) both use these.
+// needs and where its file is kept in the file store (a form's London date and time is read by
+// lib/board/series-times.ts). Pure: the actions' schemas and the data layer (lib/data/board/*) both use these.
 
 export const UPLOAD_KINDS = [
   "PAST_PAPER",
@@ -125,30 +124,4 @@ export function scriptKey(
   version: string,
 ): string {
   return `scripts/${keySegment(parts.series)}/${keySegment(parts.centre)}/${keySegment(parts.candidate)}-${keySegment(parts.component)}-${keySegment(version)}.pdf`;
-}
-
-// ───────────────────────── London date and time ─────────────────────────
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** The London wall clock of an instant, as a form's date and time fields hold it. */
-export function londonInputs(at: Date): { date: string; time: string } {
-  const p = londonParts(at);
-  return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
-}
-
-/**
- * A London date ("YYYY-MM-DD") and time ("HH:MM", 24-hour) as a UTC instant, or null when they
- * name none: a malformed or impossible date or time, or a time the clocks skip in March (it does
- * not exist in the UK, so it is refused rather than moved).
- */
-export function parseLondonInputs(date: string, time: string): Date | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
-  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
-  if (!d || !t) return null;
-  const [year, month, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const at = londonTime(year, month, day, Number(t[1]), Number(t[2]));
-  const back = londonInputs(at);
-  return back.date === date.trim() && back.time === time.trim() ? at : null;
 }

@@ -7,7 +7,8 @@ import { messageKeyOf, type Refusal } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { removeDocument, replaceDocumentFile, uploadDocument } from "@/lib/data/board/resources";
 import { changeQuestionPaper, removeQuestionPaper, uploadQuestionPaper } from "@/lib/data/board/question-papers";
-import { KIND_RULES, MAX_YEAR, MIN_YEAR, parseLondonInputs, UPLOAD_FIELD_OF, UPLOAD_KINDS } from "@/lib/board/uploads";
+import { readLondonDateTime } from "@/lib/board/series-times";
+import { KIND_RULES, MAX_YEAR, MIN_YEAR, UPLOAD_FIELD_OF, UPLOAD_KINDS } from "@/lib/board/uploads";
 import { fieldErrorsOf, hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 import { codeOrEmpty } from "@/lib/validation/codes";
 import { recordIdSchema } from "@/lib/validation/ids";
@@ -37,14 +38,12 @@ function londonInstant(
   ctx: z.RefinementCtx,
   fields: { date: string; time: string },
 ): Date | null {
-  if (!date && !time) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseLondonInputs(date, "12:00") === null) {
-    ctx.addIssue({ code: "custom", path: [fields.date], message: "uploadDateInvalid" });
-    return null;
-  }
-  const at = parseLondonInputs(date, time);
-  if (!at) ctx.addIssue({ code: "custom", path: [fields.time], message: "uploadTimeInvalid" });
-  return at;
+  const r = readLondonDateTime(date, time);
+  if (r.kind === "blank") return null;
+  if (r.kind === "instant") return r.at;
+  const message = r.field === "date" ? "uploadDateInvalid" : "uploadTimeInvalid";
+  ctx.addIssue({ code: "custom", path: [fields[r.field]], message });
+  return null;
 }
 
 /** An action's answer to a refusal: codes that say "not you" as they are, reasons on their field. */

@@ -6,7 +6,7 @@ import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { localized } from "@/lib/i18n/localized";
-import { londonInputs } from "@/lib/board/uploads";
+import { londonFields } from "@/lib/board/series-times";
 import { PageHeader } from "@/components/page/page-header";
 import { SeriesPicker, seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -72,7 +72,7 @@ export default async function BoardQuestionPapersPage({ searchParams }: Props) {
               </TableHeader>
               <TableBody>
                 {list.papers.map((p) => {
-                  const at = londonInputs(p.availableAt);
+                  const at = londonFields(p.availableAt);
                   return (
                     <TableRow key={p.id}>
                       <TableCell>

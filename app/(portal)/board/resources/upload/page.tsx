@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { uploadChoices } from "@/lib/data/board/upload-choices";
 import { must } from "@/lib/http/page";
 import { isLocale, type Locale } from "@/lib/i18n/config";
-import { londonInputs } from "@/lib/board/uploads";
+import { londonFields } from "@/lib/board/series-times";
 import { PageHeader } from "@/components/page/page-header";
 import { ResourcesNav } from "../_components/resources-nav";
 import { UploadDocumentForm } from "../_components/document-forms";
@@ -27,7 +27,7 @@ export default async function UploadDocumentPage() {
         specifications={specificationGroups(choices, locale)}
         series={seriesChoices(choices.series, locale)}
         components={componentGroups(choices, locale)}
-        year={Number(londonInputs(choices.at).date.slice(0, 4))}
+        year={Number(londonFields(choices.at).date.slice(0, 4))}
       />
     </div>
   );
