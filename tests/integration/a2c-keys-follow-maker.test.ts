@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from "../utils/test-db";
 import { actAs } from "../utils/act-as";
 import { createCentre } from "../factories/centres";
 import { createUser, type CreateUserOptions } from "../factories/users";
+import { openSession } from "../utils/sessions";
 import { readOutbox } from "@/lib/email/outbox";
 import { authenticateKey, generateKey } from "@/lib/data/a2c/keys";
 import { deleteUser, setPermissions, setRole } from "@/lib/data/accounts/manage";
@@ -29,18 +30,7 @@ afterAll(async () => db?.close());
 /** A user with a live session (its id), as the data layer's caller sees it. */
 async function person(options: CreateUserOptions) {
   const user = await createUser(db.prisma, { mfa: "totp", ...options });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(T0.getTime() + 3600_000),
-      lastSeenAt: T0,
-      mfaAt: T0,
-    },
-  });
-  return { ...user, session: { id } };
+  return { ...user, session: { id: await openSession(db.prisma, user.id, T0) } };
 }
 
 async function centreWithKeys() {

@@ -3,7 +3,6 @@
 // specification in that series), which leave everything as it was when they refuse; team
 // leaders; removing; the candidate search; and the progress the board sees
 // (lib/data/board/appointees-progress.ts).
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Centre, Series } from "@/lib/generated/prisma/client";
 import { createTestDb, type TestDb } from "../utils/test-db";
@@ -13,7 +12,8 @@ import { createQualificationCatalogue } from "../factories/catalogue";
 import { createSeries } from "../factories/series";
 import { makeUci } from "../factories/candidates";
 import { createUser } from "../factories/users";
-import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
+import { signedInActor } from "../utils/sessions";
+import type { LiveSession } from "@/lib/data/identity/sessions";
 import { getAppointee } from "@/lib/data/board/appointees";
 import {
   addAllocation,
@@ -68,26 +68,16 @@ async function enter(centre: Centre, series: Series, spec: string, lastName: str
   return entry.id;
 }
 
-async function actor(role: "BOARD_STAFF" | "EXAMS_OFFICER" | "APPOINTEE"): Promise<LiveSession> {
-  const user = await createUser(db.prisma, {
-    role,
-    centre: role === "EXAMS_OFFICER" ? withLatin : null,
-    appointeeType: role === "APPOINTEE" ? "EXAMINER" : null,
-    mfa: "totp",
-  });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(T0.getTime() + 3600_000),
-      lastSeenAt: T0,
-      mfaAt: T0,
+const actor = (role: "BOARD_STAFF" | "EXAMS_OFFICER" | "APPOINTEE") =>
+  signedInActor(
+    db.prisma,
+    {
+      role,
+      centre: role === "EXAMS_OFFICER" ? withLatin : null,
+      appointeeType: role === "APPOINTEE" ? "EXAMINER" : null,
     },
-  });
-  return (await findLiveSession(id, T0))!;
-}
+    T0,
+  );
 
 const appointee = async (type: "EXAMINER" | "MODERATOR", name = `${type} ${++serial}`) =>
   (await createUser(db.prisma, { role: "APPOINTEE", centre: null, appointeeType: type, name })).id;

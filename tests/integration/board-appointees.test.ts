@@ -9,6 +9,7 @@ import { createTestDb, type TestDb } from "../utils/test-db";
 import { actAs, setNow } from "../utils/act-as";
 import { redirectTarget } from "../utils/next-mocks";
 import { createUser, type CreateUserOptions } from "../factories/users";
+import { signedInActor } from "../utils/sessions";
 import { readOutbox } from "@/lib/email/outbox";
 import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
 import { signInWithPassword } from "@/lib/data/identity/sign-in";
@@ -46,21 +47,7 @@ afterEach(() => {
 });
 
 /** An account with a live, fully signed-in session. */
-async function actor(options: CreateUserOptions, at = T0): Promise<LiveSession> {
-  const user = await createUser(db.prisma, { mfa: "totp", ...options });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(at.getTime() + 3600_000),
-      lastSeenAt: at,
-      mfaAt: at,
-    },
-  });
-  return (await findLiveSession(id, at))!;
-}
+const actor = (options: CreateUserOptions, at = T0) => signedInActor(db.prisma, options, at);
 
 const as = (session: LiveSession | null, at = T0) => actAs(db.prisma, session, at);
 

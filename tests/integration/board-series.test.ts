@@ -1,16 +1,16 @@
 // Board staff's series and results days (docs/product-rules.md, "Results embargo"), on a real
 // database: through the server actions as the form posts them (London dates and times), and the
 // data layer behind them. The caller and the clock come from actAs (tests/utils/act-as.ts).
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
 import { actAs } from "../utils/act-as";
 import { redirectTarget } from "../utils/next-mocks";
 import { createCentre } from "../factories/centres";
-import { createUser, type CreateUserOptions } from "../factories/users";
+import type { CreateUserOptions } from "../factories/users";
+import { signedInActor } from "../utils/sessions";
 import { createQualificationCatalogue, type Catalogue } from "../factories/catalogue";
 import { createSeries as seriesFactory } from "../factories/series";
-import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
+import type { LiveSession } from "@/lib/data/identity/sessions";
 import { createSeries, getSeries, listSeries, updateSeries } from "@/lib/data/board/series";
 import { saveSeriesComponents } from "@/lib/data/board/series-components";
 import { welcomePanel } from "@/lib/data/services/welcome";
@@ -38,21 +38,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function actor(options: CreateUserOptions): Promise<LiveSession> {
-  const user = await createUser(db.prisma, { mfa: "totp", ...options });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(T0.getTime() + 3600_000),
-      lastSeenAt: T0,
-      mfaAt: T0,
-    },
-  });
-  return (await findLiveSession(id, T0))!;
-}
+const actor = (options: CreateUserOptions) => signedInActor(db.prisma, options, T0);
 
 let minutes = 0;
 /** `session` calls next, a minute after the last call by default (so audit rows fall in order). */

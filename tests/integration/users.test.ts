@@ -8,6 +8,7 @@ import { actAs } from "../utils/act-as";
 import { redirectTarget, signInAs } from "../utils/next-mocks";
 import { createCentre } from "../factories/centres";
 import { createUser, type CreateUserOptions } from "../factories/users";
+import { signedInActor } from "../utils/sessions";
 import { readOutbox } from "@/lib/email/outbox";
 import { findLiveSession, type LiveSession } from "@/lib/data/identity/sessions";
 import { signInWithPassword } from "@/lib/data/identity/sign-in";
@@ -42,21 +43,7 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 /** An account with a live, fully signed-in session, as the pages see it. */
-async function actor(options: CreateUserOptions): Promise<LiveSession> {
-  const user = await createUser(db.prisma, { mfa: "totp", ...options });
-  const id = randomBytes(16).toString("hex");
-  await db.prisma.session.create({
-    data: {
-      id,
-      sessionToken: id,
-      userId: user.id,
-      expires: new Date(T0.getTime() + 3600_000),
-      lastSeenAt: T0,
-      mfaAt: T0,
-    },
-  });
-  return (await findLiveSession(id, T0))!;
-}
+const actor = (options: CreateUserOptions) => signedInActor(db.prisma, options, T0);
 
 async function centreWithStaff() {
   const centre = await createCentre(db.prisma);

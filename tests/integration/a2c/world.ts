@@ -15,6 +15,7 @@ import {
   createUser,
 } from "../../factories";
 import { actAs } from "../../utils/act-as";
+import { openSession } from "../../utils/sessions";
 import { createTestDb, type TestDb } from "../../utils/test-db";
 
 export const NOW = new Date("2027-09-01T09:00:00Z");
@@ -50,18 +51,7 @@ async function populate(db: TestDb): Promise<A2cWorld> {
 
   async function sessionFor(options: Parameters<typeof createUser>[1]): Promise<TestSession> {
     const user = await createUser(db.prisma, { mfa: "totp", ...options });
-    const id = randomBytes(16).toString("hex");
-    await db.prisma.session.create({
-      data: {
-        id,
-        sessionToken: id,
-        userId: user.id,
-        expires: new Date(NOW.getTime() + 3600_000),
-        lastSeenAt: NOW,
-        mfaAt: NOW,
-      },
-    });
-    return { id, userId: user.id };
+    return { id: await openSession(db.prisma, user.id, NOW), userId: user.id };
   }
 
   async function as(session: TestSession): Promise<void> {
