@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isEndToEndDatabase } from "./clock";
+import { isBenchDatabase } from "./bench";
 import { entraTenant } from "./auth/entra";
 
 // Every environment variable Porth reads, validated once at start-up (scripts/start.ts and
@@ -60,6 +61,8 @@ export const envSchema = z.object({
   PORTH_FAKE_NOW: z.iso.datetime().optional(),
   /** End-to-end tests only: a file holding the server's pinned time (lib/clock.ts). */
   PORTH_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  /** The benchmark's own database only: the A2C key whose per-key limit is raised (lib/bench.ts). */
+  PORTH_BENCH_A2C_KEY_ID: z.string().min(1).optional(),
   // How many reverse proxies stand in front of the portal ("true" = 1): lib/http/client-address.ts.
   TRUST_PROXY: z
     .string()
@@ -83,6 +86,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (parsed.data.PORTH_TEST_CLOCK_FILE && !isEndToEndDatabase(source)) {
     throw new Error("Invalid environment: PORTH_TEST_CLOCK_FILE is only for the end-to-end test database");
+  }
+  if (parsed.data.PORTH_BENCH_A2C_KEY_ID && !isBenchDatabase(source)) {
+    throw new Error("Invalid environment: PORTH_BENCH_A2C_KEY_ID is only for a benchmark's own database");
   }
   if (parsed.data.AUTH_MICROSOFT_ENTRA_ID_ID && !entraTenant(source)) {
     throw new Error(

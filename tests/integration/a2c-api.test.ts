@@ -191,11 +191,36 @@ describe("A2C API", () => {
     expect((await call("entries", { key, at: new Date(NOW.getTime() + 30_000) })).status).toBe(200);
   });
 
+  it("raises the limit of the benchmark's own key only on a benchmark's database", async () => {
+    const { id, key } = await newKey();
+    await db.prisma.rateLimit.create({
+      data: { key: `a2c:${id}`, count: LIMITS.a2cPerKey.limit, resetAt: new Date(NOW.getTime() + 30_000) },
+    });
+    // (call() clears the environment it was given after each call.)
+    const callWith = (env: Record<string, string>) => {
+      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+      return call("entries", { key });
+    };
+    // This test's own database is not a benchmark's: the key is limited as any other.
+    expect((await callWith({ PORTH_BENCH_A2C_KEY_ID: id })).status).toBe(429);
+    const bench = { PORTH_BENCH_A2C_KEY_ID: id, DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/porth_bench_test" };
+    expect((await callWith(bench)).status).toBe(200);
+    // Another key on that database is not raised.
+    expect((await callWith({ ...bench, PORTH_BENCH_A2C_KEY_ID: "another" })).status).toBe(429);
+    expect((await call("entries", { key })).status).toBe(429);
+  });
+
   it("records the last use and writes an audit row for every call", async () => {
     const { id, key } = await newKey();
     const at = new Date(NOW.getTime() + 5 * 60_000);
     await call("results", { key, at });
-    expect((await db.prisma.a2CKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(at);
+    const lastUsed = async () => (await db.prisma.a2CKey.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(await lastUsed()).toEqual(at);
+    // To the minute: a call within the minute writes nothing, one a minute on does.
+    await call("results", { key, at: new Date(at.getTime() + 59_000) });
+    expect(await lastUsed()).toEqual(at);
+    await call("results", { key, at: new Date(at.getTime() + 60_000) });
+    expect(await lastUsed()).toEqual(new Date(at.getTime() + 60_000));
     const rows = await db.prisma.auditEvent.findMany({ where: { action: "a2c.results", centreId: centreA.id } });
     expect(rows.find((r) => (r.details as { keyId?: string }).keyId === id)).toMatchObject({
       outcome: "success",
