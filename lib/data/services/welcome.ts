@@ -4,8 +4,9 @@ import { authorize, releaseFor, type Result } from "@/lib/auth/authorize";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // The welcome panel on All Services (docs/product-rules.md, "All Services"): who the caller is,
-// and the dates that matter now — the next mark deadline, and the results of the next series
-// still to release. The caller's own release comes from the one release rule (lib/auth/release.ts).
+// and the dates that matter now — the next mark deadline (a centre's deadline, so only for centre
+// accounts: appointees and board staff have none), and the results of the next series still to
+// release. The caller's own release comes from the one release rule (lib/auth/release.ts).
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -41,7 +42,7 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
       orderBy: { releaseAt: "asc" },
       select: { nameEn: true, nameCy: true, releaseAt: true, restrictedReleaseAt: true },
     }),
-    nextMarkDeadline(at),
+    caller.centreId ? nextMarkDeadline(at) : null,
   ]);
   const from = series ? releaseFor(caller, series, "results") : null;
   return {
