@@ -54,7 +54,7 @@ test("board staff create a moderator and allocate them to a component and a demo
   await page.getByLabel("Component", { exact: true }).selectOption("9541/01");
   await page.getByRole("button", { name: "Choose this component" }).click();
   // Moderators get centres only: no candidate search.
-  await expect(page.getByRole("search")).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("search")).toHaveCount(0);
   await expectNoAxeViolations(page, "allocation: centres");
   await page.getByLabel("Centre numbers").fill("68101");
   await page.getByRole("button", { name: "Allocate" }).click();

@@ -111,13 +111,15 @@ export function GroupedSelect({
   groups,
   placeholder,
   defaultValue,
+  ...control
 }: {
   groups: ChoiceGroup[];
   placeholder: string;
   defaultValue: string;
-}) {
+} & Omit<React.ComponentProps<typeof Select>, "defaultValue" | "children">) {
+  // `control` carries what the surrounding Field gives its control: id, name, aria-describedby.
   return (
-    <Select defaultValue={defaultValue}>
+    <Select {...control} defaultValue={defaultValue}>
       <option value="">{placeholder}</option>
       {groups.map((g) => (
         <optgroup key={g.label} label={g.label}>
