@@ -21,9 +21,9 @@ export type TableProps = React.ComponentProps<"table"> & {
 /**
  * A data table in a sideways scroll region. When it is wider than the page (a phone, or zoomed
  * in), a line above it says so ("Scroll the table sideways to see all columns") and its right
- * edge fades out until it is scrolled to the end, so the columns out of view are not missed.
- * The fade is a mask on the region (app/globals.css, `data-fade`), not an overlay: nothing covers
- * the cells, and it lifts while anything in the table has focus so focus rings show in full.
+ * edge is shaded until it is scrolled to the end, so the columns out of view are not missed.
+ * The shade is an inset shadow on the region (app/globals.css, `data-fade`), painted under the
+ * cells' text so their contrast is untouched; it lifts while anything in the table has focus.
  */
 export function Table({ className, containerClassName, label, labelledBy, ...props }: TableProps) {
   const t = useTranslations("common");
