@@ -196,6 +196,42 @@ describe("the results file rows", () => {
     }
   });
 
+  it("say for each result what the database holds: the candidate, the specification, the grade and every mark", async () => {
+    const rows = await collect(7);
+    const results = await db.prisma.result.findMany({
+      where: { centreId: centreA.id, seriesId: june.id },
+      include: {
+        entry: { include: { candidate: true, specification: { include: { qualification: true } } } },
+        components: { include: { component: true } },
+      },
+    });
+    const expected = results
+      .map((r) => ({
+        centreNumber: centreA.number,
+        seriesCode: june.code,
+        candidateNumber: r.entry.candidate.candidateNumber,
+        uci: r.entry.candidate.uci,
+        surname: r.entry.candidate.lastName,
+        forenames: r.entry.candidate.firstName,
+        dateOfBirth: r.entry.candidate.dateOfBirth.toISOString().slice(0, 10),
+        qualification: r.entry.specification.qualification.code,
+        specificationCode: r.entry.specification.code,
+        specificationTitle: r.entry.specification.titleEn,
+        grade: r.grade,
+        uniformMark: r.uniformMark,
+        componentMarks: r.components
+          .map((c) => [c.component.code, c.mark] as const)
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([code, mark]) => `${code}:${mark}`)
+          .join(";"),
+      }))
+      .sort(
+        (a, b) =>
+          a.candidateNumber.localeCompare(b.candidateNumber) || a.specificationCode.localeCompare(b.specificationCode),
+      );
+    expect(rows).toEqual(expected);
+  });
+
   async function collect(batchSize: number) {
     await as("eo", "2027-09-01T09:00:00Z");
     const file = ok(await resultsFile(june.code, { batchSize }));

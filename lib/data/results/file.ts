@@ -1,5 +1,6 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isReleased, refuse, type Result } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
 import type { ResultsFileRow } from "@/lib/results/files";
@@ -62,81 +63,115 @@ export async function resultsFileForKey(
 
 async function* none(): AsyncGenerator<ResultsFileRow> {}
 
+type FileRow = {
+  candidateNumber: string;
+  uci: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  /** Null for a candidate of the batch with no result in the series. */
+  grade: string | null;
+  uniformMark: number | null;
+  specificationCode: string | null;
+  specificationTitle: string | null;
+  qualification: string | null;
+  /** "componentId:mark" of each component, ";" between them, in no particular order. */
+  marks: string | null;
+};
+
+// internal: builds SQL only; fileRows runs it after the caller's release check
+/**
+ * One batch of the results file: the centre's next `size` candidates after candidate number
+ * `after` (Candidate's unique (centreId, candidateNumber) index), each with its results in the
+ * series (Entry's unique (candidateId, seriesId, specificationId), Result's unique entryId) and
+ * each result's component marks by component id (ComponentResult's unique (resultId,
+ * componentId); fileRows names the components) — one
+ * statement, every table read by index: the batch is its own step (a materialized CTE, so the
+ * planner reads it by index instead of scanning every candidate in parallel), and "OFFSET 0"
+ * keeps the per-candidate subquery from being flattened into a join that reads every entry of
+ * the series. A candidate without results is one row with no grade, so
+ * the next batch starts after the last candidate read. tests/integration/query-plans.test.ts
+ * reads its plan.
+ */
+export function fileBatchSql(centreId: string, seriesId: string, after: string, size: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH c AS MATERIALIZED (
+      SELECT id, "candidateNumber", uci, "firstName", "lastName", "dateOfBirth"
+      FROM "Candidate"
+      WHERE "centreId" = ${centreId} AND "candidateNumber" > ${after}
+      ORDER BY "candidateNumber"
+      LIMIT ${size}
+    )
+    SELECT c."candidateNumber", c.uci, c."firstName", c."lastName",
+      to_char(c."dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth",
+      x.grade, x."uniformMark", s.code AS "specificationCode", s."titleEn" AS "specificationTitle",
+      q.code AS qualification,
+      (SELECT string_agg(cr."componentId" || ':' || cr.mark, ';')
+        FROM "ComponentResult" cr WHERE cr."resultId" = x.id) AS marks
+    FROM c
+    LEFT JOIN LATERAL (
+      SELECT r.id, r.grade, r."uniformMark", e."specificationId"
+      FROM "Entry" e
+      JOIN "Result" r ON r."entryId" = e.id AND r."centreId" = ${centreId} AND r."seriesId" = ${seriesId}
+      WHERE e."candidateId" = c.id AND e."seriesId" = ${seriesId}
+      OFFSET 0
+    ) x ON true
+    LEFT JOIN "Specification" s ON s.id = x."specificationId"
+    LEFT JOIN "Qualification" q ON q.id = s."qualificationId"
+    ORDER BY c."candidateNumber"`;
+}
+
 /**
  * The rows of a centre's results file for a series. Reads `batchSize` candidates at a time with
- * keyset pagination on the candidate number (then their results in one query), so memory stays
- * flat however large the centre. Only ever called after the caller's release check above.
+ * keyset pagination on the candidate number (fileBatchSql), so memory stays flat however large the
+ * centre. Only ever called after the caller's release check above.
  */
 async function* fileRows(
   scope: { centreId: string; seriesId: string },
   batchSize = 1000,
 ): AsyncGenerator<ResultsFileRow> {
   const db = getPrisma();
-  const [centre, series] = await Promise.all([
+  const [centre, series, components] = await Promise.all([
     db.centre.findUnique({ where: { id: scope.centreId }, select: { number: true } }),
     db.series.findUnique({ where: { id: scope.seriesId }, select: { code: true } }),
+    db.component.findMany({ select: { id: true, code: true } }),
   ]);
   if (!centre || !series) return;
+  const codeOf = new Map(components.map((c) => [c.id, c.code]));
   const size = Math.max(1, Math.floor(batchSize));
   let after = "";
   for (;;) {
-    const candidates = await db.candidate.findMany({
-      where: {
-        centreId: scope.centreId,
-        candidateNumber: { gt: after },
-        entries: { some: { seriesId: scope.seriesId, result: { isNot: null } } },
-      },
-      select: { id: true, candidateNumber: true, uci: true, firstName: true, lastName: true, dateOfBirth: true },
-      orderBy: { candidateNumber: "asc" },
-      take: size,
-    });
-    if (candidates.length === 0) return;
-    after = candidates[candidates.length - 1].candidateNumber;
-    const results = await db.result.findMany({
-      where: {
-        centreId: scope.centreId,
-        seriesId: scope.seriesId,
-        entry: { candidateId: { in: candidates.map((c) => c.id) } },
-      },
-      select: {
-        grade: true,
-        uniformMark: true,
-        entry: {
-          select: {
-            candidateId: true,
-            specification: { select: { code: true, titleEn: true, qualification: { select: { code: true } } } },
-          },
-        },
-        components: { select: { mark: true, component: { select: { code: true } } } },
-      },
-    });
-    const byCandidate = new Map<string, typeof results>();
-    for (const r of results) {
-      const list = byCandidate.get(r.entry.candidateId);
-      if (list) list.push(r);
-      else byCandidate.set(r.entry.candidateId, [r]);
+    const rows = await db.$queryRaw<FileRow[]>(fileBatchSql(scope.centreId, scope.seriesId, after, size));
+    if (rows.length === 0) return;
+    // Rows come in candidate-number order; each candidate's results by specification code.
+    const candidates: FileRow[][] = [];
+    for (const row of rows) {
+      const last = candidates[candidates.length - 1];
+      if (last && last[0].candidateNumber === row.candidateNumber) last.push(row);
+      else candidates.push([row]);
     }
-    for (const c of candidates) {
-      const list = (byCandidate.get(c.id) ?? []).sort((a, b) =>
-        a.entry.specification.code.localeCompare(b.entry.specification.code),
-      );
-      for (const r of list) {
-        const marks = r.components
-          .map((x) => [x.component.code, x.mark] as const)
+    for (const results of candidates) {
+      results.sort((a, b) => (a.specificationCode ?? "").localeCompare(b.specificationCode ?? ""));
+      for (const r of results) {
+        if (r.grade === null) continue;
+        const marks = (r.marks ?? "")
+          .split(";")
+          .filter(Boolean)
+          .map((m) => [codeOf.get(m.slice(0, m.lastIndexOf(":"))) ?? "", m.slice(m.lastIndexOf(":") + 1)] as const)
           .sort((a, b) => a[0].localeCompare(b[0]))
           .map(([code, mark]) => `${code}:${mark}`)
           .join(";");
         yield {
           centreNumber: centre.number,
           seriesCode: series.code,
-          candidateNumber: c.candidateNumber,
-          uci: c.uci,
-          surname: c.lastName,
-          forenames: c.firstName,
-          dateOfBirth: c.dateOfBirth.toISOString().slice(0, 10),
-          qualification: r.entry.specification.qualification.code,
-          specificationCode: r.entry.specification.code,
-          specificationTitle: r.entry.specification.titleEn,
+          candidateNumber: r.candidateNumber,
+          uci: r.uci,
+          surname: r.lastName,
+          forenames: r.firstName,
+          dateOfBirth: r.dateOfBirth,
+          qualification: r.qualification ?? "",
+          specificationCode: r.specificationCode ?? "",
+          specificationTitle: r.specificationTitle ?? "",
           grade: r.grade,
           uniformMark: r.uniformMark,
           componentMarks: marks,
@@ -144,5 +179,6 @@ async function* fileRows(
       }
     }
     if (candidates.length < size) return;
+    after = candidates[candidates.length - 1][0].candidateNumber;
   }
 }
