@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchA2cKeyId, isBenchDatabase } from "./bench";
+import { benchA2cKeyIds, isBenchDatabase } from "./bench";
 import { loadEnv } from "./env";
 
 /** An environment of only the given variables. */
@@ -24,10 +24,11 @@ describe("the benchmark's raised A2C limit", () => {
 
   it("is honoured only on a benchmark's database, and refused at start-up anywhere else", () => {
     const bench = { DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/porth_bench_1a2b", PORTH_BENCH_A2C_KEY_ID: "k1" };
-    expect(benchA2cKeyId(env(bench))).toBe("k1");
+    expect(benchA2cKeyIds(env(bench))).toEqual(["k1"]);
+    expect(benchA2cKeyIds(env({ ...bench, PORTH_BENCH_A2C_KEY_ID: "k1,k2" }))).toEqual(["k1", "k2"]);
     expect(loadEnv({ ...secrets, ...bench }).PORTH_BENCH_A2C_KEY_ID).toBe("k1");
     const live = { DATABASE_URL: "postgresql://u:p@db.example.org:5432/porth", PORTH_BENCH_A2C_KEY_ID: "k1" };
-    expect(benchA2cKeyId(env(live))).toBeNull();
+    expect(benchA2cKeyIds(env(live))).toEqual([]);
     expect(() => loadEnv({ ...secrets, ...live })).toThrow(/PORTH_BENCH_A2C_KEY_ID/);
     expect(() => loadEnv({ ...secrets, PORTH_BENCH_A2C_KEY_ID: "k1", PGLITE_DIR: ".data/pglite" })).toThrow(
       /PORTH_BENCH_A2C_KEY_ID/,

@@ -11,8 +11,8 @@ export function isBenchDatabase(env: NodeJS.ProcessEnv = process.env): boolean {
 /** The per-key limit of the benchmark's own A2C key, so the load generator measures the API, not the limit. */
 export const BENCH_A2C_LIMIT = 10_000_000;
 
-/** The id of the A2C key whose per-minute limit the benchmark raises (PORTH_BENCH_A2C_KEY_ID), on its database only. */
-export function benchA2cKeyId(env: NodeJS.ProcessEnv = process.env): string | null {
-  const id = env.PORTH_BENCH_A2C_KEY_ID;
-  return id && isBenchDatabase(env) ? id : null;
+/** The ids of the A2C keys whose per-minute limit the benchmark raises (PORTH_BENCH_A2C_KEY_ID, comma-separated), on its database only. */
+export function benchA2cKeyIds(env: NodeJS.ProcessEnv = process.env): string[] {
+  const ids = env.PORTH_BENCH_A2C_KEY_ID;
+  return ids && isBenchDatabase(env) ? ids.split(",").filter(Boolean) : [];
 }

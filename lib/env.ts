@@ -61,7 +61,7 @@ export const envSchema = z.object({
   PORTH_FAKE_NOW: z.iso.datetime().optional(),
   /** End-to-end tests only: a file holding the server's pinned time (lib/clock.ts). */
   PORTH_TEST_CLOCK_FILE: z.string().min(1).optional(),
-  /** The benchmark's own database only: the A2C key whose per-key limit is raised (lib/bench.ts). */
+  /** The benchmark's own database only: the A2C keys (ids, comma-separated) whose per-key limit is raised (lib/bench.ts). */
   PORTH_BENCH_A2C_KEY_ID: z.string().min(1).optional(),
   // How many reverse proxies stand in front of the portal ("true" = 1): lib/http/client-address.ts.
   TRUST_PROXY: z

@@ -5,7 +5,7 @@ import { audit } from "@/lib/data/audit";
 import { allow, LIMITS } from "@/lib/data/rate-limit";
 import { refuse, requestInfo, type Refusal, type Result } from "@/lib/auth/authorize";
 import { now } from "@/lib/clock";
-import { BENCH_A2C_LIMIT, benchA2cKeyId } from "@/lib/bench";
+import { BENCH_A2C_LIMIT, benchA2cKeyIds } from "@/lib/bench";
 import type { CsvCell } from "@/lib/csv";
 import { RESULTS_FILE_COLUMNS } from "@/lib/results/files";
 import { ENTRY_COLUMNS } from "@/lib/entries/rules";
@@ -87,7 +87,7 @@ export async function a2cExport(
   const { key } = auth;
   const limitKey = `a2c:${key.keyId}`;
   // Counted for every key; only the benchmark's own key, on its own database, may make more calls.
-  const limit = key.keyId === benchA2cKeyId() ? BENCH_A2C_LIMIT : LIMITS.a2cPerKey.limit;
+  const limit = benchA2cKeyIds().includes(key.keyId) ? BENCH_A2C_LIMIT : LIMITS.a2cPerKey.limit;
   if (!(await allow(db, limitKey, limit, LIMITS.a2cPerKey.windowMs, at))) {
     const window = await db.rateLimit.findUnique({ where: { key: limitKey } });
     const resetAt = window?.resetAt.getTime() ?? at.getTime() + LIMITS.a2cPerKey.windowMs;
