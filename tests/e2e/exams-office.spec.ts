@@ -50,6 +50,9 @@ test("on the restricted-release day an EO adds a candidate, makes an entry and d
   await page.getByRole("button", { name: "Make entry" }).click();
   // After the February deadline, so it is a late entry.
   await expect(page.getByText(/Entry made\. It is a late entry/)).toBeVisible();
+  // The list is paged: find the candidate's entries in it.
+  await page.getByRole("searchbox", { name: "Candidate", exact: true }).fill(number);
+  await page.getByRole("button", { name: "Show entries" }).click();
   await expect(page.getByRole("row", { name: new RegExp(`${number}.*Late entry`) })).toBeVisible();
 
   // Results are out for exams officers from 00:00: the page, then the file.
