@@ -126,8 +126,10 @@ export async function expectNoAxeViolations(page: Page, label: string) {
   const undecided = results.incomplete
     .filter((r) => r.id === "color-contrast")
     .flatMap((r) => r.nodes.map((n) => n.target.join(" ")));
-  // axe cannot measure text drawn in SVG (a chart's labels): measure those here instead — the
-  // text's fill against the first background behind the drawing — and hold them to 4.5:1.
+  // What axe cannot measure — text drawn in SVG (a chart's labels), cells scrolled out of a
+  // table's region — is measured here instead: the text's colour (an SVG text's fill) against
+  // the first opaque background behind it, held to 4.5:1. The wordmark of old (header-coloured
+  // text on the header) measures 1:1 this way and fails.
   const measured = await page.evaluate((selectors: string[]) => {
     const luminance = (rgb: number[]) => {
       const [r, g, b] = rgb.map((v) => {
@@ -136,19 +138,31 @@ export async function expectNoAxeViolations(page: Page, label: string) {
       });
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    // Any CSS colour (rgb, oklch…) as [r, g, b, alpha], through a canvas.
+    const ctx = Object.assign(document.createElement("canvas"), { width: 1, height: 1 }).getContext("2d", {
+      willReadFrequently: true,
+    })!;
+    const parse = (colour: string) => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = "rgba(0, 0, 0, 0)";
+      ctx.fillStyle = colour;
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+      return [r, g, b, a / 255];
+    };
     return selectors.map((selector) => {
       const el = document.querySelector(selector);
-      if (!(el instanceof SVGElement)) return { selector, ratio: null };
+      if (!el) return { selector, ratio: null };
+      const svg = el instanceof SVGElement;
       let bg: number[] = [255, 255, 255];
-      for (let node: Element | null = el.closest("svg"); node; node = node.parentElement) {
+      for (let node: Element | null = svg ? el.closest("svg") : el; node; node = node.parentElement) {
         const c = parse(getComputedStyle(node).backgroundColor);
-        if (c.length >= 3 && (c[3] ?? 1) > 0) {
+        if (c[3] > 0) {
           bg = c.slice(0, 3);
           break;
         }
       }
-      const fg = parse(getComputedStyle(el).fill).slice(0, 3);
+      const fg = parse(svg ? getComputedStyle(el).fill : getComputedStyle(el).color).slice(0, 3);
       const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
       return { selector, ratio: (a + 0.05) / (b + 0.05) };
     });
