@@ -249,6 +249,7 @@ test.describe("on a phone (390×844)", () => {
     await expectNoAxeViolations(page, "phone: manage users");
 
     // At the right end there is nothing more to see: the shade goes, the cue stays.
+    await region.scrollIntoViewIfNeeded();
     await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect(region).not.toHaveAttribute("data-fade");
     expect(await shade()).toBe("none");
