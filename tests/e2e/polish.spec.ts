@@ -253,8 +253,10 @@ test.describe("on a phone (390×844)", () => {
     await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
     await expect(region).not.toHaveAttribute("data-fade");
     expect(await shade()).toBe("none");
-    // The last column (each account's actions; its header is for screen readers only) is in view.
-    await expect(region.getByRole("row").nth(1).getByRole("cell").last()).toBeInViewport();
+    // The region really is at its right end: the last column (each account's actions) is in it.
+    expect(
+      await region.evaluate((el) => el.scrollLeft > 0 && el.scrollLeft + el.clientWidth >= el.scrollWidth - 1),
+    ).toBe(true);
     await expect(cue).toBeVisible();
 
     // With the keyboard: the region takes focus, and the shade lifts while it has it.
