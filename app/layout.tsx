@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SkipLink } from "@/components/ui/skip-link";
 import "./globals.css";
 
@@ -15,10 +15,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen flex flex-col bg-background text-foreground">
-        <NextIntlClientProvider>
+        {/* Only the messages client components use (lib/i18n/client-messages.ts). */}
+        <ClientMessages scope="app">
           <SkipLink href="#main">{t("skipToContent")}</SkipLink>
           {children}
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );
