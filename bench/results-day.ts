@@ -259,7 +259,7 @@ async function startProxy(backends: string[]): Promise<{ origin: string; process
   const port = await freePort();
   const code = `
     const http = require("node:http");
-    const backends = ${JSON.stringify(backends.map((b) => new URL(b)))}.map((u) => ({ host: u.hostname, port: Number(u.port) }));
+    const backends = ${JSON.stringify(backends.map((b) => ({ host: new URL(b).hostname, port: Number(new URL(b).port) })))};
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     let next = 0;
     http.createServer((req, res) => {
@@ -391,9 +391,10 @@ async function load(target: Target, connections: number, duration: number): Prom
     url: target.url,
     connections,
     duration,
-    method: target.method,
-    headers: target.headers,
-    body: target.body,
+    // Only what is given: an undefined method is not autocannon's default GET.
+    ...(target.method ? { method: target.method } : {}),
+    ...(target.headers ? { headers: target.headers } : {}),
+    ...(target.body ? { body: target.body } : {}),
     timeout: 30,
     ...(target.setupRequest ? { requests: [{ setupRequest: target.setupRequest }] } : {}),
   });
@@ -445,18 +446,26 @@ type Row = {
   pass: boolean | null;
 };
 
+const verdict = (pass: boolean | null) => (pass === null ? "—" : pass ? "pass" : "FAIL");
+
 function printTable(title: string, rows: Row[]) {
-  const cells = rows.map((r) => [
-    r.path,
-    r.rps === undefined ? "" : r.rps.toFixed(r.rps < 10 ? 1 : 0),
-    r.p50 === undefined ? "" : `${r.p50} ms`,
-    r.p99 === undefined ? "" : `${r.p99} ms`,
-    r.errors === undefined ? "" : String(r.errors),
-    r.ratio ?? "",
-    r.goal,
-    r.pass === null ? "—" : r.pass ? "pass" : "FAIL",
-  ]);
-  const head = ["path", "req/s", "p50", "p99", "errors", "ratio", "goal", "pass/fail"];
+  printCells(
+    title,
+    ["path", "req/s", "p50", "p99", "errors", "ratio", "goal", "pass/fail"],
+    rows.map((r) => [
+      r.path,
+      r.rps === undefined ? "" : r.rps.toFixed(r.rps < 10 ? 1 : 0),
+      r.p50 === undefined ? "" : `${r.p50} ms`,
+      r.p99 === undefined ? "" : `${r.p99} ms`,
+      r.errors === undefined ? "" : String(r.errors),
+      r.ratio ?? "",
+      r.goal,
+      verdict(r.pass),
+    ]),
+  );
+}
+
+function printCells(title: string, head: string[], cells: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(" | ")} |`;
   console.log(`\n${title}\n`);
@@ -727,9 +736,10 @@ async function main() {
         pass: signIns.rps / ceiling >= 0.7 && signIns.errors === 0,
       },
       {
-        path: `results file, ${world.file.candidates} candidates (${(fileBytes / 1024).toFixed(0)} KB)`,
+        path: `results file, ${world.file.candidates} candidates (${(fileBytes / 1024).toFixed(0)} KB), one at a time`,
         p50: Math.round(fileMedian),
         p99: Math.round(fileTimes.at(-1)!),
+        ratio: `median and slowest of ${fileTimes.length}`,
         goal: "< 300 ms end to end",
         pass: fileMedian < 300,
       },
@@ -751,14 +761,10 @@ async function main() {
           .join(" ")}`,
       rows,
     );
-    printTable(
-      "Page sizes (HTML as sent)",
-      sizes.map(([p, bytes]) => ({
-        path: p,
-        ratio: `${(bytes / 1024).toFixed(1)} KB`,
-        goal: "≤ 200 KB",
-        pass: bytes <= 200 * 1024,
-      })),
+    printCells(
+      `Page sizes — HTML as sent to the exams officer of centre ${world.largest.number}`,
+      ["page", "size", "goal", "pass/fail"],
+      sizes.map(([p, bytes]) => [p, `${(bytes / 1024).toFixed(1)} KB`, "≤ 200 KB", verdict(bytes <= 200 * 1024)]),
     );
     if (options.smoke) {
       const silent = rows.filter((r) => r.errors !== undefined && r.rps === 0);
