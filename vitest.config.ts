@@ -21,6 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
+          // Projects with different worker counts must run as separate groups: unit first.
+          sequence: { groupOrder: 0 },
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "proxy.test.ts"],
           environment: "node",
         },
@@ -37,6 +39,7 @@ export default defineConfig({
           // Two test files at a time: each waits on its own database much of the time, so even
           // on two cores a second file fits beside the first (Vitest's default leaves a core idle).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
