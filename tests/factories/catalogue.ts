@@ -168,6 +168,30 @@ export const CATALOGUE: SpecDef[] = [
   },
 ];
 
+/**
+ * The questions of the written papers, by component code, with their maximum marks in paper
+ * order (they add up to the component's maximum): examiners key marks per question (examiner
+ * mark input). Labels default to 1, 2, 3… English Literature's essay papers (9561) have none:
+ * their examiners key a total.
+ */
+export const QUESTIONS: Record<string, { max: number[]; labels?: string[] }> = {
+  "9521/01": { max: [15, 12, 14, 16, 13, 15, 6, 9], labels: ["1(a)", "1(b)", "2", "3", "4", "5", "6", "7"] },
+  "9521/02": { max: [12, 18, 8, 8, 14] },
+  "9531/01": { max: [14, 10, 9, 14, 15, 10, 8] },
+  "9531/02": { max: [14, 16, 11, 6, 6, 15, 12] },
+  "9531/03": { max: [15, 13, 9, 12, 12, 8, 11] },
+  "9541/02": { max: [16, 9, 13, 9, 10, 16, 7] },
+  "9541/03": { max: [12, 11, 12, 9, 13, 11, 12] },
+  "9551/01": { max: [8, 12, 15, 7, 11, 12, 13, 12] },
+  "9551/02": { max: [14, 9, 18, 11, 12, 8, 8] },
+  "9611/01": { max: [18, 13, 13, 9, 12, 9, 14, 12] },
+  "9611/02": { max: [15, 16, 10, 15, 7, 12, 16, 9] },
+  "9621/01": { max: [8, 12, 14, 11, 13, 11, 13, 13, 15, 10] },
+  "9621/02": { max: [16, 15, 10, 14, 6, 11, 14, 7, 15, 12] },
+  "9631/01": { max: [14, 11, 13, 13, 16, 13, 13, 7] },
+  "9631/02": { max: [8, 17, 8, 14, 7, 16, 15, 15] },
+};
+
 export type SpecWithComponents = Specification & { qualification: Qualification; components: Component[] };
 
 export type Catalogue = {
@@ -221,7 +245,9 @@ export async function createQualificationCatalogue(db: Db, options: CatalogueOpt
         markDeadline: c.nea ? londonTime(...c.nea) : null,
         examAt: c.exam ? londonTime(...c.exam) : null,
       };
-      components.push(await db.component.upsert({ where: { code }, create: { code, ...data }, update: data }));
+      const component = await db.component.upsert({ where: { code }, create: { code, ...data }, update: data });
+      await upsertQuestions(db, component.id, code);
+      components.push(component);
     }
     specs.push({ ...spec, qualification, components });
   }
@@ -235,4 +261,31 @@ export async function createQualificationCatalogue(db: Db, options: CatalogueOpt
       return found;
     },
   };
+}
+
+/** The component's questions as QUESTIONS defines them (by number; extra ones removed). */
+async function upsertQuestions(db: Db, componentId: string, code: string): Promise<void> {
+  const def = QUESTIONS[code];
+  const max = def?.max ?? [];
+  const rows = max.map((maxMark, i) => ({
+    componentId,
+    number: i + 1,
+    label: def?.labels?.[i] ?? String(i + 1),
+    maxMark,
+  }));
+  const existing = await db.componentQuestion.findMany({ where: { componentId }, orderBy: { number: "asc" } });
+  if (existing.length === 0) {
+    if (rows.length) await db.componentQuestion.createMany({ data: rows });
+    return;
+  }
+  for (const [i, maxMark] of max.entries()) {
+    const number = i + 1;
+    const label = def?.labels?.[i] ?? String(number);
+    await db.componentQuestion.upsert({
+      where: { componentId_number: { componentId, number } },
+      create: { componentId, number, label, maxMark },
+      update: { label, maxMark },
+    });
+  }
+  await db.componentQuestion.deleteMany({ where: { componentId, number: { gt: max.length } } });
 }

@@ -1,5 +1,6 @@
 // Pure grading helpers shared by the factories and the large seed: grade scales, default
 // boundaries, a component's question structure, and the grade a set of marks earns.
+import { QUESTIONS } from "./catalogue";
 import { createRng, hashSeed } from "./prng";
 
 export const GCSE_GRADES = ["9", "8", "7", "6", "5", "4", "3", "2", "1"] as const;
@@ -77,8 +78,13 @@ export function gradeFromThresholds(
   return UNGRADED;
 }
 
-/** The maximum mark of each question of a component (4–10 questions summing to maxMark). */
+/**
+ * The maximum mark of each question of a component: its questions in the catalogue (QUESTIONS),
+ * or else 4–10 made-up questions summing to maxMark (the marks per question in item level data).
+ */
 export function questionMaxima(component: ComponentShape): number[] {
+  const defined = QUESTIONS[component.code]?.max;
+  if (defined) return [...defined];
   const count = Math.max(4, Math.min(10, Math.round(component.maxMark / 12)));
   const rng = createRng(hashSeed(`${component.code}:questions`));
   const weights = Array.from({ length: count }, () => 0.6 + rng.next());
