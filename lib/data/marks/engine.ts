@@ -19,7 +19,14 @@ import { itemsFromJson, markSaveSchema, markValueSchema, type MarkShape, type Ma
 type Tx = Prisma.TransactionClient;
 
 /** A mark as the grid shows it. */
-export type StoredMark = { value: MarkValue; version: number; savedAt: Date; submittedAt: Date | null };
+export type StoredMark = {
+  value: MarkValue;
+  version: number;
+  savedAt: Date;
+  submittedAt: Date | null;
+  /** Who saved this version (a user id), when the row says. */
+  savedById?: string;
+};
 
 export type SaveTarget = { entryId: string; componentId: string; source: MarkSource; shape: MarkShape };
 export type SaveActor = { userId: string; email: string; centreId: string | null; ip: string };
@@ -37,6 +44,7 @@ type MarkRow = {
   version: number;
   updatedAt: Date;
   submittedAt: Date | null;
+  updatedById?: string;
 };
 
 // internal: reads a row the caller's domain module has already authorized
@@ -46,6 +54,7 @@ export function storedMark(row: MarkRow): StoredMark {
     version: row.version,
     savedAt: row.updatedAt,
     submittedAt: row.submittedAt,
+    ...(row.updatedById ? { savedById: row.updatedById } : {}),
   };
 }
 
@@ -84,12 +93,15 @@ export async function saveMark(
   const { key, baseVersion } = request.data;
   const db = getPrisma();
 
-  const replay = async (): Promise<SaveOutcome | null> => {
-    const done = await db.markSave.findUnique({ where: { key } });
+  const replay = async (from: Tx | typeof db = db): Promise<SaveOutcome | null> => {
+    const done = await from.markSave.findUnique({ where: { key } });
     if (!done) return null;
     if (done.userId !== actor.userId) return refuse("invalid", "marks.invalid");
-    const row = await db.mark.findUnique({ where: { id: done.markId } });
+    const row = await from.mark.findUnique({ where: { id: done.markId } });
     if (!row) return refuse("notFound");
+    // A key names one save of one mark: the same key for another mark is not a retry.
+    if (row.entryId !== target.entryId || row.componentId !== target.componentId || row.source !== target.source)
+      return refuse("invalid", "marks.invalid");
     // What this save did, even if later saves have moved the mark on since.
     return { ok: true, version: done.version, value, savedAt: done.createdAt, replayed: true };
   };
@@ -101,6 +113,10 @@ export async function saveMark(
     entryId_componentId_source: { entryId: target.entryId, componentId: target.componentId, source: target.source },
   };
   const conflict = async (tx: Tx): Promise<SaveOutcome> => {
+    // The same save retried while the first was still running has met the first's change:
+    // once the first has committed, answer as it did.
+    const again = await replay(tx);
+    if (again) return again;
     const row = await tx.mark.findUnique({ where });
     return { ok: false, error: "conflict", reason: "marks.stale", current: row ? storedMark(row) : null };
   };
