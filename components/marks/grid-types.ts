@@ -12,6 +12,8 @@ export type GridMark = {
   version: number;
   /** ISO instant of the last save, or null. */
   savedAt: string | null;
+  /** Who saved it (a name), when known: shown beside a conflicting mark. */
+  savedBy?: string | null;
 };
 
 export type GridRow = {
