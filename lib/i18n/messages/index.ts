@@ -26,6 +26,8 @@ import enPasskeys from "./en/passkeys.json";
 import cyPasskeys from "./cy/passkeys.json";
 import enBoardResources from "./en/board-resources.json";
 import cyBoardResources from "./cy/board-resources.json";
+import enModeration from "./en/moderation.json";
+import cyModeration from "./cy/moderation.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
 export type Messages = typeof enCore &
@@ -39,7 +41,8 @@ export type Messages = typeof enCore &
   typeof enPostResults &
   typeof enPublishing &
   typeof enPasskeys &
-  typeof enBoardResources;
+  typeof enBoardResources &
+  typeof enModeration;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
@@ -57,6 +60,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: enAppointees,
     passkeys: enPasskeys,
     boardResources: enBoardResources,
+    moderation: enModeration,
   },
   cy: {
     core: cyCore,
@@ -71,6 +75,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: cyAppointees,
     passkeys: cyPasskeys,
     boardResources: cyBoardResources,
+    moderation: cyModeration,
   },
 };
 
