@@ -249,7 +249,7 @@ export const SERVICES: Service[] = [
       en: "Review centres' samples, enter moderated marks and write reports.",
       cy: "Adolygu samplau canolfannau, mewnbynnu marciau wedi'u cymedroli ac ysgrifennu adroddiadau.",
     },
-    { roles: ["APPOINTEE"], appointee: "MODERATOR" },
+    { roles: ["APPOINTEE"], appointee: "MODERATOR", href: "/moderation" },
   ),
   s(
     "board-centres",
@@ -307,5 +307,15 @@ export const SERVICES: Service[] = [
       cy: "Creu cyfrifon arholwyr a chymedrolwyr a dyrannu eu gwaith.",
     },
     { roles: ["BOARD_STAFF"], href: "/board/appointees" },
+  ),
+  s(
+    "board-moderation",
+    "board",
+    { en: "Moderation", cy: "Cymedroli" },
+    {
+      en: "Centres' mark sheets and samples: release moderators' reports, unlock a sheet.",
+      cy: "Taflenni marciau a samplau canolfannau: rhyddhau adroddiadau cymedrolwyr, datgloi taflen.",
+    },
+    { roles: ["BOARD_STAFF"], href: "/board/moderation" },
   ),
 ];

@@ -128,7 +128,7 @@ export async function cohortOf(db: Db, sheet: { centreId: string; seriesId: stri
   return entries.map((e): CohortEntry => ({
     entryId: e.id,
     candidateNumber: e.candidate.candidateNumber,
-    name: `${e.candidate.firstName} ${e.candidate.lastName}`,
+    name: `${e.candidate.lastName}, ${e.candidate.firstName}`,
   }));
 }
 
