@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ENTERED_MARK, examinerCounts } from "@/lib/data/marks/emi-scope";
 
 // An appointee's allocations as the board sees them, each with its progress. Building blocks of
 // getAppointee (./appointees.ts), which has authorized board staff; nothing here checks who is
@@ -24,15 +25,25 @@ export type AllocationProgress = {
 
 // internal: takes the client of a function that has authorized board staff
 /**
- * The one place an allocation's progress is counted. The allocated centres and candidates are
- * real. Marks entered and submitted are 0 because there is nothing yet to count: no table holds
- * an examiner's or moderator's marks until the mark-input services (examiner mark input,
- * moderator mark input) exist. Those services fill in `entered` and `submitted` here, from their
- * own tables, and every page that shows progress follows.
+ * The one place an allocation's progress is counted, from the marks themselves. An examiner's
+ * scripts are the allocated candidates (live entries at the allocated centres, and single
+ * entries); entered counts their examiner marks with a mark or a code, submitted those the
+ * examiner has submitted (lib/data/marks/emi-scope.ts). A moderator's scripts are the sampled
+ * candidates of the allocated centres' submitted (or moderated) sheets for the component;
+ * entered counts their moderator marks, submitted those of sheets whose moderation report is
+ * submitted.
  */
 export async function allocationProgress(
   db: Db,
-  allocation: { seriesId: string; specificationId: string; centreIds: string[]; entryIds: string[] },
+  allocation: {
+    id: string;
+    kind: "EXAMINER" | "MODERATOR";
+    seriesId: string;
+    componentId: string;
+    specificationId: string;
+    centreIds: string[];
+    entryIds: string[];
+  },
 ): Promise<AllocationProgress> {
   const candidates =
     allocation.centreIds.length + allocation.entryIds.length === 0
@@ -45,10 +56,37 @@ export async function allocationProgress(
             OR: [{ centreId: { in: allocation.centreIds } }, { id: { in: allocation.entryIds } }],
           },
         });
-  const scripts = candidates;
-  const entered = 0; // no mark tables yet (see above)
-  const submitted = 0; // no mark tables yet (see above)
-  return { centres: allocation.centreIds.length, candidates, scripts, entered, submitted, left: scripts - submitted };
+  const centres = allocation.centreIds.length;
+  if (allocation.kind === "EXAMINER") {
+    const { entered, submitted } = await examinerCounts(db, allocation);
+    return { centres, candidates, scripts: candidates, entered, submitted, left: candidates - submitted };
+  }
+  const sheets = {
+    seriesId: allocation.seriesId,
+    componentId: allocation.componentId,
+    centreId: { in: allocation.centreIds },
+    status: { in: ["SUBMITTED", "MODERATED"] as ("SUBMITTED" | "MODERATED")[] },
+  };
+  const sample = await db.markSample.findMany({
+    where: { sheet: sheets },
+    select: { entryId: true, sheet: { select: { report: { select: { submittedAt: true } } } } },
+  });
+  const reported = new Set(sample.filter((s) => s.sheet.report?.submittedAt).map((s) => s.entryId));
+  const marked = sample.length
+    ? await db.mark.findMany({
+        where: {
+          componentId: allocation.componentId,
+          source: "MODERATOR",
+          entryId: { in: sample.map((s) => s.entryId) },
+          ...ENTERED_MARK,
+        },
+        select: { entryId: true },
+      })
+    : [];
+  const scripts = sample.length;
+  const entered = marked.length;
+  const submitted = marked.filter((m) => reported.has(m.entryId)).length;
+  return { centres, candidates, scripts, entered, submitted, left: scripts - submitted };
 }
 
 // internal: takes the client of a function that has authorized board staff
@@ -122,7 +160,10 @@ export async function allocationsOf(db: Db, appointeeId: string) {
       /** The moderators this appointee leads on the component. */
       leads: r.kind === "MODERATOR" ? led.filter((l) => same(l, r)).map((l) => l.appointee) : [],
       progress: await allocationProgress(db, {
+        id: r.id,
+        kind: r.kind,
         seriesId: r.seriesId,
+        componentId: r.componentId,
         specificationId: r.component.specificationId,
         centreIds: r.centres.map((c) => c.centreId),
         entryIds: r.candidates.map((c) => c.entryId),

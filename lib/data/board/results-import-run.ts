@@ -18,6 +18,7 @@ import {
   type RowError,
   type RowProblem,
 } from "@/lib/board/results-import";
+import { stageSubmittedExaminerMarks } from "./results-import-emi";
 
 // The background half of a results import (docs/results-import-format.md, docs/decisions/
 // 017-background-jobs.md): the worker validates an uploaded file row by row ("validating" →
@@ -292,6 +293,7 @@ async function load(
         checker.finish();
         if (checker.errorTotal > 0) throw new RowsRejected(checker);
         await flush(tx, buffers);
+        const examinerMarks = await stageSubmittedExaminerMarks(tx, job.seriesId);
         await tx.$executeRawUnsafe(`CREATE INDEX ON import_result (entry_id)`);
         await tx.$executeRawUnsafe(`CREATE INDEX ON import_component (entry_id, component_id)`);
         await tx.$executeRawUnsafe(`ANALYZE import_result`);
@@ -355,6 +357,7 @@ async function load(
             centres: checker.counts.centres,
             replacedResults: existingResults,
             removedResults: Number(removedResults),
+            examinerMarks,
           },
           at: at(),
         });
