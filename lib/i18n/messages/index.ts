@@ -28,6 +28,10 @@ import enBoardResources from "./en/board-resources.json";
 import cyBoardResources from "./cy/board-resources.json";
 import enModeration from "./en/moderation.json";
 import cyModeration from "./cy/moderation.json";
+import enMarks from "./en/marks.json";
+import cyMarks from "./cy/marks.json";
+import enIamis from "./en/iamis.json";
+import cyIamis from "./cy/iamis.json";
 
 /** The shape next-intl checks keys against (global.d.ts): the intersection of the English files. */
 export type Messages = typeof enCore &
@@ -42,7 +46,9 @@ export type Messages = typeof enCore &
   typeof enPublishing &
   typeof enPasskeys &
   typeof enBoardResources &
-  typeof enModeration;
+  typeof enModeration &
+  typeof enMarks &
+  typeof enIamis;
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
@@ -61,6 +67,8 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     passkeys: enPasskeys,
     boardResources: enBoardResources,
     moderation: enModeration,
+    marks: enMarks,
+    iamis: enIamis,
   },
   cy: {
     core: cyCore,
@@ -76,6 +84,8 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     passkeys: cyPasskeys,
     boardResources: cyBoardResources,
     moderation: cyModeration,
+    marks: cyMarks,
+    iamis: cyIamis,
   },
 };
 
