@@ -65,6 +65,7 @@ export const STORED_ACCOUNTS = [
   "results.teacher@68101.test",
   "board@board.test",
   "examiner@appointees.test",
+  "moderator@appointees.test",
 ] as const;
 export type StoredAccount = (typeof STORED_ACCOUNTS)[number];
 
