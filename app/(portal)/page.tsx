@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
+import { myMarkDeadlines } from "@/lib/data/marks/appointee-deadlines";
 import { myServices } from "@/lib/data/services/catalogue";
 import { listFavourites } from "@/lib/data/services/favourites";
 import { welcomePanel } from "@/lib/data/services/welcome";
@@ -23,10 +24,12 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
   const t = await getTranslations("home");
   const tr = await getTranslations("roles");
   const locale = await getLocale();
-  const [{ services }, { favourites }, panel] = await Promise.all([
+  const [{ services }, { favourites }, panel, { deadlines: ownDeadlines }] = await Promise.all([
     must(myServices()),
     must(listFavourites()),
     must(welcomePanel()),
+    // An appointee's own mark deadlines (their allocations); none for other accounts.
+    must(myMarkDeadlines()),
   ]);
   const other = locale === "cy" ? "en" : "cy";
   const tiles: Tile[] = services.map((s) => ({
@@ -64,7 +67,7 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
           <p>{t("centre", { number: panel.centre.number, name: localized(panel.centre, locale) })}</p>
         ) : null}
         <p>{t("role", { role: tr(panel.role) })}</p>
-        {series || deadline ? (
+        {series || deadline || ownDeadlines.length ? (
           <>
             <h3 className="mt-3 font-semibold">{t("datesTitle")}</h3>
             <ul className="list-disc pl-6">
@@ -77,6 +80,16 @@ export default async function AllServicesPage({ searchParams }: { searchParams: 
                   ({t("countdown", { days: daysUntil(deadline.markDeadline) })})
                 </li>
               ) : null}
+              {ownDeadlines.map((d) => (
+                <li key={`${d.code}-${d.markDeadline.toISOString()}`}>
+                  {t("appointeeDeadline", {
+                    component: `${d.code} ${localized(d, locale, "title")}`,
+                    series: localized(d.series, locale),
+                    at: when(d.markDeadline),
+                  })}{" "}
+                  ({t("countdown", { days: daysUntil(d.markDeadline) })})
+                </li>
+              ))}
               {series?.restrictedReleaseAt ? (
                 <li>
                   {t("restricted", { series: seriesName, at: when(series.restrictedReleaseAt) })} (

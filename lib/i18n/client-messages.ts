@@ -25,6 +25,8 @@ export const CLIENT_MESSAGES = {
     "boardReviews",
     "boardSeries",
     "publishing",
+    "emi.board",
+    "marks",
   ],
   "app/(portal)/centre": ["errors", "account", "permissions", "invite", "users", "a2c"],
   "app/(portal)/entries": ["errors", "entries.list", "entries.candidates", "entries.import", "scriptConsent"],
@@ -41,6 +43,7 @@ export const CLIENT_MESSAGES = {
     "passkeys",
   ],
   "app/(portal)/results": ["results.notReleased"],
+  "app/(portal)/emi": ["errors", "marks", "emi"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScope = keyof typeof CLIENT_MESSAGES;

@@ -239,7 +239,7 @@ export const SERVICES: Service[] = [
       en: "Your allocated components and the marks to enter and submit.",
       cy: "Y cydrannau a ddyrannwyd i chi a'r marciau i'w mewnbynnu a'u cyflwyno.",
     },
-    { roles: ["APPOINTEE"], appointee: "EXAMINER" },
+    { roles: ["APPOINTEE"], appointee: "EXAMINER", href: "/emi" },
   ),
   s(
     "moderation",

@@ -108,6 +108,8 @@ export type EmiRow = {
   version: number;
   savedAt: Date | null;
   submittedAt: Date | null;
+  /** Entered and not yet submitted: the examiner may submit it. */
+  canSubmit: boolean;
 };
 
 /**
@@ -149,6 +151,7 @@ export async function emiSheet(allocationId: string) {
       version: m?.version ?? 0,
       savedAt: m?.savedAt ?? null,
       submittedAt: m?.submittedAt ?? null,
+      canSubmit: Boolean(m && isEntered(m.value) && !m.submittedAt),
     };
   });
   const entered = rows.filter((r) => isEntered(r.value));

@@ -26,6 +26,8 @@ import enPasskeys from "./en/passkeys.json";
 import cyPasskeys from "./cy/passkeys.json";
 import enBoardResources from "./en/board-resources.json";
 import cyBoardResources from "./cy/board-resources.json";
+import enEmi from "./en/emi.json";
+import cyEmi from "./cy/emi.json";
 import enModeration from "./en/moderation.json";
 import cyModeration from "./cy/moderation.json";
 import enMarks from "./en/marks.json";
@@ -46,6 +48,7 @@ export type Messages = typeof enCore &
   typeof enPublishing &
   typeof enPasskeys &
   typeof enBoardResources &
+  typeof enEmi &
   typeof enModeration &
   typeof enMarks &
   typeof enIamis;
@@ -66,6 +69,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: enAppointees,
     passkeys: enPasskeys,
     boardResources: enBoardResources,
+    emi: enEmi,
     moderation: enModeration,
     marks: enMarks,
     iamis: enIamis,
@@ -83,6 +87,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: cyAppointees,
     passkeys: cyPasskeys,
     boardResources: cyBoardResources,
+    emi: cyEmi,
     moderation: cyModeration,
     marks: cyMarks,
     iamis: cyIamis,
