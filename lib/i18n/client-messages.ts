@@ -24,11 +24,14 @@ export const CLIENT_MESSAGES = {
     "boardResources",
     "boardReviews",
     "boardSeries",
+    "boardAccessArrangements",
     "publishing",
     "emi.board",
     "marks",
   ],
+  "app/(portal)/access-arrangements": ["errors", "accessArrangements"],
   "app/(portal)/centre": ["errors", "account", "permissions", "invite", "users", "a2c"],
+  "app/(portal)/iamis": ["errors", "marks", "iamis.submit", "iamis.import"],
   "app/(portal)/entries": ["errors", "entries.list", "entries.candidates", "entries.import", "scriptConsent"],
   "app/(portal)/post-results": ["errors", "postResults"],
   "app/(portal)/profile": [
@@ -44,6 +47,7 @@ export const CLIENT_MESSAGES = {
   ],
   "app/(portal)/results": ["results.notReleased"],
   "app/(portal)/emi": ["errors", "marks", "emi"],
+  "app/(portal)/moderation": ["errors", "marks", "moderation"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientScope = keyof typeof CLIENT_MESSAGES;

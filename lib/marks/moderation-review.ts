@@ -86,3 +86,8 @@ export function reviewOf(input: ReviewInput): Review {
     changed,
   };
 }
+
+/** An adjustment or a difference as shown: +2, −3, 0. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "0";
+}

@@ -12,6 +12,7 @@ import {
   sheetsOf,
   toleranceOf,
   workableBy,
+  type VISIBLE_STATUSES,
   type ModeratedSheet,
   type ModeratorAllocation,
 } from "./moderation-scope";
@@ -21,6 +22,8 @@ import {
 // centres, and one centre's sample. Saving marks and the report is ./moderation-report.ts.
 
 type Bilingual = { en: string; cy: string };
+/** The statuses a moderator sees (sheetFor and sheetsOf find no other). */
+type Visible = (typeof VISIBLE_STATUSES)[number];
 
 /** "GCSE June 2027 Welsh Language Oracy (9541/01)", in both languages. */
 function labelOf(a: ModeratorAllocation): Bilingual {
@@ -97,7 +100,8 @@ export async function moderationOverview(query: { series?: string; as?: string }
   );
   const series = query.series ? choices.find((s) => s.code === query.series) : choices[0];
   if (query.series && !series) return refuse("notFound");
-  if (!series) return { ok: true as const, series: null, seriesChoices: [], team: [], as: me, rows: [] };
+  const self = { id: me, name: auth.caller.name, email: auth.caller.email };
+  if (!series) return { ok: true as const, series: null, seriesChoices: [], self, team: [], as: me, rows: [] };
 
   const led = await db.allocation.findMany({
     where: { kind: "MODERATOR", seriesId: series.id, teamLeaderId: me },
@@ -122,6 +126,7 @@ export async function moderationOverview(query: { series?: string; as?: string }
     ok: true as const,
     series: { code: series.code, nameEn: series.nameEn, nameCy: series.nameCy },
     seriesChoices: choices.map((s) => ({ code: s.code, nameEn: s.nameEn, nameCy: s.nameCy })),
+    self,
     team,
     as,
     rows,
@@ -153,7 +158,7 @@ export async function moderationCentres(allocationId: string) {
       centre,
       sheet: {
         id: sheet.id,
-        status: sheet.status,
+        status: sheet.status as Visible,
         sampleSize: sheet.sample.length,
         marked: sheet.sample.length - review.remaining,
         report: reportState(sheet, auth.at),
@@ -207,7 +212,7 @@ export async function moderationSheet(allocationId: string, sheetId: string) {
     allocation: { id: allocation.id, label: labelOf(allocation) },
     workingAs: allocation.appointeeId === auth.caller.userId ? null : allocation.appointee,
     centre: sheet.centre,
-    sheet: { id: sheet.id, status: sheet.status, submittedAt: sheet.submittedAt },
+    sheet: { id: sheet.id, status: sheet.status as Visible, submittedAt: sheet.submittedAt },
     maxMark: allocation.component.maxMark,
     tolerance: await toleranceOf(db, sheet.seriesId, sheet.componentId),
     /** Marks and the report may still change: the sheet is submitted and its report is not. */
