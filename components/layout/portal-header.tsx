@@ -31,7 +31,7 @@ export async function PortalHeader({ session }: { session: LiveSession }) {
     .filter((s) => s.items.length > 0);
   const name = user.name || user.email;
   return (
-    <header className="bg-primary text-primary-foreground">
+    <header className="bg-primary text-primary-foreground print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-4 py-2">
         <Wordmark label={tm("portal")} className="mr-auto" />
         <HeaderMenu label={t("menu")} navLabel={t("mainNav")}>

@@ -115,7 +115,7 @@ export const SERVICES: Service[] = [
       en: "Key in internal assessment marks and submit them for moderation.",
       cy: "Mewnbynnu marciau asesu mewnol a'u cyflwyno i'w cymedroli.",
     },
-    { permission: "iamis" },
+    { permission: "iamis", href: "/iamis" },
   ),
   s(
     "moderator-reports",
@@ -125,7 +125,7 @@ export const SERVICES: Service[] = [
       en: "Read the moderator's report on your centre's marking.",
       cy: "Darllen adroddiad y cymedrolwr ar farcio eich canolfan.",
     },
-    { permission: "iamis" },
+    { permission: "iamis", href: "/moderator-reports" },
   ),
   s(
     "access-arrangements",

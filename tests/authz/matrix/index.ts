@@ -12,6 +12,7 @@ import { boardSeriesRows } from "./board-series";
 import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
 import { publishingRows } from "./publishing";
+import { iamisRows } from "./iamis";
 
 export const MATRIX: Row[] = [
   ...identityRows,
@@ -26,4 +27,5 @@ export const MATRIX: Row[] = [
   ...appointeesRows,
   ...helpRows,
   ...publishingRows,
+  ...iamisRows,
 ];
