@@ -36,6 +36,7 @@ export default async function AppointeePage({
   const asked = (await searchParams).done;
   const done = DONE.find((d) => d === asked);
   const t = await getTranslations("boardAppointees");
+  const te = await getTranslations("emi.board");
   const locale = await getLocale();
   return (
     <div className="flex max-w-4xl flex-col gap-8">
@@ -218,6 +219,17 @@ export default async function AppointeePage({
                     <p>{t("teamNoChoices")}</p>
                   )}
                 </div>
+              ) : null}
+              {al.kind === "EXAMINER" ? (
+                <p>
+                  <Link
+                    href={`/board/appointees/${a.id}/allocations/${al.id}`}
+                    className="underline"
+                    aria-label={te("linkLabel", { component })}
+                  >
+                    {te("link")}
+                  </Link>
+                </p>
               ) : null}
               <RemoveAllocationForm allocationId={al.id} label={t("removeAllocation")} />
             </section>
