@@ -21,6 +21,7 @@ export const CLIENT_MESSAGES = {
     "invite",
     "board",
     "boardAppointees",
+    "boardModeration",
     "boardResources",
     "boardReviews",
     "boardSeries",

@@ -103,7 +103,7 @@ const ids = z.object({ seriesId: z.string().max(100), componentId: z.string().ma
 export async function releaseReports(input: {
   seriesId: string;
   componentId: string;
-}): Promise<Result<{ released: number }>> {
+}): Promise<Result<{ released: number; seriesCode: string }>> {
   const auth = await authorizeBoard();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
@@ -111,7 +111,7 @@ export async function releaseReports(input: {
   if (!parsed.success) return refuse("notFound");
   const { seriesId, componentId } = parsed.data;
   const { ip } = await requestInfo();
-  return getPrisma().$transaction(async (tx): Promise<Result<{ released: number }>> => {
+  return getPrisma().$transaction(async (tx): Promise<Result<{ released: number; seriesCode: string }>> => {
     const [series, component] = await Promise.all([
       tx.series.findUnique({ where: { id: seriesId }, select: { code: true } }),
       tx.component.findUnique({ where: { id: componentId }, select: { code: true, internallyAssessed: true } }),
@@ -141,7 +141,7 @@ export async function releaseReports(input: {
         sheetIds: reports.map((r) => r.sheetId),
       },
     });
-    return { ok: true, released: reports.length };
+    return { ok: true, released: reports.length, seriesCode: series.code };
   });
 }
 
@@ -162,7 +162,7 @@ const unlock = z
  * Sends a submitted sheet back to the centre (OPEN): its sample, the moderator's marks for it
  * and any report draft are discarded. Refused once the report is submitted. Audited with the reason.
  */
-export async function unlockSheet(input: { sheetId: string; reason: string }): Promise<Result> {
+export async function unlockSheet(input: { sheetId: string; reason: string }): Promise<Result<{ seriesCode: string }>> {
   const auth = await authorizeBoard();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
@@ -173,7 +173,7 @@ export async function unlockSheet(input: { sheetId: string; reason: string }): P
   }
   const { sheetId, reason } = parsed.data;
   const { ip } = await requestInfo();
-  return getPrisma().$transaction(async (tx): Promise<Result> => {
+  return getPrisma().$transaction(async (tx): Promise<Result<{ seriesCode: string }>> => {
     await tx.$queryRaw`SELECT id FROM "MarkSheet" WHERE id = ${sheetId} FOR UPDATE`;
     const sheet = await tx.markSheet.findUnique({
       where: { id: sheetId },
@@ -220,6 +220,29 @@ export async function unlockSheet(input: { sheetId: string; reason: string }): P
         moderatedMarksDiscarded: discarded.map((m) => ({ entryId: m.entryId, total: m.total, code: m.code })),
       },
     });
-    return { ok: true };
+    return { ok: true, seriesCode: sheet.series.code };
   });
+}
+
+/** One sheet, for the page that unlocks it: its centre, component, series and whether it may be unlocked. */
+export async function boardSheet(sheetId: string) {
+  const auth = await authorizeBoard();
+  if (!auth.ok) return auth;
+  if (typeof sheetId !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(sheetId)) return refuse("notFound");
+  const sheet = await getPrisma().markSheet.findUnique({
+    where: { id: sheetId },
+    select: {
+      id: true,
+      status: true,
+      centre: { select: { number: true, nameEn: true, nameCy: true } },
+      component: { select: { code: true, titleEn: true, titleCy: true } },
+      series: { select: { code: true, nameEn: true, nameCy: true } },
+      report: { select: { submittedAt: true } },
+    },
+  });
+  if (!sheet) return refuse("notFound");
+  return {
+    ok: true as const,
+    sheet: { ...sheet, canUnlock: sheet.status === "SUBMITTED" && !sheet.report?.submittedAt },
+  };
 }
