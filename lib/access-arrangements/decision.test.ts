@@ -146,3 +146,12 @@ describe("every other arrangement that needs approval", () => {
     expect(decideApplication({ type, supportPlan: "EHCP", scores: strong })).toEqual(referred(reason));
   });
 });
+
+describe("the reference number", () => {
+  it("is AA, the centre number and 6 characters without look-alikes", async () => {
+    const { formatReference, REFERENCE_PATTERN } = await import("./reference");
+    const ref = formatReference("68101", new Uint8Array([0, 31, 32, 200, 255, 17]));
+    expect(ref).toBe("AA68101-0Z08ZH");
+    expect(ref).toMatch(REFERENCE_PATTERN);
+  });
+});

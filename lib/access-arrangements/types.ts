@@ -66,7 +66,7 @@ export const OVER_25_PERCENTS = [30, 40, 50, 75, 100] as const;
 export const SCORE_MIN = 40;
 export const SCORE_MAX = 160;
 /** At most this many scores on one application. */
-export const MAX_SCORES = 6;
+export const MAX_SCORES = 4;
 
 export function isDelegatedType(type: unknown): type is DelegatedType {
   return (DELEGATED_TYPES as readonly unknown[]).includes(type);
