@@ -26,6 +26,8 @@ import enPasskeys from "./en/passkeys.json";
 import cyPasskeys from "./cy/passkeys.json";
 import enBoardResources from "./en/board-resources.json";
 import cyBoardResources from "./cy/board-resources.json";
+import enAccessArrangements from "./en/access-arrangements.json";
+import cyAccessArrangements from "./cy/access-arrangements.json";
 import enEmi from "./en/emi.json";
 import cyEmi from "./cy/emi.json";
 import enModeration from "./en/moderation.json";
@@ -48,6 +50,7 @@ export type Messages = typeof enCore &
   typeof enPublishing &
   typeof enPasskeys &
   typeof enBoardResources &
+  typeof enAccessArrangements &
   typeof enEmi &
   typeof enModeration &
   typeof enMarks &
@@ -69,6 +72,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: enAppointees,
     passkeys: enPasskeys,
     boardResources: enBoardResources,
+    accessArrangements: enAccessArrangements,
     emi: enEmi,
     moderation: enModeration,
     marks: enMarks,
@@ -87,6 +91,7 @@ export const MESSAGE_FILES: Record<"en" | "cy", Record<string, MessageTree>> = {
     appointees: cyAppointees,
     passkeys: cyPasskeys,
     boardResources: cyBoardResources,
+    accessArrangements: cyAccessArrangements,
     emi: cyEmi,
     moderation: cyModeration,
     marks: cyMarks,
