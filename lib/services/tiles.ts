@@ -135,7 +135,7 @@ export const SERVICES: Service[] = [
       en: "Apply for extra time, readers, scribes and modified papers.",
       cy: "Gwneud cais am amser ychwanegol, darllenwyr, ysgrifenyddion a phapurau wedi'u haddasu.",
     },
-    { permission: "access_arrangements" },
+    { permission: "access_arrangements", href: "/access-arrangements" },
   ),
   s(
     "results",
@@ -307,6 +307,16 @@ export const SERVICES: Service[] = [
       cy: "Creu cyfrifon arholwyr a chymedrolwyr a dyrannu eu gwaith.",
     },
     { roles: ["BOARD_STAFF"], href: "/board/appointees" },
+  ),
+  s(
+    "board-access-arrangements",
+    "board",
+    { en: "Access arrangements", cy: "Trefniadau mynediad" },
+    {
+      en: "Approve or refuse the access arrangement applications referred to the board.",
+      cy: "Cymeradwyo neu wrthod y ceisiadau am drefniadau mynediad a gyfeiriwyd at y bwrdd.",
+    },
+    { roles: ["BOARD_STAFF"], href: "/board/access-arrangements" },
   ),
   s(
     "board-moderation",
