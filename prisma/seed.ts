@@ -28,6 +28,7 @@ import { DEMO_CANDIDATES_PER_CENTRE, seedCentres, seedReviewRequests } from "./s
 import { countRows, demoExists } from "./seed/counts";
 import { seedResources } from "./seed/resources";
 import { seedDemoAllocations, seedPastResults, seedPastSeries } from "./seed/past-series";
+import { seedModeration } from "./seed/moderation";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from "./seed/accounts";
 export { assertSeedAllowed, parseSeedArgs, SeedRefusedError, type SeedArgs } from "./seed/args";
@@ -71,6 +72,8 @@ export async function seedDemo(
       const past = await seedPastSeries(tx, catalogue, log);
       await seedPastResults(tx, centres, past, catalogue, { writeFiles, log });
       await seedDemoAllocations(tx, centres, series, catalogue, log);
+      // Moderation after the allocations and any IAMIS sheets: it moderates what is there.
+      await seedModeration(tx, centres, series, log);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
