@@ -13,6 +13,7 @@ import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
 import { publishingRows } from "./publishing";
 import { iamisRows } from "./iamis";
+import { emiRows } from "./emi";
 
 export const MATRIX: Row[] = [
   ...identityRows,
@@ -28,4 +29,5 @@ export const MATRIX: Row[] = [
   ...helpRows,
   ...publishingRows,
   ...iamisRows,
+  ...emiRows,
 ];

@@ -14,12 +14,11 @@ import type { GridSave, GridSaveResult } from "@/components/marks/grid-types";
 // marks submitted. The data layer decides who may do what (lib/data/marks/emi.ts); these check
 // the post's shape and translate its answer.
 
-/** A refusal's message in the reader's language: a rule's own key (marks.…) or an error's. */
+/** A refusal's message in the reader's language: the mark rules' own (marks.…) or the errors namespace's. */
 async function messageOf(key: string): Promise<string> {
   const t = await getTranslations();
-  if (t.has(key as never)) return t(key as never);
-  if (t.has(`errors.${key}` as never)) return t(`errors.${key}` as never);
-  return t("errors.generic");
+  const full = key.startsWith("marks.") ? key : `errors.${key}`;
+  return t.has(full as never) ? t(full as never) : t("errors.generic");
 }
 
 export async function saveEmiMarkAction(
