@@ -105,6 +105,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     jobRole: "Moderator, GCSE Geography",
     phone: "+447700900109",
   },
+  {
+    // Led by moderator@appointees.test, who can work as them (prisma/seed/moderation.ts).
+    email: "moderator.team@appointees.test",
+    role: "APPOINTEE",
+    appointeeType: "MODERATOR",
+    title: "Mr",
+    name: "Owain Pugh",
+    jobRole: "Moderator",
+    phone: "+447700900110",
+  },
 ];
 
 /** The demo accounts not there yet, at their centres (`centres`: the demo centres). */

@@ -6,8 +6,7 @@
 // it needs itself: a sheet already there in another state is left as it is.
 import type { Centre, Series } from "@/lib/generated/prisma/client";
 import { adjusted, adjustmentFor, drawSample } from "@/lib/marks/moderation";
-import { createUser, DEMO_TOTP_SECRET, type Db } from "@/tests/factories";
-import { DEMO_PASSWORD } from "./accounts";
+import type { Db } from "@/tests/factories";
 
 export const TEAM_MODERATOR_EMAIL = "moderator.team@appointees.test";
 
@@ -154,21 +153,10 @@ export async function seedModeration(
     }
   }
 
-  // A second moderator of the component, led by the demo moderator, at 68103.
-  if (!c3 || (await tx.user.findUnique({ where: { email: TEAM_MODERATOR_EMAIL }, select: { id: true } }))) return;
-  const member = await createUser(tx, {
-    email: TEAM_MODERATOR_EMAIL,
-    role: "APPOINTEE",
-    centre: null,
-    appointeeType: "MODERATOR",
-    title: "Mr",
-    name: "Owain Pugh",
-    jobRole: "Moderator",
-    password: DEMO_PASSWORD,
-    mfa: "totp",
-    totpSecret: DEMO_TOTP_SECRET,
-    mustChangePassword: false,
-  });
+  // A second moderator of the component (a demo account), led by the demo moderator, at 68103.
+  const member = await tx.user.findUnique({ where: { email: TEAM_MODERATOR_EMAIL }, select: { id: true } });
+  if (!c3 || !member || (await tx.allocation.findFirst({ where: { appointeeId: member.id, seriesId: series.id } })))
+    return;
   await tx.allocation.create({
     data: {
       kind: "MODERATOR",
