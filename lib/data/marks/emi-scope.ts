@@ -66,6 +66,7 @@ export async function componentShape(
   return { maxMark: c.maxMark, questions: c.questions };
 }
 
+// internal: a pure check of an id's form, before any record is read
 /** An id as the portal makes them; anything else names no record. */
 export const isRecordId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(id);
 
