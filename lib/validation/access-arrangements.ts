@@ -45,15 +45,12 @@ const id = z
   .pipe(recordIdSchema.or(z.literal("")));
 /** A series code, or "" for a standing arrangement (every series). */
 const seriesCode = z.string().trim().max(40, "aaSeriesUnknown");
-const ticked = (missing: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === "yes") return true as const;
-      ctx.addIssue({ code: "custom", message: missing });
-      return z.NEVER;
-    });
+/** A checkbox: ticked ("yes") or not; whether it had to be is said by the form's own check. */
+const tick = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v) => v === "yes");
 
 export const DELEGATED_FIELDS = ["candidateId", "series", "type", "details", "normalWayOfWorking"] as const;
 
@@ -64,9 +61,13 @@ export const delegatedSchema = z
     series: seriesCode,
     type: z.enum(DELEGATED_TYPES, { error: "aaTypeRequired" }),
     details,
-    normalWayOfWorking: ticked("aaNormalWayRequired"),
+    normalWayOfWorking: tick,
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.normalWayOfWorking)
+      ctx.addIssue({ code: "custom", path: ["normalWayOfWorking"], message: "aaNormalWayRequired" });
+  });
 
 export type DelegatedInput = z.output<typeof delegatedSchema>;
 
@@ -115,9 +116,9 @@ export const applicationSchema = z
     assessorQualification: line(200, "aaQualificationTooLong"),
     assessmentDate: z.string().trim().max(10, "aaAssessmentDateInvalid"),
     ...scoreShape,
-    normalWayOfWorking: ticked("aaNormalWayRequired"),
-    dataNoticeGiven: ticked("aaDataNoticeRequired"),
-    declaration: ticked("aaDeclarationRequired"),
+    normalWayOfWorking: tick,
+    dataNoticeGiven: tick,
+    declaration: tick,
   })
   .strict()
   .transform((raw, ctx) => {
@@ -155,6 +156,9 @@ export const applicationSchema = z
       if (!(score >= SCORE_MIN && score <= SCORE_MAX)) issue(valueKey, "aaScoreInvalid");
       if (test && area && score >= SCORE_MIN && score <= SCORE_MAX) scores.push({ test, area, score });
     }
+    if (!raw.normalWayOfWorking) issue("normalWayOfWorking", "aaNormalWayRequired");
+    if (!raw.dataNoticeGiven) issue("dataNoticeGiven", "aaDataNoticeRequired");
+    if (!raw.declaration) issue("declaration", "aaDeclarationRequired");
     // Extra time needs the assessor's evidence unless a plan records the need.
     if ((type === "EXTRA_TIME_25" || type === "EXTRA_TIME_OVER_25") && !supportPlan) {
       if (!raw.assessorName) issue("assessorName", "aaAssessorRequired");
