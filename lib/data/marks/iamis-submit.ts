@@ -75,6 +75,13 @@ export async function submitSheet(
           candidates: entries.length,
           late,
           sample: sample.map((s) => s.id),
+          // The marks as submitted, by entry: what the lock froze.
+          marks: Object.fromEntries(
+            entries.map((e) => {
+              const v = marks.get(e.id)!.value;
+              return [e.id, v.code ?? v.total];
+            }),
+          ),
         },
       });
       return { ok: true, sampled: sample.length, late };
