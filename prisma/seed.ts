@@ -29,6 +29,7 @@ import { countRows, demoExists } from "./seed/counts";
 import { seedResources } from "./seed/resources";
 import { seedDemoAllocations, seedPastResults, seedPastSeries } from "./seed/past-series";
 import { seedModeration } from "./seed/moderation";
+import { seedIamis } from "./seed/iamis";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from "./seed/accounts";
 export { assertSeedAllowed, parseSeedArgs, SeedRefusedError, type SeedArgs } from "./seed/args";
@@ -72,6 +73,7 @@ export async function seedDemo(
       const past = await seedPastSeries(tx, catalogue, log);
       await seedPastResults(tx, centres, past, catalogue, { writeFiles, log });
       await seedDemoAllocations(tx, centres, series, catalogue, log);
+      await seedIamis(tx, centres, series, log);
       // Moderation after the allocations and any IAMIS sheets: it moderates what is there.
       await seedModeration(tx, centres, series, log);
     },
