@@ -12,6 +12,7 @@ import { boardSeriesRows } from "./board-series";
 import { appointeesRows } from "./appointees";
 import { helpRows } from "./help";
 import { publishingRows } from "./publishing";
+import { accessArrangementsRows } from "./access-arrangements";
 import { iamisRows } from "./iamis";
 import { emiRows } from "./emi";
 
@@ -28,6 +29,7 @@ export const MATRIX: Row[] = [
   ...appointeesRows,
   ...helpRows,
   ...publishingRows,
+  ...accessArrangementsRows,
   ...iamisRows,
   ...emiRows,
 ];
