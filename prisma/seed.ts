@@ -29,6 +29,7 @@ import { countRows, demoExists } from "./seed/counts";
 import { seedResources } from "./seed/resources";
 import { seedDemoAllocations, seedPastResults, seedPastSeries } from "./seed/past-series";
 import { seedModeration } from "./seed/moderation";
+import { seedExaminerMarks } from "./seed/emi";
 import { seedIamis } from "./seed/iamis";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from "./seed/accounts";
@@ -73,6 +74,7 @@ export async function seedDemo(
       const past = await seedPastSeries(tx, catalogue, log);
       await seedPastResults(tx, centres, past, catalogue, { writeFiles, log });
       await seedDemoAllocations(tx, centres, series, catalogue, log);
+      await seedExaminerMarks(tx, series, { writeFiles, log });
       await seedIamis(tx, centres, series, log);
       // Moderation after the allocations and any IAMIS sheets: it moderates what is there.
       await seedModeration(tx, centres, series, log);
