@@ -10,6 +10,14 @@ const PAIRS: [string, string, Record<string, string>][] = [
   ["entries.list.withdraw", "entries.list.withdrawLabel", { name: "Alys Evans", spec: "9521 Latin" }],
   ["a2c.revoke", "a2c.revokeLabel", { name: "MIS server" }],
   ["security.revoke", "security.revokeLabel", { at: "18 Aug 2027, 10:34" }],
+  ["emi.enterMarks", "emi.enterMarksLabel", { left: "12", component: "GCSE June 2027 Latin Language (9521/01)" }],
+  [
+    "emi.submitMarks",
+    "emi.submitMarksLabel",
+    { toSubmit: "3", submitted: "4", component: "GCSE June 2027 Latin Language (9521/01)" },
+  ],
+  ["emi.board.link", "emi.board.linkLabel", { component: "9521/01 Latin Language" }],
+  ["emi.board.change", "emi.board.changeLabel", { number: "0001", name: "Alys Evans" }],
 ];
 
 /** Lower case, letters and digits only: what a speech user says, not its punctuation. */
@@ -24,7 +32,7 @@ describe("accessible names that say more than the visible text", () => {
     it(`contain the visible words (${locale})`, () => {
       const t = createTranslator({ locale, messages: messagesFor(locale) as never });
       for (const [visible, name, values] of PAIRS) {
-        const shown = words(t(visible as never));
+        const shown = words(t(visible as never, values as never));
         const said = words(t(name as never, values as never));
         expect(said, `${name}: "${said}" should contain "${shown}"`).toContain(shown);
       }
