@@ -303,6 +303,18 @@ describe("bad input", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("answers a search with a NUL byte or a huge value as one that finds nothing, not an error", async () => {
+    await w.as("eo", WINTER);
+    expect(okOf(await listArrangements({ q: "Alys\u0000", series: "\u0000" })).filters).toMatchObject({
+      q: "Alys",
+      series: "",
+    });
+    expect(okOf(await findCandidates("\u0000")).total).toBe(0);
+    expect(okOf(await listArrangements({ q: "x".repeat(20_000), page: "1e309" })).rows).toEqual([]);
+    const exported = okOf(await exportArrangements({ q: "\u0000\u0000", state: "x".repeat(5000) }));
+    for await (const row of exported.rows) expect(row).toBeDefined();
+  });
+
   it("refuses the same in the other forms", async () => {
     await w.as("eo", WINTER);
     const before = await counts();
@@ -329,7 +341,7 @@ describe("bad input", () => {
     });
     expect(await counts()).toEqual(before);
     // The data layer holds on its own, whoever calls it.
-    expect(await applyForArrangement({ ...({} as never), type: "READER" })).toMatchObject({
+    expect(await applyForArrangement({ type: "READER" } as never)).toMatchObject({
       ok: false,
       error: "invalid",
     });

@@ -8,6 +8,7 @@ import {
   auditRead,
   authorizeArrangements,
   candidateSearch,
+  cleanQuery,
   ROW_INCLUDE,
   toRow,
   type ArrangementRow,
@@ -29,7 +30,7 @@ export async function findCandidates(
 ): Promise<Result<{ candidates: CandidateName[]; total: number; q: string }>> {
   const auth = await authorizeArrangements();
   if (!auth.ok) return auth;
-  const query = typeof q === "string" ? q.trim().slice(0, 100) : "";
+  const query = cleanQuery(q);
   if (!query) return { ok: true, candidates: [], total: 0, q: "" };
   const where = inCentre(auth.caller, candidateSearch(query));
   const db = getPrisma();

@@ -17,6 +17,7 @@ import {
   auditRead,
   authorizeArrangements,
   candidateSearch,
+  cleanQuery,
   ROW_INCLUDE,
   stateOf,
   toRow,
@@ -51,7 +52,7 @@ function check(filters: ArrangementFilters | undefined): Checked {
     series,
     state: oneOf(LIST_STATES, f.state) ?? "",
     type: oneOf(ARRANGEMENT_TYPES, f.type) ?? "",
-    q: typeof f.q === "string" ? f.q.trim().slice(0, 100) : "",
+    q: cleanQuery(f.q),
     page: Math.max(1, Math.min(10_000, Math.floor(Number(f.page) || 1))),
   };
 }

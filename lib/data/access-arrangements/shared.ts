@@ -109,10 +109,21 @@ export async function auditRead(
   });
 }
 
-/** Words of a candidate search: each must match a name, or begin the candidate number or UCI. */
+// internal: a pure clean-up of a typed search, used by the authorized functions of this folder
+/** A typed search as a search: control characters (a NUL byte) read as spaces, at most 100 characters, trimmed. */
+export function cleanQuery(q: unknown): string {
+  return typeof q === "string"
+    ? q
+        .slice(0, 100)
+        .replace(/[\u0000-\u001f\u007f]/g, " ")
+        .trim()
+    : "";
+}
+
+/** Words of a candidate search: each must match a name, or begin the candidate number or UCI. At most 5 words. */
 // internal: builds a where-clause for the authorized functions of this folder
 export function candidateSearch(q: string): Prisma.CandidateWhereInput {
-  const words = q.trim().slice(0, 100).split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = cleanQuery(q).split(/\s+/).filter(Boolean).slice(0, 5);
   return {
     AND: words.map((w) => ({
       OR: [
