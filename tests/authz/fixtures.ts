@@ -59,6 +59,7 @@ export async function buildWorld(prisma: PrismaClient): Promise<World> {
   await make("user", { role: "USER", centre: centreA });
   for (const p of USER_PERMS) await make(`user+${p}`, { role: "USER", centre: centreA, grants: [p] });
   await make("appointee", { role: "APPOINTEE", centre: null, appointeeType: "EXAMINER" });
+  await make("moderator", { role: "APPOINTEE", centre: null, appointeeType: "MODERATOR" });
   await make("otherCentre", { role: "EXAMS_OFFICER", centre: centreB });
   // A centre Admin part-way through signing in: password done, second factor still to come.
   await make("pendingMfa", { role: "ADMIN", centre: centreA, grants: [...ADMIN_PERMS] }, "mfa");

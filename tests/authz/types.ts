@@ -21,7 +21,10 @@ export type Actor =
   /** A User with no grants. */
   | "user"
   | `user+${(typeof USER_PERMS)[number]}`
+  /** An examiner. */
   | "appointee"
+  /** A moderator (an appointee of the other kind). */
+  | "moderator"
   /** The Exams Officer of another centre, acting on centre A's records. */
   | "otherCentre";
 
@@ -35,6 +38,7 @@ export const ACTORS: readonly Actor[] = [
   "user",
   ...USER_PERMS.map((p) => `user+${p}` as const),
   "appointee",
+  "moderator",
   "otherCentre",
 ];
 

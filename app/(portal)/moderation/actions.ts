@@ -15,11 +15,12 @@ import type { GridSave, GridSaveResult } from "@/components/marks/grid-types";
 // allocation and sheet), and the report form (save a draft, or submit). The data layer holds
 // every rule (lib/data/marks/moderation-save.ts); these read the post and translate its answer.
 
-/** A refusal's message in the reader's language (the mark rules' reasons are "marks.…" keys of the same namespace). */
+/** A refusal's message in the reader's language: the mark rules' ("marks.overMax") or the errors namespace's. */
 async function messageOf(refusal: Refusal): Promise<string> {
   const key = messageKeyOf(refusal);
-  const errors = await getTranslations("errors");
-  return errors.has(key as never) ? errors(key as never) : errors("generic");
+  const t = await getTranslations();
+  const full = key.startsWith("marks.") ? key : `errors.${key}`;
+  return t.has(full as never) ? t(full as never) : t("errors.generic");
 }
 
 /** Saves one moderated mark (the grid's `save`, bound to the allocation and the sheet). */

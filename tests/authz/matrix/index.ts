@@ -15,6 +15,7 @@ import { publishingRows } from "./publishing";
 import { accessArrangementsRows } from "./access-arrangements";
 import { iamisRows } from "./iamis";
 import { emiRows } from "./emi";
+import { moderationRows } from "./moderation";
 
 export const MATRIX: Row[] = [
   ...identityRows,
@@ -32,4 +33,5 @@ export const MATRIX: Row[] = [
   ...accessArrangementsRows,
   ...iamisRows,
   ...emiRows,
+  ...moderationRows,
 ];
