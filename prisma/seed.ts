@@ -27,6 +27,7 @@ import { seedSeriesAndCatalogue } from "./seed/catalogue";
 import { DEMO_CANDIDATES_PER_CENTRE, seedCentres, seedReviewRequests } from "./seed/centres";
 import { countRows, demoExists } from "./seed/counts";
 import { seedResources } from "./seed/resources";
+import { seedAccessArrangements } from "./seed/access-arrangements";
 import { seedDemoAllocations, seedPastResults, seedPastSeries } from "./seed/past-series";
 import { seedModeration } from "./seed/moderation";
 import { seedExaminerMarks } from "./seed/emi";
@@ -74,6 +75,7 @@ export async function seedDemo(
       const past = await seedPastSeries(tx, catalogue, log);
       await seedPastResults(tx, centres, past, catalogue, { writeFiles, log });
       await seedDemoAllocations(tx, centres, series, catalogue, log);
+      await seedAccessArrangements(tx, centres, series, log);
       await seedExaminerMarks(tx, series, { writeFiles, log });
       await seedIamis(tx, centres, series, log);
       // Moderation after the allocations and any IAMIS sheets: it moderates what is there.
