@@ -6,6 +6,7 @@ import { addMonths } from "../../lib/time";
 import { createUser } from "../factories/users";
 import { seedPublishingFixtures } from "./publishing-fixtures";
 import { seedBoardResourcesFixtures } from "./board-resources-fixtures";
+import { seedAccessArrangementsFixtures } from "./access-arrangements-fixtures";
 
 export const E2E = {
   invitee: { email: "invitee@68101.test", temporaryPassword: "tmp-Kq7wPz3nXa" },
@@ -135,4 +136,5 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
   });
   await seedPublishingFixtures(prisma, E2E.password);
   await seedBoardResourcesFixtures(prisma, E2E.password);
+  await seedAccessArrangementsFixtures(prisma, E2E.password);
 }
