@@ -20,7 +20,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { EnterForm, WithdrawButton } from "./_components/entry-forms";
+import { EnterForm, WithdrawForm } from "./_components/entry-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("entries.list"))("title") };
@@ -65,6 +65,64 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
     return `/entries?${query.toString()}`;
   };
 
+  const table = (
+    <Table labelledBy="entries-caption">
+      <TableCaption id="entries-caption">
+        {t("caption", { count: result.total, series: localized(series, locale) })}
+      </TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("number")}</TableHead>
+          <TableHead>{t("candidate")}</TableHead>
+          <TableHead>{t("specification")}</TableHead>
+          <TableHead>{t("status")}</TableHead>
+          <TableHead>{t("enteredAt")}</TableHead>
+          {make ? (
+            <TableHead>
+              <span className="sr-only">{t("actions")}</span>
+            </TableHead>
+          ) : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {result.entries.map((e) => {
+          const name = `${e.candidate.lastName}, ${e.candidate.firstName}`;
+          return (
+            <TableRow key={e.id}>
+              <TableCell>{e.candidate.candidateNumber}</TableCell>
+              <TableCell>{name}</TableCell>
+              <TableCell>
+                {e.spec.code} {localized(e.spec, locale, "title")}
+              </TableCell>
+              <TableCell>
+                <span className="flex flex-wrap gap-2">
+                  <Badge variant={e.status === "ENTERED" ? "success" : "secondary"}>{t(`status${e.status}`)}</Badge>
+                  {e.late ? <Badge variant="warning">{t("late")}</Badge> : null}
+                </span>
+              </TableCell>
+              <TableCell>{formatDate(e.createdAt, "stamp", locale)}</TableCell>
+              {make ? (
+                <TableCell>
+                  {e.status === "ENTERED" ? (
+                    <Button
+                      type="submit"
+                      name="entryId"
+                      value={e.id}
+                      variant="outline"
+                      size="sm"
+                      aria-label={t("withdrawLabel", { name, spec: e.spec.code })}
+                    >
+                      {t("withdraw")}
+                    </Button>
+                  ) : null}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("title")} lead={make ? undefined : t("readOnly")} />
@@ -206,53 +264,7 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
             {t("export")}
           </DownloadLink>
         </p>
-        <Table labelledBy="entries-caption">
-          <TableCaption id="entries-caption">
-            {t("caption", { count: result.total, series: localized(series, locale) })}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("number")}</TableHead>
-              <TableHead>{t("candidate")}</TableHead>
-              <TableHead>{t("specification")}</TableHead>
-              <TableHead>{t("status")}</TableHead>
-              <TableHead>{t("enteredAt")}</TableHead>
-              {make ? (
-                <TableHead>
-                  <span className="sr-only">{t("actions")}</span>
-                </TableHead>
-              ) : null}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.entries.map((e) => {
-              const name = `${e.candidate.lastName}, ${e.candidate.firstName}`;
-              return (
-                <TableRow key={e.id}>
-                  <TableCell>{e.candidate.candidateNumber}</TableCell>
-                  <TableCell>{name}</TableCell>
-                  <TableCell>
-                    {e.spec.code} {localized(e.spec, locale, "title")}
-                  </TableCell>
-                  <TableCell>
-                    <span className="flex flex-wrap gap-2">
-                      <Badge variant={e.status === "ENTERED" ? "success" : "secondary"}>{t(`status${e.status}`)}</Badge>
-                      {e.late ? <Badge variant="warning">{t("late")}</Badge> : null}
-                    </span>
-                  </TableCell>
-                  <TableCell>{formatDate(e.createdAt, "stamp", locale)}</TableCell>
-                  {make ? (
-                    <TableCell>
-                      {e.status === "ENTERED" ? (
-                        <WithdrawButton entryId={e.id} label={t("withdrawLabel", { name, spec: e.spec.code })} />
-                      ) : null}
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        {make ? <WithdrawForm>{table}</WithdrawForm> : table}
         <Pagination
           page={result.page}
           pages={pages}

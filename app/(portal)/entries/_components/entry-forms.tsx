@@ -76,22 +76,22 @@ export function EnterForm({
   );
 }
 
-export function WithdrawButton({ entryId, label }: { entryId: string; label: string }) {
-  const t = useTranslations("entries.list");
-  const tc = useTranslations("common");
+/**
+ * One form around the entries table: each live entry's "Withdraw" button submits it with its
+ * own entry id (the button's name and value), so a page of entries carries one form, not one
+ * per row. A refusal is announced above the table.
+ */
+export function WithdrawForm({ children }: { children: React.ReactNode }) {
   const [state, action] = useActionState<ActionState, FormData>(withdrawEntryAction, {});
   const errors = useActionErrors(state);
   return (
-    <form action={action}>
-      <input type="hidden" name="entryId" value={entryId} />
+    <form action={action} className="flex flex-col gap-2">
       {errors.summary.length ? (
         <p role="alert" className="font-semibold text-destructive">
           {errors.summary.map((e) => e.message).join(" ")}
         </p>
       ) : null}
-      <SubmitButton variant="outline" size="sm" pendingLabel={tc("pleaseWait")} aria-label={label}>
-        {t("withdraw")}
-      </SubmitButton>
+      {children}
     </form>
   );
 }
