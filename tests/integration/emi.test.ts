@@ -454,3 +454,26 @@ describe("progress and deadlines", () => {
     expect(await myMarkDeadlines()).toEqual({ ok: true, deadlines: [] });
   });
 });
+
+describe("a save racing a submission", () => {
+  it("either saves first and is submitted as saved, or is refused once the mark is submitted", async () => {
+    await as(w.examinerX);
+    const first = LATIN.map((m) => m - 2);
+    const second = LATIN.map((m) => m - 3);
+    expect(
+      await saveEmiMark(w.allocation.latin, w.entries.a3, { key: saveKey(), baseVersion: 0, value: full(first) }),
+    ).toMatchObject({ ok: true, version: 1 });
+    const [saved, submitted] = await Promise.all([
+      saveEmiMark(w.allocation.latin, w.entries.a3, { key: saveKey(), baseVersion: 1, value: full(second) }),
+      submitEmiMarks(w.allocation.latin, { all: false, entryIds: [w.entries.a3] }, true),
+    ]);
+    expect(submitted).toEqual({ ok: true, submitted: 1 });
+    const mark = await db.prisma.mark.findFirstOrThrow({ where: { entryId: w.entries.a3 } });
+    expect(mark.submittedAt).not.toBeNull();
+    if (saved.ok) expect(mark).toMatchObject({ version: 2, items: second });
+    else {
+      expect(saved).toEqual({ ok: false, error: "conflict", reason: "emi.alreadySubmitted" });
+      expect(mark).toMatchObject({ version: 1, items: first });
+    }
+  });
+});

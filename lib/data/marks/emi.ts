@@ -254,7 +254,8 @@ export async function submitEmiMarks(
       if (chosen ? marks.length !== chosen.length : marks.length === 0)
         return refuse("conflict", chosen ? "emi.notSubmittable" : "emi.nothingToSubmit");
       const done = await tx.mark.updateMany({
-        where: { id: { in: marks.map((m) => m.id) }, submittedAt: null },
+        // Still entered and not submitted: a save or submission since the read refuses the lot.
+        where: { id: { in: marks.map((m) => m.id) }, submittedAt: null, ...ENTERED_MARK },
         data: { submittedAt: at },
       });
       // Another submission of the same marks got there first: undo this one as a whole.
