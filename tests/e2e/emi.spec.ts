@@ -4,8 +4,11 @@ import { expectNoAxeViolations, signedIn } from "./helpers";
 // Electronic Mark Input in a browser, on the demo board (prisma/seed/emi.ts): the demo examiner,
 // signed in through the appointee door, sees their deadline and their allocation, marks a
 // candidate nobody has marked yet question by question, finds the marks again after a reload,
-// submits that candidate's mark, and sees the "left" and "submitted" counts move. Every new
-// page passes axe, in English and Welsh.
+// submits that candidate's mark, and sees the "left" and "submitted" counts move; board staff
+// change a submitted mark with a reason. Every new page passes axe, in English and Welsh.
+
+// One after another: the Welsh test switches the stored examiner account's language.
+test.describe.configure({ mode: "serial" });
 
 const EXAMINER = "examiner@appointees.test";
 
@@ -130,6 +133,53 @@ test("Electronic Mark Input passes axe in Welsh", async ({ page }) => {
   await page.goto(page.url().replace(/\/?$/, "/submit"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Cyflwyno marciau: /);
   await expectNoAxeViolations(page, "submitting marks in Welsh");
+  await page.getByRole("button", { name: /Switch to English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("board staff change a submitted examiner mark, with a reason", async ({ page }) => {
+  test.slow();
+  await signedIn(page, "board@board.test");
+  await page.goto("/board/appointees?q=examiner%40appointees.test");
+  await page.getByRole("link", { name: "Eleri Morgan" }).click();
+  await page.getByRole("link", { name: /^View marks: 9521\/01/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Examiner's marks: 9521\/01 /);
+  await expectNoAxeViolations(page, "an examiner's marks");
+
+  const change = page.getByRole("link", { name: /^Change the mark of / }).first();
+  const who = ((await change.getAttribute("aria-label")) ?? "").replace("Change the mark of ", "");
+  await change.click();
+  await expect(page.getByRole("heading", { name: `Change the mark of ${who}` })).toBeVisible();
+  await expectNoAxeViolations(page, "changing a submitted mark");
+  await page.getByRole("button", { name: "Change mark" }).click();
+  await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Enter the reason for the change" })).toBeVisible();
+  await expectNoAxeViolations(page, "changing a submitted mark, with an error");
+
+  await page.getByLabel("Code", { exact: true }).selectOption("");
+  const questions = page.getByRole("textbox", { name: /^Question / });
+  const n = await questions.count();
+  for (let i = 0; i < n; i++) await questions.nth(i).fill("2");
+  await page.getByLabel("Reason for the change").fill("Marks per question keyed against the wrong script");
+  await page.getByRole("button", { name: "Change mark" }).click();
+  await expect(page.getByText("The mark has been changed.")).toBeVisible();
+  const [number, ...name] = who.split(" ");
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: name.join(" ") })
+    .filter({ hasText: number });
+  await expect(row.getByRole("cell").nth(4)).toHaveText(String(2 * n));
+
+  await page.getByRole("button", { name: /switch to Welsh/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Marciau'r arholwr: /);
+  await expectNoAxeViolations(page, "an examiner's marks in Welsh");
+  await page
+    .getByRole("link", { name: /^Newid marc / })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { name: /^Newid marc / })).toBeVisible();
+  await expectNoAxeViolations(page, "changing a submitted mark in Welsh");
   await page.getByRole("button", { name: /Switch to English/ }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
