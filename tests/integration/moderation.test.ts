@@ -132,7 +132,12 @@ describe("what a moderator reaches", () => {
     expect(await save(MAX)).toMatchObject({ ok: true, version: 1 });
     expect(await save(0, 1)).toMatchObject({ ok: true, version: 2 });
     // A save based on an old version is a conflict, with the mark as it now is.
-    expect(await save(5, 1)).toMatchObject({ ok: false, error: "conflict", current: { version: 2 } });
+    expect(await save(5, 1)).toMatchObject({
+      ok: false,
+      error: "conflict",
+      current: { version: 2 },
+      savedBy: w.mod.user.name || w.mod.user.email,
+    });
     const stored = await db.prisma.mark.findFirstOrThrow({ where: { entryId: first.entryId, source: "MODERATOR" } });
     expect(stored.total).toBe(0);
     // Every moderated mark is audited, as the moderator, at the centre.

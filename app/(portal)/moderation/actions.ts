@@ -37,7 +37,11 @@ export async function saveModeratedMarkAction(
   if (result.ok) return { ok: true, version: result.version, savedAt: result.savedAt.toISOString() };
   if ("current" in result) {
     const c = result.current;
-    return { ok: false, conflict: c ? { value: c.value, version: c.version, savedAt: c.savedAt.toISOString() } : null };
+    const savedBy = "savedBy" in result ? result.savedBy : null;
+    return {
+      ok: false,
+      conflict: c ? { value: c.value, version: c.version, savedAt: c.savedAt.toISOString(), savedBy } : null,
+    };
   }
   return { ok: false, message: await messageOf(result) };
 }

@@ -46,7 +46,7 @@ export async function saveModeratedMark(
   sheetId: string,
   entryId: string,
   input: unknown,
-): Promise<SaveOutcome> {
+): Promise<SaveOutcome | (SaveOutcome & { savedBy: string | null })> {
   const auth = await authorizeModerator();
   if (!auth.ok) return auth;
   const { caller, at } = auth;
@@ -56,7 +56,7 @@ export async function saveModeratedMark(
   if (!allocation || !sheet || !sheet.sample.some((s) => s.entryId === entryId)) return refuse("notFound");
   if (sheet.status !== "SUBMITTED" || sheet.report?.submittedAt) return refuse("conflict", "moderationClosed");
   const { ip } = await requestInfo();
-  return saveMark(
+  const outcome = await saveMark(
     {
       entryId,
       componentId: sheet.componentId,
@@ -72,6 +72,15 @@ export async function saveModeratedMark(
       return reached.sheet.sample.some((s) => s.entryId === entryId) ? null : refuse("notFound");
     },
   );
+  // A conflict says who saved the mark as it now is (the moderator, or their team leader).
+  if (!outcome.ok && "current" in outcome && outcome.current?.savedById) {
+    const by = await db.user.findUnique({
+      where: { id: outcome.current.savedById },
+      select: { name: true, email: true },
+    });
+    return { ...outcome, savedBy: by ? by.name || by.email : null };
+  }
+  return outcome;
 }
 
 const parseDraft = (input: unknown) => {
