@@ -93,7 +93,7 @@ test("a teacher applies for 25% extra time: approved at once, or referred and th
   await page.goto("/access-arrangements");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trefniadau mynediad");
   await expectNoAxeViolations(page, "access arrangements in Welsh");
-  await page.goto("/access-arrangements/modified-papers");
+  await page.goto("/access-arrangements/modified-papers?series=2027-06");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Papurau wedi'u haddasu");
   await expectNoAxeViolations(page, "modified papers in Welsh");
   await toggleLanguage(page);
