@@ -10,6 +10,11 @@ const PAIRS: [string, string, Record<string, string>][] = [
   ["entries.list.withdraw", "entries.list.withdrawLabel", { name: "Alys Evans", spec: "9521 Latin" }],
   ["a2c.revoke", "a2c.revokeLabel", { name: "MIS server" }],
   ["security.revoke", "security.revokeLabel", { at: "18 Aug 2027, 10:34" }],
+  [
+    "accessArrangements.list.view",
+    "accessArrangements.list.viewLabel",
+    { arrangement: "25% extra time", candidate: "0001 Evans, Alys" },
+  ],
   ["emi.enterMarks", "emi.enterMarksLabel", { left: "12", component: "GCSE June 2027 Latin Language (9521/01)" }],
   [
     "emi.submitMarks",
