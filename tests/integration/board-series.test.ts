@@ -14,6 +14,7 @@ import type { LiveSession } from "@/lib/data/identity/sessions";
 import { createSeries, getSeries, listSeries, updateSeries } from "@/lib/data/board/series";
 import { saveSeriesComponents } from "@/lib/data/board/series-components";
 import { welcomePanel } from "@/lib/data/services/welcome";
+import { myMarkDeadlines } from "@/lib/data/marks/appointee-deadlines";
 import { parseCalendarDate } from "@/lib/board/series-times";
 import type { ActionState } from "@/lib/validation/action-state";
 import {
@@ -336,9 +337,11 @@ describe("component settings of a series", () => {
     const id = seriesIdOf(await post(createSeriesAction, seriesForm()));
     const oracy = catalogue.components.find((c) => c.code === "9541/01")!;
     const latin = catalogue.components.find((c) => c.code === "9521/01")!;
+    // Every component is listed, each with its kind: the page groups them by it.
     const listed = expectOk(await getSeries(id)).components;
-    expect(listed.map((c) => c.code)).toContain("9541/01");
-    expect(listed.map((c) => c.code)).not.toContain("9521/01");
+    expect(listed.find((c) => c.id === oracy.id)).toMatchObject({ internallyAssessed: true, markDeadline: null });
+    expect(listed.find((c) => c.id === latin.id)).toMatchObject({ internallyAssessed: false, markDeadline: null });
+    expect(listed).toHaveLength(catalogue.components.length);
     // The component's own deadline is 23:59 on 5 May 2027; this series sets 12:00 on 30 April (BST).
     await as(board);
     const values = {
@@ -364,7 +367,7 @@ describe("component settings of a series", () => {
     });
 
     // Refused, and nothing changes: a tolerance over the maximum mark, a deadline after the
-    // restricted release, a written component, a bad time.
+    // restricted release, a bad time.
     const before = await snapshot();
     const rows = async () => db.prisma.seriesComponent.findMany({ where: { seriesId: id } });
     const saved = await rows();
@@ -378,9 +381,6 @@ describe("component settings of a series", () => {
         state: { formError: "seriesMarkDeadlineAfterRelease" },
       },
     );
-    expect(await post(saveSeriesComponentsAction, { seriesId: id, [`tolerance-${latin.id}`]: "2" })).toMatchObject({
-      state: { formError: "seriesNotInternallyAssessed" },
-    });
     expect(await post(saveSeriesComponentsAction, { ...values, [`markTime-${oracy.id}`]: "noon" })).toMatchObject({
       state: { fieldErrors: { [`markTime-${oracy.id}`]: ["seriesTimeInvalid"] } },
     });
@@ -404,6 +404,83 @@ describe("component settings of a series", () => {
     await as(eo, new Date("2027-04-30T12:00:00Z"));
     const later = expectOk(await welcomePanel());
     expect(later.deadline).toMatchObject({ code: "9551/03", markDeadline: new Date("2027-05-05T22:59:00Z") });
+  });
+
+  it("sets the examiners' mark deadline of a written component, audited, and shown to its examiners; a tolerance for it is refused", async () => {
+    await as(board);
+    const id = seriesIdOf(await post(createSeriesAction, seriesForm()));
+    const oracy = catalogue.components.find((c) => c.code === "9541/01")!;
+    const latin = catalogue.components.find((c) => c.code === "9521/01")!;
+    const rows = () => db.prisma.seriesComponent.findMany({ where: { seriesId: id }, orderBy: { componentId: "asc" } });
+    // The form posts no tolerance for a written component: its deadline only, 12:00 BST on 3 July.
+    await as(board);
+    const written = { seriesId: id, [`markDate-${latin.id}`]: "2027-07-03", [`markTime-${latin.id}`]: "12:00" };
+    expect(await post(saveSeriesComponentsAction, written)).toEqual({
+      redirect: `/board/series/${id}?done=componentsSaved#components`,
+    });
+    const row = await db.prisma.seriesComponent.findUniqueOrThrow({
+      where: { seriesId_componentId: { seriesId: id, componentId: latin.id } },
+    });
+    expect(row).toMatchObject({ markDeadline: new Date("2027-07-03T11:00:00Z"), tolerance: null });
+    expect((await lastEvent("series.updated", id)).details).toEqual({
+      seriesId: id,
+      code: expect.any(String),
+      components: { "9521/01": { markDeadline: { from: null, to: "2027-07-03T11:00:00.000Z" } } },
+    });
+    expect(expectOk(await getSeries(id)).components.find((c) => c.id === latin.id)).toMatchObject({
+      internallyAssessed: false,
+      markDeadline: new Date("2027-07-03T11:00:00Z"),
+    });
+
+    // An examiner allocated to Latin in this series sees the series' deadline, not the component's own.
+    const examiner = await actor({ role: "APPOINTEE", centre: null, appointeeType: "EXAMINER" });
+    await db.prisma.allocation.create({
+      data: { kind: "EXAMINER", appointeeId: examiner.userId, seriesId: id, componentId: latin.id },
+    });
+    await as(examiner, new Date("2027-06-20T09:00:00Z"));
+    const mine = expectOk(await myMarkDeadlines()).deadlines;
+    expect(mine.map((d) => [d.code, d.markDeadline])).toEqual([["9521/01", new Date("2027-07-03T11:00:00Z")]]);
+
+    // Refused, and nothing is written: a tolerance for the written component (even beside a
+    // valid change of an internally assessed one), or its deadline after the restricted release.
+    await as(board);
+    const before = await snapshot();
+    const saved = await rows();
+    expect(
+      await post(saveSeriesComponentsAction, {
+        ...written,
+        [`tolerance-${latin.id}`]: "2",
+        [`markDate-${oracy.id}`]: "2027-04-30",
+        [`markTime-${oracy.id}`]: "12:00",
+        [`tolerance-${oracy.id}`]: "3",
+      }),
+    ).toEqual({ state: { formError: "seriesToleranceWrittenComponent", values: expect.any(Object) } });
+    expect(await saveSeriesComponents(id, [{ componentId: latin.id, markDeadline: null, tolerance: 0 }])).toEqual({
+      ok: false,
+      error: "invalid",
+      reason: "seriesToleranceWrittenComponent",
+    });
+    expect(
+      await post(saveSeriesComponentsAction, { ...written, [`markDate-${latin.id}`]: "2027-08-18" }),
+    ).toMatchObject({ state: { formError: "seriesMarkDeadlineAfterRelease" } });
+    expect(await rows()).toEqual(saved);
+    expect(await snapshot()).toEqual(before);
+
+    // Blanked, the component's own deadline applies again; the audit keeps the old value.
+    await as(board);
+    expect(
+      await post(saveSeriesComponentsAction, {
+        seriesId: id,
+        [`markDate-${latin.id}`]: "",
+        [`markTime-${latin.id}`]: "",
+      }),
+    ).toEqual({ redirect: `/board/series/${id}?done=componentsSaved#components` });
+    expect((await lastEvent("series.updated", id)).details).toMatchObject({
+      components: { "9521/01": { markDeadline: { from: "2027-07-03T11:00:00.000Z", to: null } } },
+    });
+    await as(examiner, new Date("2027-06-20T09:00:00Z"));
+    const own = latin.markDeadline;
+    expect(expectOk(await myMarkDeadlines()).deadlines.map((d) => d.markDeadline)).toEqual(own ? [own] : []);
   });
 });
 

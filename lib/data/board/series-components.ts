@@ -3,10 +3,12 @@ import { authorizeBoard, refuse, requestInfo, type Result } from "@/lib/auth/aut
 import { getPrisma } from "@/lib/db/client";
 import { audit } from "@/lib/data/audit";
 
-// A series' settings for its internally assessed components (SeriesComponent): the mark
-// deadline centres key marks in by (late after it; where none is set, the component's own
-// applies) and the moderation tolerance in marks. Only board staff; the change is audited as an
-// edit of the series ("series.updated"), with each changed value's old and new value.
+// A series' settings for its components (SeriesComponent), where none is set the component's own
+// applies. The mark deadline: for an internally assessed component, when centres' marks are due
+// (late after it); for a written one, when examiners' marks are due (shown to the examiners
+// allocated to it). The moderation tolerance in marks: internally assessed components only, as
+// only they are moderated. Only board staff; the change is audited as an edit of the series
+// ("series.updated"), with each changed value's old and new value.
 
 export type ComponentSettingInput = { componentId: string; markDeadline: Date | null; tolerance: number | null };
 
@@ -39,7 +41,8 @@ export async function saveSeriesComponents(
     const byId = new Map(components.map((c) => [c.id, c]));
     for (const s of settings) {
       const component = byId.get(s.componentId)!;
-      if (!component.internallyAssessed) return refuse("invalid", "seriesNotInternallyAssessed");
+      if (!component.internallyAssessed && s.tolerance !== null)
+        return refuse("invalid", "seriesToleranceWrittenComponent");
       if (s.tolerance !== null && s.tolerance > component.maxMark) return refuse("invalid", "seriesToleranceTooLarge");
       // Marks are in before anyone's results are released.
       if (s.markDeadline && s.markDeadline.getTime() >= series.restrictedReleaseAt.getTime())

@@ -64,18 +64,24 @@ export type SeriesComponentSettings = {
   titleEn: string;
   titleCy: string;
   maxMark: number;
+  /**
+   * Internally assessed (centres key in the marks, moderators check a sample): its mark deadline
+   * is when centres' marks are due, and it may have a moderation tolerance. Otherwise a written
+   * component: its mark deadline is when examiners' marks are due, and it has no tolerance.
+   */
+  internallyAssessed: boolean;
   /** The component's own mark deadline, used where the series sets none. */
   defaultMarkDeadline: Date | null;
   /** This series' mark deadline for the component, if the board set one. */
   markDeadline: Date | null;
-  /** This series' moderation tolerance in marks, if the board set one. */
+  /** This series' moderation tolerance in marks, if the board set one (internally assessed only). */
   tolerance: number | null;
 };
 
 /**
  * One series, how many results it holds (moving a release time then needs the board's
- * confirmation: `releaseChangeNeedsConfirmation`), and the settings of every internally assessed
- * component for it.
+ * confirmation: `releaseChangeNeedsConfirmation`), and the settings of every component for it,
+ * internally assessed and written, by code.
  */
 export async function getSeries(seriesId: string): Promise<
   Result<{
@@ -97,7 +103,7 @@ export async function getSeries(seriesId: string): Promise<
   if (!series) return refuse("notFound");
   const [results, components] = await Promise.all([
     db.result.count({ where: { seriesId } }),
-    db.component.findMany({ where: { internallyAssessed: true }, orderBy: { code: "asc" } }),
+    db.component.findMany({ orderBy: { code: "asc" } }),
   ]);
   const settings = new Map(series.components.map((c) => [c.componentId, c]));
   return {
@@ -121,6 +127,7 @@ export async function getSeries(seriesId: string): Promise<
       titleEn: c.titleEn,
       titleCy: c.titleCy,
       maxMark: c.maxMark,
+      internallyAssessed: c.internallyAssessed,
       defaultMarkDeadline: c.markDeadline,
       markDeadline: settings.get(c.id)?.markDeadline ?? null,
       tolerance: settings.get(c.id)?.tolerance ?? null,

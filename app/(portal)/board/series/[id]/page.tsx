@@ -51,15 +51,17 @@ export default async function BoardSeriesEditPage({
     return {
       id: c.id,
       label: `${c.code} ${localized(c, locale, "title")}`,
+      internallyAssessed: c.internallyAssessed,
       maxMark: c.maxMark,
-      defaultDeadline: c.defaultMarkDeadline ? formatDate(c.defaultMarkDeadline, "when", locale) : null,
+      defaultDeadline: c.defaultMarkDeadline ? formatDate(c.defaultMarkDeadline, "stamp", locale) : null,
       markDate: mark.date,
       markTime: mark.time,
       tolerance: c.tolerance === null ? "" : String(c.tolerance),
     };
   });
   return (
-    <div className="flex max-w-3xl flex-col gap-8">
+    // The forms as wide as a reading column; the components' tables wider, for their five columns.
+    <div className="flex max-w-5xl flex-col gap-8">
       <p>
         <Link href="/board/series" className="underline">
           {t("back")}
@@ -69,11 +71,11 @@ export default async function BoardSeriesEditPage({
         {localized(series, locale)} ({series.code})
       </h1>
       {done ? (
-        <Alert variant="success" live>
+        <Alert variant="success" live className="max-w-3xl">
           <AlertDescription>{t(`done_${done}`)}</AlertDescription>
         </Alert>
       ) : null}
-      <section aria-labelledby="times-title" className="flex flex-col gap-3">
+      <section aria-labelledby="times-title" className="flex max-w-3xl flex-col gap-3">
         <h2 id="times-title" className="text-2xl font-bold">
           {t("timesTitle")}
         </h2>
@@ -92,7 +94,7 @@ export default async function BoardSeriesEditPage({
         </dl>
         <p>{results > 0 ? t("resultsLoaded", { count: results }) : t("noResults")}</p>
       </section>
-      <section aria-labelledby="details-title" className="flex flex-col gap-4">
+      <section aria-labelledby="details-title" className="flex max-w-3xl flex-col gap-4">
         <h2 id="details-title" className="text-2xl font-bold">
           {t("detailsTitle")}
         </h2>
@@ -102,7 +104,7 @@ export default async function BoardSeriesEditPage({
         <h2 id="components-title" className="text-2xl font-bold">
           {t("componentsTitle")}
         </h2>
-        <p>{t("componentsIntro")}</p>
+        <p className="max-w-prose">{t("componentsIntro")}</p>
         {rows.length ? <ComponentsForm seriesId={series.id} rows={rows} /> : <p>{t("noComponents")}</p>}
       </section>
     </div>
