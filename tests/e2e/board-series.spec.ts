@@ -8,7 +8,8 @@ import { expectNoAxeViolations, signedIn } from "./helpers";
 // Monday) GMT; the entry deadline on Sunday 30 March, the day the clocks go forward. At the end
 // results day is moved to 2001 (the release times stay in 2098), so this series is the oldest and
 // never released: no other test's default series (the latest results day, or the next release)
-// changes.
+// changes. Its components' settings (an examiners' deadline for Latin Language, a tolerance for
+// Oracy) belong to this series alone.
 
 const CODE = "2098-10";
 
@@ -52,6 +53,45 @@ test("board staff create a series and see its times back in UK time, in English 
   await expect(restricted.getByLabel("Time")).toHaveValue("00:00");
   await expect(page.getByRole("group", { name: /^Release/ }).getByLabel("Time")).toHaveValue("08:00");
   await expectNoAxeViolations(page, "the new series");
+
+  // The components' mark deadlines, by keyboard: the internally assessed ones (centres' marks,
+  // with a tolerance) and the written ones (examiners' marks, no tolerance) in tables of their own.
+  await expect(page.getByRole("heading", { name: "Internally assessed components: centres' marks" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Written components: examiners' marks" })).toBeVisible();
+  await expect(page.getByTestId("written-components").getByRole("columnheader")).toHaveText([
+    "Component",
+    "Component's own deadline",
+    "Examiners' deadline: date",
+    "Examiners' deadline: time",
+  ]);
+  await expect(page.getByTestId("internal-components").getByRole("columnheader")).toHaveText([
+    "Component",
+    "Component's own deadline",
+    "Centres' deadline: date",
+    "Centres' deadline: time",
+    "Moderation tolerance (marks)",
+  ]);
+  await expect(page.getByTestId("written-components")).not.toContainText("9541/01 Oracy");
+  const latinDate = page.getByLabel("Examiners' deadline: date, 9521/01 Latin Language");
+  const latinTime = page.getByLabel("Examiners' deadline: time, 9521/01 Latin Language");
+  const oracyTolerance = page.getByLabel("Moderation tolerance (marks), 9541/01 Oracy");
+  await latinDate.fill("2098-07-01");
+  await latinTime.fill("12:00");
+  await oracyTolerance.fill("three");
+  await oracyTolerance.press("Enter");
+  const toleranceError = page.getByRole("link", { name: "Enter the tolerance as a whole number of marks, like 3" });
+  await expect(toleranceError).toBeVisible();
+  await expectNoAxeViolations(page, "the components' deadlines, with an error");
+  await toleranceError.focus();
+  await page.keyboard.press("Enter");
+  await expect(oracyTolerance).toBeFocused();
+  await expect(latinDate).toHaveValue("2098-07-01");
+  await oracyTolerance.fill("3");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The component settings have been saved.")).toBeVisible();
+  await expect(latinDate).toHaveValue("2098-07-01");
+  await expect(latinTime).toHaveValue("12:00");
+  await expect(oracyTolerance).toHaveValue("3");
 
   // In Welsh (the choice is saved on the stored account: switched back at the end).
   await page.getByRole("button", { name: /switch to Welsh/ }).click();
