@@ -300,11 +300,16 @@ export const identityRows: Row[] = [
     rule: "signing out needs no session",
   },
 
-  // A planned service's page: only the roles and permissions its tile is shown to.
+  // A service's address under /services/<key>: only the roles and permissions its tile is shown
+  // to, who are sent on to the service's own page (every service has one now).
   {
     endpoint: "page /services/[key]",
     allow: ["eo", "admin", "user+iamis", "otherCentre"],
     params: () => ({ key: "moderator-reports" }),
-    rule: "a planned service (moderator reports): only those with the IAMIS permission",
+    rule: "a service's old address (moderator reports): only those with the IAMIS permission",
+    expectForAllowed: {
+      reason: "the service has its own page; /services/<key> sends those who may use it there",
+      outcome: "redirect /moderator-reports",
+    },
   },
 ];
