@@ -132,6 +132,12 @@ async function fingerprint(): Promise<string> {
            (SELECT count(*) FROM "AccessArrangement" WHERE "status" <> 'WITHDRAWN')::int AS "accessArrangements",
            (SELECT count(*) FROM "ModifiedPaperOrder")::int AS "paperOrders",
            (SELECT md5(string_agg(concat_ws('|', "code", "modifiedPaperDeadline"), ',' ORDER BY id)) FROM "Series") AS "paperDeadlines",
+           (SELECT md5(string_agg(concat_ws('|', id, version, total, code, items::text, "submittedAt"), ',' ORDER BY id))
+              FROM "Mark") AS marks,
+           (SELECT md5(string_agg(concat_ws('|', id, status, "submittedAt"), ',' ORDER BY id)) FROM "MarkSheet") AS sheets,
+           (SELECT count(*) FROM "MarkSample")::int AS samples,
+           (SELECT md5(string_agg(concat_ws('|', id, "submittedAt", "releasedAt", adjustment, comments), ',' ORDER BY id))
+              FROM "ModerationReport") AS reports,
            (SELECT count(*) FROM "Favourite")::int AS favourites,
            (SELECT count(*) FROM "MfaFactor")::int AS factors,
            (SELECT count(*) FROM "RecoveryCode")::int AS "recoveryCodes",
