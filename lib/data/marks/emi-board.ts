@@ -5,8 +5,8 @@ import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sameMark } from "@/lib/marks/emi";
 import { isEntered, markValueSchema, type MarkValue } from "@/lib/marks/rules";
-import { readMarks, saveMark, storedMark, type SaveOutcome } from "./engine";
-import { allocatedEntries, componentShape, isRecordId, lockExaminerMark } from "./emi-scope";
+import { saveMark, storedMark, type SaveOutcome } from "./engine";
+import { allocatedEntries, allocationSheet, componentShape, isRecordId, lockExaminerMark } from "./emi-scope";
 
 // The board's side of examiner mark input (docs/marks.md, "Examiner mark input"): an examiner
 // allocation's marks, and changing a submitted one — which only board staff may do, with a
@@ -37,24 +37,7 @@ export async function examinerAllocationMarks(appointeeId: string, allocationId:
   const db = getPrisma();
   const a = await boardAllocation(appointeeId, allocationId);
   if (!a) return refuse("notFound");
-  const entries = await db.entry.findMany({
-    where: allocatedEntries(a),
-    select: {
-      id: true,
-      centre: { select: { number: true } },
-      candidate: { select: { candidateNumber: true, firstName: true, lastName: true } },
-    },
-    orderBy: [{ centre: { number: "asc" } }, { candidate: { candidateNumber: "asc" } }],
-  });
-  const [marks, shape] = await Promise.all([
-    readMarks(
-      db,
-      a.componentId,
-      "EXAMINER",
-      entries.map((e) => e.id),
-    ),
-    componentShape(db, a.componentId),
-  ]);
+  const { entries, marks, shape } = await allocationSheet(db, a);
   return {
     ok: true as const,
     allocation: {

@@ -3,6 +3,7 @@ import { authorize, refuse, type Authorized, type Refusal } from "@/lib/auth/aut
 import type { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MarkShape } from "@/lib/marks/rules";
+import { readMarks } from "./engine";
 
 // What an examiner's allocation covers (docs/marks.md, "Examiner mark input"): the live
 // (ENTERED) entries for the component's specification in the allocation's series, at the
@@ -111,4 +112,28 @@ export async function lockExaminerMark(
   componentId: string,
 ): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Mark" WHERE "entryId" = ${entryId} AND "componentId" = ${componentId} AND source = 'EXAMINER' FOR UPDATE`;
+}
+
+// internal: the caller has authorized the examiner of this allocation, or board staff
+/** An allocation's candidates (only what an examiner may see of them), their examiner marks and the component's shape. */
+export async function allocationSheet(db: Db, a: ScopedAllocation & { componentId: string }) {
+  const entries = await db.entry.findMany({
+    where: allocatedEntries(a),
+    select: {
+      id: true,
+      centre: { select: { number: true } },
+      candidate: { select: { candidateNumber: true, firstName: true, lastName: true } },
+    },
+    orderBy: [{ centre: { number: "asc" } }, { candidate: { candidateNumber: "asc" } }],
+  });
+  const [marks, shape] = await Promise.all([
+    readMarks(
+      db,
+      a.componentId,
+      "EXAMINER",
+      entries.map((e) => e.id),
+    ),
+    componentShape(db, a.componentId),
+  ]);
+  return { entries, marks, shape };
 }

@@ -4,9 +4,10 @@ import { audit } from "@/lib/data/audit";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isEntered, type MarkValue } from "@/lib/marks/rules";
-import { readMarks, saveMark, type SaveOutcome } from "./engine";
+import { saveMark, type SaveOutcome } from "./engine";
 import {
   allocatedEntries,
+  allocationSheet,
   authorizeExaminer,
   componentShape,
   ENTERED_MARK,
@@ -122,24 +123,7 @@ export async function emiSheet(allocationId: string) {
   const db = getPrisma();
   const a = await examinerAllocation(db, auth.caller.userId, allocationId);
   if (!a) return refuse("notFound");
-  const entries = await db.entry.findMany({
-    where: allocatedEntries(a),
-    select: {
-      id: true,
-      centre: { select: { number: true } },
-      candidate: { select: { candidateNumber: true, firstName: true, lastName: true } },
-    },
-    orderBy: [{ centre: { number: "asc" } }, { candidate: { candidateNumber: "asc" } }],
-  });
-  const [marks, shape] = await Promise.all([
-    readMarks(
-      db,
-      a.componentId,
-      "EXAMINER",
-      entries.map((e) => e.id),
-    ),
-    componentShape(db, a.componentId),
-  ]);
+  const { entries, marks, shape } = await allocationSheet(db, a);
   const rows: EmiRow[] = entries.map((e) => {
     const m = marks.get(e.id);
     return {
