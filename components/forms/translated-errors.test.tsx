@@ -16,7 +16,12 @@ import { ErrorSummary, useActionErrors } from "./translated-errors";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LOCALES = ["en", "cy"] as const;
-const errorsOf = (locale: "en" | "cy") => messagesFor(locale).errors as MessageTree;
+/** Every message of the "errors" namespace by its full key ("emi.reasonRequired" for a nested one). */
+const leaves = (tree: MessageTree, prefix = ""): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]): [string, string][] =>
+    typeof v === "string" ? [[`${prefix}${k}`, v]] : leaves(v as MessageTree, `${prefix}${k}.`),
+  );
+const errorsOf = (locale: "en" | "cy") => Object.fromEntries(leaves(messagesFor(locale).errors as MessageTree));
 const KEYS = Object.keys(errorsOf("en"));
 
 function Form({ state }: { state: ActionState }) {
