@@ -23,6 +23,9 @@ export const E2E = {
   // never be shared with accounts that sign in at the real time.
   clockResults: { email: "clock.results@68101.test" },
   clockTeacher: { email: "clock.teacher@68101.test" },
+  // An Admin of 68102 (IAMIS by default) who reads its released moderator report at the real
+  // time: 68102's EO signs in at pinned 2027 times (exams-office.spec.ts).
+  reportsAdmin: { email: "reports.admin@68102.test" },
   password: "correct-horse-battery-staple",
 } as const;
 
@@ -133,6 +136,15 @@ export async function seedE2eFixtures(prisma: PrismaClient) {
     name: "Dafydd Rees",
     password: E2E.password,
     mfa: "totp",
+  });
+  await createUser(prisma, {
+    email: E2E.reportsAdmin.email,
+    role: "ADMIN",
+    centre: await prisma.centre.findUniqueOrThrow({ where: { number: "68102" } }),
+    name: "Elin Huws",
+    password: E2E.password,
+    mfa: "totp",
+    grants: ["iamis"],
   });
   await seedPublishingFixtures(prisma, E2E.password);
   await seedBoardResourcesFixtures(prisma, E2E.password);

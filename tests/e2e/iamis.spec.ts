@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sampleSize } from "../../lib/marks/moderation";
+import { E2E } from "./fixtures-seed";
 import { expectNoAxeViolations, signedIn, signIn } from "./helpers";
 
 // IAMIS in a browser, on the demo board (prisma/seed/iamis.ts): a teacher holding the IAMIS
@@ -191,8 +192,9 @@ test("the exams officer pastes the rest, submits, and sees the sample to send, i
 
 test("a centre reads its released moderator report, in English and Welsh", async ({ page }) => {
   test.slow();
-  // 68102's moderated sheet (prisma/seed/moderation.ts) has a released report.
-  await signIn(page, "eo@68102.test");
+  // 68102's moderated sheet (prisma/seed/moderation.ts) has a released report; an Admin of
+  // 68102 with IAMIS reads it (its EO signs in at pinned times in exams-office.spec.ts).
+  await signIn(page, E2E.reportsAdmin.email, E2E.password);
   await page.goto("/moderator-reports");
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Moderator report:");

@@ -100,21 +100,14 @@ test("dates are British and on the 24-hour clock on the pages an exams officer o
   await expect(page.getByText(new RegExp(`^Invite expires \\d{1,2} (${MONTHS}) \\d{4}$`)).first()).toBeVisible();
 });
 
-test("a service still to come says so plainly, in English and Welsh", async ({ page }) => {
+test("a service's old /services/<key> address opens the service itself", async ({ page }) => {
+  // Every service has its own pages now; an old link or bookmark still arrives.
   await signedIn(page, "eo@68101.test");
-  const planned = await page.getByRole("main").locator('a[href^="/services/"]').first().getAttribute("href");
-  expect(planned).toBeTruthy();
-  await page.goto(planned!);
-  const main = page.getByRole("main");
-  await expect(main).toContainText("This service is not in Porth yet.");
-  await expect(main.getByRole("heading", { name: "What the service is for" })).toBeVisible();
-  await expect(main).not.toContainText("This is where you will be able to");
-  await inWelsh(page, async () => {
-    await page.goto(planned!);
-    await expect(main).toContainText("Dydy'r gwasanaeth hwn ddim yn Porth eto.");
-    await expect(main.getByRole("heading", { name: "Diben y gwasanaeth" })).toBeVisible();
-    await expect(main).not.toContainText("Dyma lle byddwch yn gallu");
-  });
+  await page.goto("/services/iamis");
+  await expect(page).toHaveURL(/\/iamis$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("IAMIS mark input");
+  await page.goto("/services/no-such-service");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("IAMIS mark input");
 });
 
 test("the header shows the mark and a visible wordmark, a labelled search and the favicon", async ({ page }) => {

@@ -71,7 +71,7 @@ export default async function IamisPage({ searchParams }: Props) {
                   <TableRow key={s.id}>
                     <TableCell>
                       <Link href={`/iamis/${s.id}`} className="font-semibold underline">
-                        {s.componentCode} {localized(s, locale, "title")}
+                        {`${s.componentCode} ${localized(s, locale, "title")}`}
                       </Link>
                     </TableCell>
                     <TableCell>

@@ -41,7 +41,7 @@ export default async function ModeratorReportsPage() {
               <TableRow key={r.id}>
                 <TableCell>
                   <Link href={`/moderator-reports/${r.id}`} className="font-semibold underline">
-                    {r.componentCode} {localized(r, locale, "title")}
+                    {`${r.componentCode} ${localized(r, locale, "title")}`}
                   </Link>
                 </TableCell>
                 <TableCell>{localized(r.series, locale)}</TableCell>
