@@ -28,6 +28,14 @@ describe("authenticator-app codes", () => {
     expect((await checkTotp(SECRET, await totpCode(SECRET, shift(1)), shift(1), step(at))).ok).toBe(true);
   });
 
+  it("answers (refuses) rather than fails when the last used step is ahead of the server's clock", async () => {
+    // A code was used at a later time than the server's clock now reads (the clock went back).
+    const later = step(shift(5));
+    const code = await totpCode(SECRET, at);
+    expect(await checkTotp(SECRET, code, at, later)).toEqual({ ok: false, replay: true });
+    expect(await checkTotp(SECRET, "000000", at, later)).toEqual({ ok: false, replay: false });
+  });
+
   it("refuses anything that is not six digits", async () => {
     expect((await checkTotp(SECRET, "12345", at, null)).ok).toBe(false);
     expect((await checkTotp(SECRET, "abcdef", at, null)).ok).toBe(false);

@@ -34,7 +34,12 @@ export async function checkTotp(
   if (!/^\d{6}$/.test(token)) return { ok: false, replay: false };
   const epoch = Math.floor(at.getTime() / 1000);
   const base = { secret, token, epoch, epochTolerance: TOTP_PERIOD, guardrails } as const;
-  const result = await verify(lastUsedStep == null ? base : { ...base, afterTimeStep: lastUsedStep });
+  // A last used step beyond the window (the server's clock has gone back since) leaves no step a
+  // code could be accepted from; otplib would throw rather than answer.
+  const beyond = lastUsedStep != null && lastUsedStep >= Math.floor(epoch / TOTP_PERIOD) + 1;
+  const result = beyond
+    ? { valid: false as const }
+    : await verify(lastUsedStep == null ? base : { ...base, afterTimeStep: lastUsedStep });
   if (result.valid && "timeStep" in result) return { ok: true, step: result.timeStep };
   if (lastUsedStep != null) {
     // Tell a replayed code from a wrong one, so the replay can be audited.
