@@ -11,5 +11,7 @@ export async function GET(request: Request) {
   if (!session.ok) return refusalResponse(session);
   const to = safeRedirectTarget(new URL(request.url).searchParams.get("to"));
   await unstable_update({});
-  return NextResponse.redirect(new URL(to, request.url), { headers: NO_STORE });
+  // A relative Location: the browser resolves it against the address it used, so the session
+  // cookie goes with it whatever host name the server believes it has.
+  return new NextResponse(null, { status: 307, headers: { ...NO_STORE, Location: to } });
 }
