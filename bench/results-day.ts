@@ -1,4 +1,4 @@
-// Benchmark: results morning (issue 14). Every figure is a ratio to a bare page or a bare route
+// Benchmark: results morning. Every figure is a ratio to a bare page or a bare route
 // handler served by the same production build in the same run, so the machine's speed and load
 // divide out.
 //

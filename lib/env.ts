@@ -44,7 +44,7 @@ export const envSchema = z.object({
       "must be a tenant id (a GUID)",
     )
     .optional(),
-  /** The board can switch the weaker second factors off (PRODUCT.md §4). */
+  /** The board can switch the weaker second factors off (docs/product-rules.md). */
   MFA_SMS_ENABLED: z.enum(["true", "false"]).default("true"),
   MFA_EMAIL_ENABLED: z.enum(["true", "false"]).default("true"),
   /** Board staff must use a passkey as their second factor (lib/auth/mfa-methods.ts, docs/decisions/018-passkeys.md). */

@@ -1,4 +1,4 @@
-// Post-results fixtures for the authorization matrix (issue 6): at centre A, a candidate with
+// Post-results fixtures for the authorization matrix: at centre A, a candidate with
 // recorded script consent and one without, each entered for GCSE Latin (9521) in the June 2027
 // series with a result and a marked script in a throwaway file store.
 import { mkdtempSync } from "node:fs";

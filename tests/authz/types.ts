@@ -1,4 +1,4 @@
-// The authorization matrix (issue 4): every page, server action and route handler × every kind
+// The authorization matrix: every page, server action and route handler × every kind
 // of caller. Rows live in tests/authz/matrix/<area>.ts; tests/integration/authz-matrix.test.ts
 // finds every endpoint in app/ and lib/actions/ and fails on one without a row.
 import type { PrismaClient } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, latestMessage, signedIn } from "./helpers";
 
-// The board's appointees (issue 16): board staff create a moderator, who is invited by email to
+// The board's appointees: board staff create a moderator, who is invited by email to
 // the appointee sign-in, and allocate them to an internally assessed component of the demo
 // series and a demo centre. Every page of the service is checked with axe in English and Welsh.
 

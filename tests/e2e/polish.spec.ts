@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, ownIp, signedIn, type StoredAccount } from "./helpers";
 
-// The rough edges of issue 15, in a browser: form messages with nothing left unfilled, British
+// Rough edges, in a browser: form messages with nothing left unfilled, British
 // dates, the header (wordmark, mark, favicon, labelled search) and footer (Help, Accessibility),
 // the placeholder page, Welsh wording, the phone layout and a wide table, reflow at 400% zoom,
 // and Label in Name (WCAG 2.5.3) for every control of the main pages.

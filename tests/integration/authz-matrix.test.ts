@@ -1,4 +1,4 @@
-// The authorization matrix (issue 4): finds every page, route handler and server action in the
+// The authorization matrix: finds every page, route handler and server action in the
 // app, requires a row in tests/authz/matrix for each, and runs each row as every kind of caller
 // against a real database — only Auth.js's cookie, Next's request headers and the translator
 // are stand-ins. Each call comes from its own client address, so no rate limit run up by one

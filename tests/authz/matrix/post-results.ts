@@ -1,4 +1,4 @@
-// Post-results (issue 6): reviews of marking / copies of scripts, and View scripts.
+// Post-results: reviews of marking / copies of scripts, and View scripts.
 // Default clock 2027-09-01T09:00Z (after every release). June 2027: restricted release
 // 2027-08-17T23:00Z (EO/Admin), release 2027-08-19T07:00Z (Users).
 import { form, type Row } from "../types";
