@@ -37,6 +37,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { withoutNulBytes } from "./nul-guard";
 
 export type DatabaseConfig = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -140,14 +141,16 @@ export async function getPgliteReady(): Promise<PGlite | null> {
 function createPrisma(): PrismaClient {
   const config = resolveDatabaseConfig();
   if (config.kind === "postgres") {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
+    return new PrismaClient({ adapter: withoutNulBytes(new PrismaPg({ connectionString: config.url })) });
   }
   return new PrismaClient({
-    adapter: pgliteAdapterFactory(() => {
-      const pg = getPglite();
-      if (!pg) throw new Error("PGlite instance unavailable");
-      return pg;
-    }),
+    adapter: withoutNulBytes(
+      pgliteAdapterFactory(() => {
+        const pg = getPglite();
+        if (!pg) throw new Error("PGlite instance unavailable");
+        return pg;
+      }),
+    ),
   });
 }
 

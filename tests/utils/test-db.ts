@@ -27,6 +27,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { isPostgresUrl, pgliteAdapterFactory, setPrismaForTests } from "../../lib/db/client";
+import { withoutNulBytes } from "../../lib/db/nul-guard";
 import { applyMigrations, readMigrationsList } from "../../lib/db/migrations";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 
@@ -57,7 +58,7 @@ async function createPgliteTestDb(): Promise<TestDb> {
   const template = await pgliteTemplate();
   const pglite = new PGlite({ loadDataDir: template });
   await pglite.waitReady;
-  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(() => pglite) });
+  const prisma = new PrismaClient({ adapter: withoutNulBytes(pgliteAdapterFactory(() => pglite)) });
   return {
     prisma,
     pglite,
@@ -151,7 +152,7 @@ async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
   const drop = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   try {
     await applyMigrations({ url: testUrl }, { migrationsDir: MIGRATIONS_DIR });
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: testUrl }) });
+    prisma = new PrismaClient({ adapter: withoutNulBytes(new PrismaPg({ connectionString: testUrl })) });
   } catch (e) {
     await drop().catch(() => {});
     throw e;
