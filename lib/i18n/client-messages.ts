@@ -33,7 +33,9 @@ export const CLIENT_MESSAGES = {
   "app/(portal)/access-arrangements": ["errors", "accessArrangements"],
   "app/(portal)/centre": ["errors", "account", "permissions", "invite", "users", "a2c"],
   "app/(portal)/iamis": ["errors", "marks", "iamis.submit", "iamis.import"],
-  "app/(portal)/entries": ["errors", "entries.list", "entries.candidates", "entries.import", "scriptConsent"],
+  "app/(portal)/entries": ["errors", "entries.list"],
+  "app/(portal)/entries/candidates": ["entries.candidates", "scriptConsent"],
+  "app/(portal)/entries/import": ["entries.import"],
   "app/(portal)/post-results": ["errors", "postResults"],
   "app/(portal)/profile": [
     "errors",
