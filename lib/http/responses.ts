@@ -44,7 +44,14 @@ export function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** Streams CSV lines (already encoded with lib/csv.ts) as a private attachment. */
+/** A streamed body is sent in pieces of about this many characters, not a piece per line. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * Streams CSV lines (already encoded with lib/csv.ts) as a private attachment. Lines are gathered
+ * into pieces of about 64 KB: a piece per line would cost a stream round trip for each of a
+ * large centre's thousands of rows (bench/results-day.ts measures the results file).
+ */
 export function csvResponse(lines: AsyncIterable<string> | Iterable<string>, filename: string): Response {
   const encoder = new TextEncoder();
   const iterator =
@@ -53,9 +60,17 @@ export function csvResponse(lines: AsyncIterable<string> | Iterable<string>, fil
       : (lines as Iterable<string>)[Symbol.iterator]();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      let piece = "";
+      while (piece.length < CHUNK_CHARS) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (piece) controller.enqueue(encoder.encode(piece));
+          controller.close();
+          return;
+        }
+        piece += next.value;
+      }
+      controller.enqueue(encoder.encode(piece));
     },
     async cancel() {
       await iterator.return?.();

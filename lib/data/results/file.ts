@@ -63,6 +63,19 @@ export async function resultsFileForKey(
 
 async function* none(): AsyncGenerator<ResultsFileRow> {}
 
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** "componentId:mark;…" as "code:mark;…", in component code order. */
+function componentMarks(stored: string, codeOf: Map<string, string>): string {
+  const marks: [string, string][] = [];
+  for (const m of stored.split(";")) {
+    const at = m.lastIndexOf(":");
+    if (at > 0) marks.push([codeOf.get(m.slice(0, at)) ?? "", m.slice(at + 1)]);
+  }
+  if (marks.length > 1) marks.sort((a, b) => byCode(a[0], b[0]));
+  return marks.map(([code, mark]) => `${code}:${mark}`).join(";");
+}
+
 type FileRow = {
   candidateNumber: string;
   uci: string;
@@ -151,16 +164,11 @@ async function* fileRows(
       else candidates.push([row]);
     }
     for (const results of candidates) {
-      results.sort((a, b) => (a.specificationCode ?? "").localeCompare(b.specificationCode ?? ""));
+      // Codes are ASCII letters, digits and "_./-" (lib/validation/codes.ts): plain code-unit order.
+      results.sort((a, b) => byCode(a.specificationCode ?? "", b.specificationCode ?? ""));
       for (const r of results) {
         if (r.grade === null) continue;
-        const marks = (r.marks ?? "")
-          .split(";")
-          .filter(Boolean)
-          .map((m) => [codeOf.get(m.slice(0, m.lastIndexOf(":"))) ?? "", m.slice(m.lastIndexOf(":") + 1)] as const)
-          .sort((a, b) => a[0].localeCompare(b[0]))
-          .map(([code, mark]) => `${code}:${mark}`)
-          .join(";");
+        const marks = r.marks ? componentMarks(r.marks, codeOf) : "";
         yield {
           centreNumber: centre.number,
           seriesCode: series.code,
