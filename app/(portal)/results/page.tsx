@@ -150,7 +150,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                   </TableRow>
                 ) : (
                   data.rows.map((r) => {
-                    // Text as single strings and links that do not prefetch: a hundred rows a page.
+                    // Text as single strings and plain links (no client component per row): a
+                    // hundred rows a page, rendered on every results-morning request.
                     const person = `${r.lastName}, ${r.firstName}`;
                     return (
                       <TableRow key={r.resultId}>
@@ -161,10 +162,10 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                         <TableCell>{localized(r, ctx.locale, "qualificationName")}</TableCell>
                         <TableCell className="font-bold">{r.grade}</TableCell>
                         <TableCell>
-                          <Link href={`${statement}${r.candidateId}${seriesQuery}`} prefetch={false}>
+                          <a href={`${statement}${r.candidateId}${seriesQuery}`}>
                             {viewStatement}
                             <span className="sr-only">{` (${r.candidateNumber} ${person})`}</span>
-                          </Link>
+                          </a>
                         </TableCell>
                       </TableRow>
                     );
