@@ -11,6 +11,10 @@ export type Measured = {
   world: BenchWorld;
   bare: Load;
   bareRoute: Load;
+  /** An empty page inside the portal's layout, signed in: the frame every portal page pays for. */
+  shell: Load;
+  /** Bytes of each path's answer (the A2C answers' bodies among them). */
+  bodyBytes: Record<string, number>;
   home: Load;
   results: Load;
   entries: Load;
@@ -28,7 +32,8 @@ export type Measured = {
 /** Prints the tables and returns the rows (the smoke run checks every path answered). */
 export function printResultsDay(m: Measured): Row[] {
   const { options, sha, world, bare, bareRoute, home, results, entries, a2cLargest, a2cMedian, signIns, ceiling } = m;
-  const { file, scaleOut, sizes } = m;
+  const { file, scaleOut, sizes, shell, bodyBytes } = m;
+  const kb = (name: string) => `${Math.round((bodyBytes[name] ?? 0) / 1024)} KB`;
   // ─── the tables ───
   const vsPage = (l: Load) => l.rps / bare.rps;
   const vsRoute = (l: Load) => l.rps / bareRoute.rps;
@@ -45,6 +50,7 @@ export function printResultsDay(m: Measured): Row[] {
   const rows: Row[] = [
     row("bare page /bench-bare", bare, null, "—", null),
     row("bare route handler /api/bench-bare", bareRoute, null, "—", null),
+    row("empty portal page /bench-shell (diagnosis)", shell, vsPage(shell), "—", null),
     row("All Services /", home, vsPage(home), "≥ 80% of the bare page", vsPage(home) >= 0.8 && home.errors === 0),
     {
       ...row("/results (100 rows)", results, vsPage(results), "", null),
@@ -54,14 +60,14 @@ export function printResultsDay(m: Measured): Row[] {
     },
     row("/entries (50 rows a page)", entries, vsPage(entries), "0 errors", entries.errors === 0),
     row(
-      `A2C results, centre ${world.largest.number} (${world.largest.results} rows)`,
+      `A2C results, centre ${world.largest.number} (${world.largest.results} rows, ${kb("a2c")} JSON)`,
       a2cLargest,
       vsRoute(a2cLargest),
       "≥ 70% of the bare route handler",
       vsRoute(a2cLargest) >= 0.7 && a2cLargest.errors === 0,
     ),
     row(
-      `A2C results, centre ${world.a2c.median.number} (${world.a2c.median.results} rows)`,
+      `A2C results, centre ${world.a2c.median.number} (${world.a2c.median.results} rows, ${kb("a2cMedian")} JSON)`,
       a2cMedian,
       vsRoute(a2cMedian),
       "≥ 70% of the bare route handler",

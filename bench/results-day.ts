@@ -180,24 +180,29 @@ async function main() {
       headers: { authorization: `Bearer ${token}` },
     });
 
-    // Every path answers before anything is timed.
+    // Every path answers before anything is timed; each answer's size goes in the table.
+    const bodyBytes: Record<string, number> = {};
     for (const [name, target] of Object.entries({
       "/bench-bare": page("/bench-bare"),
       "/api/bench-bare": page("/api/bench-bare"),
       "/": page("/"),
       "/results": page("/results"),
       "/entries": page("/entries"),
+      "/bench-shell": page("/bench-shell"),
       a2c: a2c(world.a2c.largest.token),
+      a2cMedian: a2c(world.a2c.median.token),
     })) {
       const response = await fetch(target.url, { headers: target.headers, redirect: "manual" });
-      await response.arrayBuffer();
+      const body = await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
+      bodyBytes[name] = body.byteLength;
     }
 
     const bare = await measure(options, page("/bench-bare"));
     say(`bare page: ${bare.rps.toFixed(0)} req/s`);
     const bareRoute = await measure(options, page("/api/bench-bare"));
     say(`bare route handler: ${bareRoute.rps.toFixed(0)} req/s`);
+    const shell = await measure(options, page("/bench-shell"));
     const home = await measure(options, page("/"));
     const results = await measure(options, page("/results"));
     const entries = await measure(options, page("/entries"));
@@ -265,6 +270,8 @@ async function main() {
       world,
       bare,
       bareRoute,
+      shell,
+      bodyBytes,
       home,
       results,
       entries,

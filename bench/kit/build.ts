@@ -16,6 +16,15 @@ export default async function BenchBarePage() {
   return <main id="main"><h1>Bare</h1></main>;
 }
 `,
+  // Not a goal's yardstick, a diagnosis: what the portal's frame costs before a page adds anything.
+  "app/(portal)/bench-shell/page.tsx": `import { requireUser } from "@/lib/auth/session";
+
+// The benchmark's empty portal page: signed in, the portal's layout and nothing else (bench/results-day.ts).
+export default async function BenchShellPage() {
+  await requireUser();
+  return <h1>Shell</h1>;
+}
+`,
   "app/api/bench-bare/route.ts": `// The benchmark's bare route handler (bench/results-day.ts).
 export const dynamic = "force-dynamic";
 
