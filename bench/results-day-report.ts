@@ -11,6 +11,8 @@ export type Measured = {
   world: BenchWorld;
   bare: Load;
   bareRoute: Load;
+  /** The bare page that also finds the signed-in session (no portal layout). */
+  session: Load;
   /** An empty page inside the portal's layout, signed in: the frame every portal page pays for. */
   shell: Load;
   /** Bytes of each path's answer (the A2C answers' bodies among them). */
@@ -32,7 +34,7 @@ export type Measured = {
 /** Prints the tables and returns the rows (the smoke run checks every path answered). */
 export function printResultsDay(m: Measured): Row[] {
   const { options, sha, world, bare, bareRoute, home, results, entries, a2cLargest, a2cMedian, signIns, ceiling } = m;
-  const { file, scaleOut, sizes, shell, bodyBytes } = m;
+  const { file, scaleOut, sizes, session, shell, bodyBytes } = m;
   const kb = (name: string) => `${Math.round((bodyBytes[name] ?? 0) / 1024)} KB`;
   // ─── the tables ───
   const vsPage = (l: Load) => l.rps / bare.rps;
@@ -50,6 +52,7 @@ export function printResultsDay(m: Measured): Row[] {
   const rows: Row[] = [
     row("bare page /bench-bare", bare, null, "—", null),
     row("bare route handler /api/bench-bare", bareRoute, null, "—", null),
+    row("bare page signed in /bench-session (diagnosis)", session, vsPage(session), "—", null),
     row("empty portal page /bench-shell (diagnosis)", shell, vsPage(shell), "—", null),
     row("All Services /", home, vsPage(home), "≥ 80% of the bare page", vsPage(home) >= 0.8 && home.errors === 0),
     {

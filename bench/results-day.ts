@@ -188,6 +188,7 @@ async function main() {
       "/": page("/"),
       "/results": page("/results"),
       "/entries": page("/entries"),
+      "/bench-session": page("/bench-session"),
       "/bench-shell": page("/bench-shell"),
       a2c: a2c(world.a2c.largest.token),
       a2cMedian: a2c(world.a2c.median.token),
@@ -202,6 +203,7 @@ async function main() {
     say(`bare page: ${bare.rps.toFixed(0)} req/s`);
     const bareRoute = await measure(options, page("/api/bench-bare"));
     say(`bare route handler: ${bareRoute.rps.toFixed(0)} req/s`);
+    const session = await measure(options, page("/bench-session"));
     const shell = await measure(options, page("/bench-shell"));
     const home = await measure(options, page("/"));
     const results = await measure(options, page("/results"));
@@ -270,6 +272,7 @@ async function main() {
       world,
       bare,
       bareRoute,
+      session,
       shell,
       bodyBytes,
       home,

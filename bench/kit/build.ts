@@ -25,6 +25,15 @@ export default async function BenchShellPage() {
   return <h1>Shell</h1>;
 }
 `,
+  // The same without the portal's layout: the bare page plus finding the signed-in session.
+  "app/bench-session/page.tsx": `import { requireUser } from "@/lib/auth/session";
+
+// The benchmark's signed-in bare page: the root layout and the session check (bench/results-day.ts).
+export default async function BenchSessionPage() {
+  await requireUser();
+  return <main id="main"><h1>Session</h1></main>;
+}
+`,
   "app/api/bench-bare/route.ts": `// The benchmark's bare route handler (bench/results-day.ts).
 export const dynamic = "force-dynamic";
 
