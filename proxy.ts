@@ -4,6 +4,7 @@ import { canUseService, findServiceForPath } from "@/lib/services/catalogue";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { STEP_PATHS } from "@/lib/auth/steps";
 import { secureCookiesOn, sessionCookieName } from "@/lib/auth/cookie";
+import { decodeSessionCookie } from "@/lib/auth/session-cookie";
 import { now } from "@/lib/clock";
 import en from "@/lib/i18n/messages/en.json";
 import cy from "@/lib/i18n/messages/cy.json";
@@ -102,6 +103,7 @@ async function gate(request: NextRequest, nonce: string): Promise<NextResponse> 
     secret: process.env.AUTH_SECRET,
     secureCookie,
     cookieName: sessionCookieName(secureCookie),
+    decode: decodeSessionCookie,
   });
   const to = (target: string) => NextResponse.redirect(new URL(target, request.url));
 

@@ -1,4 +1,6 @@
 import NextAuth from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { now } from "@/lib/clock";
@@ -9,6 +11,7 @@ import { openAppointeeSsoSession } from "@/lib/data/identity/sso";
 import { effectivePermissions } from "./permissions";
 import { entraTenant } from "./entra";
 import { secureCookiesOn, sessionCookieName } from "./cookie";
+import { decodeSessionCookie } from "./session-cookie";
 
 // The only place that configures Auth.js (docs/decisions/003-sessions.md). Porth's own data
 // layer checks passwords and second factors and opens a Session row; the Credentials provider
@@ -62,6 +65,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     },
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  jwt: { decode: decodeSessionCookie },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -126,3 +130,19 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() 
     },
   },
 }));
+
+/**
+ * The Session row id the request's cookie names, or null. Only opens the cookie: Auth.js's
+ * `auth()` would also re-issue it, which a page cannot send back (the row decides the session's
+ * life, lib/data/identity/sessions.ts).
+ */
+export async function sessionIdOfRequest(): Promise<string | null> {
+  const token = await getToken({
+    req: { headers: new Headers(await headers()) },
+    secret: process.env.AUTH_SECRET,
+    secureCookie: secureCookies,
+    cookieName: sessionCookieName(secureCookies),
+    decode: decodeSessionCookie,
+  });
+  return typeof token?.sid === "string" ? token.sid : null;
+}

@@ -6,7 +6,7 @@ import { now } from "@/lib/clock";
 import { findLiveSession, type LiveSession, type RequestInfo } from "@/lib/data/identity/sessions";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { clientAddress } from "@/lib/http/client-address";
-import { auth, signIn } from "./config";
+import { sessionIdOfRequest, signIn } from "./config";
 import { hasPermission, type Permission } from "./permissions";
 import { STEP_PATHS as STEPS, type PendingStep } from "./steps";
 import { relyingPartyFrom, type RelyingParty } from "./webauthn";
@@ -38,8 +38,7 @@ export async function requestRelyingParty(): Promise<RelyingParty | null> {
 
 /** The live session of this request, or null. Cached for the request. */
 export const getSession = cache(async (): Promise<LiveSession | null> => {
-  const jwt = await auth();
-  const sid = (jwt as { sid?: string } | null)?.sid;
+  const sid = await sessionIdOfRequest();
   if (!sid) return null;
   return findLiveSession(sid, now());
 });

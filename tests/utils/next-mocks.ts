@@ -45,6 +45,7 @@ export function clientHeaders(address: string): Record<string, string> {
 
 export const authConfigMock = {
   auth: async () => (state.sid ? { sid: state.sid } : null),
+  sessionIdOfRequest: async () => state.sid,
   signIn: async () => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/;307;" });
   },
