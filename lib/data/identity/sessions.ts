@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AppointeeType, Language, Role } from "@/lib/generated/prisma/enums";
 import { getPrisma } from "@/lib/db/client";
 import { randomToken, sha256 } from "@/lib/auth/codes";
 import type { PendingStep } from "@/lib/auth/steps";
@@ -90,24 +91,97 @@ export async function exchangeHandoff(handoff: string, now: Date) {
   return session;
 }
 
-export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+/** A live session and its person, as every request reads them. */
+export type LiveSession = {
+  id: string;
+  userId: string;
+  expires: Date;
+  lastSeenAt: Date;
+  mfaAt: Date | null;
+  pendingStep: string | null;
+  revokedAt: Date | null;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    title: string;
+    role: Role;
+    centreId: string | null;
+    appointeeType: AppointeeType | null;
+    language: Language | null;
+    grants: { permission: string }[];
+    centre: { id: string; number: string; nameEn: string; nameCy: string } | null;
+  };
+};
+
+type LiveSessionRow = Omit<LiveSession, "user"> & {
+  email: string;
+  name: string;
+  title: string;
+  role: Role;
+  centreId: string | null;
+  appointeeType: AppointeeType | null;
+  language: Language | null;
+  permissions: string[] | null;
+  centreNumber: string | null;
+  centreNameEn: string | null;
+  centreNameCy: string | null;
+};
 
 /**
  * The session row behind a cookie, if it is neither revoked, expired nor idle; refreshes its idle
- * clock when it is a minute old or more (lib/auth/idle.ts), so most requests write nothing.
+ * clock when it is a minute old or more (lib/auth/idle.ts), so most requests write nothing. One
+ * statement (the session, its person, their centre and grants): every page waits for it.
  */
 // public: this is how the caller is found (lib/auth/session.ts), so it cannot ask for one
-export async function findLiveSession(sessionId: string, now: Date) {
+export async function findLiveSession(sessionId: string, now: Date): Promise<LiveSession | null> {
+  if (typeof sessionId !== "string" || !sessionId) return null;
   const db = getPrisma();
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { grants: { select: { permission: true } }, centre: true } } },
-  });
-  if (!session || session.revokedAt) return null;
-  if (session.expires.getTime() <= now.getTime()) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const [row] = await db.$queryRaw<LiveSessionRow[]>`
+    SELECT s.id, s."userId", s.expires, s."lastSeenAt", s."mfaAt", s."pendingStep", s."revokedAt",
+      u.email, u.name, u.title, u.role::text AS role, u."centreId", u."appointeeType"::text AS "appointeeType",
+      u.language::text AS language,
+      (SELECT array_agg(g.permission::text ORDER BY g.permission) FROM "PermissionGrant" g WHERE g."userId" = u.id)
+        AS permissions,
+      c.number AS "centreNumber", c."nameEn" AS "centreNameEn", c."nameCy" AS "centreNameCy"
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Centre" c ON c.id = u."centreId"
+    WHERE s.id = ${sessionId}`;
+  if (!row || row.revokedAt) return null;
+  if (row.expires.getTime() <= now.getTime()) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return null;
+  const session: LiveSession = {
+    id: row.id,
+    userId: row.userId,
+    expires: row.expires,
+    lastSeenAt: row.lastSeenAt,
+    mfaAt: row.mfaAt,
+    pendingStep: row.pendingStep,
+    revokedAt: row.revokedAt,
+    user: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      title: row.title,
+      role: row.role,
+      centreId: row.centreId,
+      appointeeType: row.appointeeType,
+      language: row.language,
+      grants: (row.permissions ?? []).map((permission) => ({ permission })),
+      centre:
+        row.centreId && row.centreNumber !== null
+          ? {
+              id: row.centreId,
+              number: row.centreNumber,
+              nameEn: row.centreNameEn ?? "",
+              nameCy: row.centreNameCy ?? "",
+            }
+          : null,
+    },
+  };
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.session.update({ where: { id: row.id }, data: { lastSeenAt: now } });
     session.lastSeenAt = now;
   }
   return session;
