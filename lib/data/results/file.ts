@@ -137,7 +137,8 @@ export function fileBatchSql(centreId: string, seriesId: string, after: string, 
 /**
  * The rows of a centre's results file for a series. Reads `batchSize` candidates at a time with
  * keyset pagination on the candidate number (fileBatchSql), so memory stays flat however large the
- * centre. Only ever called after the caller's release check above.
+ * centre, and reads each batch while the one before is written out. Only ever called after the
+ * caller's release check above.
  */
 async function* fileRows(
   scope: { centreId: string; seriesId: string },
@@ -152,9 +153,15 @@ async function* fileRows(
   if (!centre || !series) return;
   const codeOf = new Map(components.map((c) => [c.id, c.code]));
   const size = Math.max(1, Math.floor(batchSize));
-  let after = "";
-  for (;;) {
-    const rows = await db.$queryRaw<FileRow[]>(fileBatchSql(scope.centreId, scope.seriesId, after, size));
+  const batch = (after: string) => {
+    const read = db.$queryRaw<FileRow[]>(fileBatchSql(scope.centreId, scope.seriesId, after, size));
+    // Awaited below; a reader that stops early leaves it unread, not unhandled.
+    read.catch(() => {});
+    return read;
+  };
+  let next: Promise<FileRow[]> | null = batch("");
+  while (next) {
+    const rows = await next;
     if (rows.length === 0) return;
     // Rows come in candidate-number order; each candidate's results by specification code.
     const candidates: FileRow[][] = [];
@@ -163,6 +170,8 @@ async function* fileRows(
       if (last && last[0].candidateNumber === row.candidateNumber) last.push(row);
       else candidates.push([row]);
     }
+    // The next batch is read while this one is written out.
+    next = candidates.length < size ? null : batch(candidates[candidates.length - 1][0].candidateNumber);
     for (const results of candidates) {
       // Codes are ASCII letters, digits and "_./-" (lib/validation/codes.ts): plain code-unit order.
       results.sort((a, b) => byCode(a.specificationCode ?? "", b.specificationCode ?? ""));
@@ -186,7 +195,5 @@ async function* fileRows(
         };
       }
     }
-    if (candidates.length < size) return;
-    after = candidates[candidates.length - 1][0].candidateNumber;
   }
 }
