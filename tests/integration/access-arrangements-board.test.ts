@@ -235,3 +235,37 @@ describe("the modified-paper deadline", () => {
     });
   });
 });
+
+describe("a long referred queue", () => {
+  it("comes 50 a page, oldest first, with the count of all of them; a page past the end is empty", async () => {
+    await w.as("board", DECIDED);
+    const waitingBefore = okOf(await referralQueue()).total;
+    const model = await w.prisma.accessArrangement.findUniqueOrThrow({ where: { id: referredB } });
+    const { id: _id, reference: _reference, createdAt, updatedAt: _updated, ...copy } = model;
+    await w.prisma.accessArrangement.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        ...copy,
+        status: "REFERRED" as const,
+        decidedAt: null,
+        decidedById: null,
+        decisionComment: "",
+        expiresAt: null,
+        createdAt: new Date(createdAt.getTime() + (i + 1) * 60_000),
+      })),
+    });
+    const first = okOf(await referralQueue());
+    expect(first.total).toBe(waitingBefore + 60);
+    expect(first.rows).toHaveLength(50);
+    const second = okOf(await referralQueue({ page: "2" }));
+    expect(second.page).toBe(2);
+    expect(second.rows).toHaveLength(waitingBefore + 10);
+    const all = [...first.rows, ...second.rows];
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+    const times = all.map((r) => r.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(okOf(await referralQueue({ page: "3" })).rows).toEqual([]);
+    // Nonsense is the first page.
+    expect(okOf(await referralQueue({ page: "x\u0000" })).page).toBe(1);
+    expect(okOf(await referralQueue({ page: "-4" })).page).toBe(1);
+  });
+});

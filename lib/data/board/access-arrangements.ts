@@ -32,32 +32,48 @@ const REFERRED: Prisma.AccessArrangementWhereInput = {
   OR: [{ status: "REFERRED" }, { decidedById: { not: null } }],
 };
 
-export type ReferralFilters = { view?: string; centre?: string };
+export type ReferralFilters = { view?: string; centre?: string; page?: string | number };
+
+/** Applications a page of the referred queue shows. */
+export const REFERRALS_PAGE_SIZE = 50;
+
+export type ReferralQueue = {
+  rows: ReferralRow[];
+  view: "waiting" | "decided";
+  centre: string;
+  /** Applications waiting for a decision, whatever the view and centre. */
+  waiting: number;
+  /** Applications in this view (and centre), on every page. */
+  total: number;
+  page: number;
+  pageSize: number;
+};
 
 /**
- * The referred queue: waiting applications, oldest first (`view` "decided": the ones board
- * staff decided, latest first), optionally of one centre (its number). Audited.
+ * The referred queue, a page at a time: waiting applications, oldest first (`view` "decided":
+ * the ones board staff decided, latest first), optionally of one centre (its number). Audited.
  */
-export async function referralQueue(
-  filters: ReferralFilters = {},
-): Promise<Result<{ rows: ReferralRow[]; view: "waiting" | "decided"; centre: string; waiting: number }>> {
+export async function referralQueue(filters: ReferralFilters = {}): Promise<Result<ReferralQueue>> {
   const auth = await authorizeBoard();
   if (!auth.ok) return auth;
   const f = filters && typeof filters === "object" ? filters : {};
   const view = f.view === "decided" ? "decided" : "waiting";
   const centre = codeOrEmpty(f.centre, 5);
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(f.page)) || 1));
   const db = getPrisma();
   const where: Prisma.AccessArrangementWhereInput = {
     ...(view === "waiting" ? { status: "REFERRED" } : { decidedById: { not: null } }),
     ...(centre ? { centre: { number: centre } } : {}),
   };
-  const [rows, waiting] = await Promise.all([
+  const [rows, total, waiting] = await Promise.all([
     db.accessArrangement.findMany({
       where,
       include: { ...ROW_INCLUDE, centre: { select: { number: true, nameEn: true, nameCy: true } } },
       orderBy: view === "waiting" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ decidedAt: "desc" }, { id: "asc" }],
-      take: 200,
+      skip: (page - 1) * REFERRALS_PAGE_SIZE,
+      take: REFERRALS_PAGE_SIZE,
     }),
+    db.accessArrangement.count({ where }),
     db.accessArrangement.count({ where: { status: "REFERRED" } }),
   ]);
   const { ip } = await requestInfo();
@@ -67,7 +83,7 @@ export async function referralQueue(
     actorId: auth.caller.userId,
     actorEmail: auth.caller.email,
     ip,
-    details: { view, centre, shown: rows.length },
+    details: { view, centre, page, shown: rows.length },
     at: auth.at,
   });
   return {
@@ -75,6 +91,9 @@ export async function referralQueue(
     view,
     centre,
     waiting,
+    total,
+    page,
+    pageSize: REFERRALS_PAGE_SIZE,
     rows: rows.map((r) => ({ ...toRow(r, auth.at), centre: r.centre })),
   };
 }

@@ -9,6 +9,7 @@ import { localized } from "@/lib/i18n/localized";
 import { arrangementName } from "@/components/access-arrangements/names";
 import { StateBadge } from "@/components/access-arrangements/state-badge";
 import { PageHeader } from "@/components/page/page-header";
+import { Pagination } from "@/components/page/pagination";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -24,18 +25,20 @@ const first = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : 
 /** The applications referred to the board: waiting (oldest first) or decided. Board staff only. */
 export default async function BoardAccessArrangementsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
-  const queue = await must(referralQueue({ view: first(sp.view), centre: first(sp.centre) }));
+  const queue = await must(referralQueue({ view: first(sp.view), centre: first(sp.centre), page: first(sp.page) }));
   const t = await getTranslations("boardAccessArrangements");
   const ta = await getTranslations("accessArrangements");
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
-  const href = (view: string) => {
+  const href = (view: string, page = 1) => {
     const q = new URLSearchParams();
     if (view !== "waiting") q.set("view", view);
     if (queue.centre) q.set("centre", queue.centre);
+    if (page > 1) q.set("page", String(page));
     const s = q.toString();
     return `/board/access-arrangements${s ? `?${s}` : ""}`;
   };
+  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={t("intro")}>
@@ -86,7 +89,7 @@ export default async function BoardAccessArrangementsPage({ searchParams }: { se
         <p>{t("none")}</p>
       ) : (
         <Table labelledBy="referrals-caption">
-          <TableCaption id="referrals-caption">{t("caption", { count: queue.rows.length })}</TableCaption>
+          <TableCaption id="referrals-caption">{t("caption", { count: queue.total })}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>{t("colReceived")}</TableHead>
@@ -121,6 +124,17 @@ export default async function BoardAccessArrangementsPage({ searchParams }: { se
           </TableBody>
         </Table>
       )}
+      <Pagination
+        page={queue.page}
+        pages={pages}
+        href={(page) => href(queue.view, page)}
+        labels={{
+          nav: ta("list.pagination"),
+          previous: ta("list.previous"),
+          next: ta("list.next"),
+          pageOf: ta("list.pageOf", { page: queue.page, pages }),
+        }}
+      />
     </div>
   );
 }
