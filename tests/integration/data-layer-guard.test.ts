@@ -5,39 +5,19 @@
 // their `export`, and the building blocks that run inside an authorized function's transaction
 // (they take the transaction) with `// internal: <reason>`; those are listed, not called.
 // Every lib/data file is `server-only`.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
 import { signInAs } from "../utils/next-mocks";
+import { DATA_FILES, markedExports, ROOT } from "../utils/data-layer";
 
 vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
 vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 vi.mock("next-intl/server", async () => (await import("../utils/next-mocks")).intlServerMock);
 
-const ROOT = path.resolve(__dirname, "../..");
-const DATA = path.join(ROOT, "lib/data");
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const FILES = walk(DATA)
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-  .map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
-
-/** Exported names with a `// public: …` or `// internal: …` line directly above their export. */
-function publicExports(source: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const re =
-    /\/\/ (?:public|internal): ([^\n]+)\n(?:\/\*\*[\s\S]*?\*\/\n)?export (?:async )?(?:function\*? |const )(\w+)/g;
-  for (const m of source.matchAll(re)) found.set(m[2], m[1].trim());
-  return found;
-}
+const FILES = DATA_FILES;
 
 let db: TestDb;
 beforeAll(async () => {
@@ -56,7 +36,7 @@ describe("the data layer", () => {
 
   it.each(FILES)("%s: every exported function refuses a caller with no session", async (file) => {
     const source = readFileSync(path.join(ROOT, file), "utf8");
-    const open = publicExports(source);
+    const open = markedExports(source, ["public", "internal"]);
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     const checked: string[] = [];
     for (const [name, value] of Object.entries(mod)) {

@@ -4,39 +4,24 @@
 // searches; save the `// internal:` building blocks, which take a transaction) is called by each
 // kind of signed-in person with every argument a string holding a NUL byte; each must answer — a
 // refusal, an empty list — and never throw.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../utils/test-db";
 import { buildWorld, type World } from "../authz/fixtures";
 import { signInAs } from "../utils/next-mocks";
+import { DATA_FILES, isNextControlFlow, markedExports, ROOT } from "../utils/data-layer";
 
 vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
 vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 vi.mock("next-intl/server", async () => (await import("../utils/next-mocks")).intlServerMock);
 
-const ROOT = path.resolve(__dirname, "../..");
 const AT = new Date("2027-09-01T09:00:00Z");
 const ACTORS = ["eo", "board", "appointee", "moderator"] as const;
 const NUL = "a\u0000b";
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const FILES = walk(path.join(ROOT, "lib/data"))
-  .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
-  .map((f) => path.relative(ROOT, f).split(path.sep).join("/"));
-
-/** Exported names marked `// internal: …` (they take the caller's transaction). */
-function internalExports(source: string): Set<string> {
-  const re = /\/\/ internal: [^\n]+\n(?:\/\*\*[\s\S]*?\*\/\n)?export (?:async )?(?:function\*? |const )(\w+)/g;
-  return new Set([...source.matchAll(re)].map((m) => m[1]));
-}
+const FILES = DATA_FILES;
 
 /** Exported functions whose every parameter is typed `string` (optional or not), by name, with their arity. */
 function stringOnlyExports(source: string): Map<string, number> {
@@ -49,12 +34,6 @@ function stringOnlyExports(source: string): Map<string, number> {
     if (params.length && params.every((p) => /^\w+\??: string$/.test(p))) found.set(m[1], params.length);
   }
   return found;
-}
-
-/** Redirects and notFound() are Next's normal answers. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown })?.digest;
-  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK);/.test(digest);
 }
 
 let db: TestDb;
@@ -76,7 +55,7 @@ describe("a NUL byte in any argument of the data layer", () => {
 
   it.each(FILES)("%s answers, never fails", async (file) => {
     const source = readFileSync(path.join(ROOT, file), "utf8");
-    const skip = internalExports(source);
+    const skip = markedExports(source, ["internal"]);
     const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
     const failures: string[] = [];
     for (const [name, arity] of stringOnlyExports(source)) {

@@ -12,13 +12,13 @@ import { createTestDb, type TestDb } from "../utils/test-db";
 import { buildWorld, type World } from "../authz/fixtures";
 import { discover } from "../authz/discover";
 import { signInAs } from "../utils/next-mocks";
+import { isNextControlFlow, ROOT } from "../utils/data-layer";
 
 vi.mock("@/lib/auth/config", async () => (await import("../utils/next-mocks")).authConfigMock);
 vi.mock("next/headers", async () => (await import("../utils/next-mocks")).headersMock);
 vi.mock("next/cache", async () => (await import("../utils/next-mocks")).cacheMock);
 vi.mock("next-intl/server", async () => (await import("../utils/next-mocks")).intlServerMock);
 
-const ROOT = path.resolve(__dirname, "../..");
 const AT = new Date("2027-09-01T09:00:00Z");
 const RUNS = 15;
 // Each endpoint draws its own inputs from a seed made of its name and a base: `npm test` is the
@@ -111,12 +111,6 @@ function toForm(entries: [string, string[]][]): FormData {
   const data = new FormData();
   for (const [key, values] of entries) for (const v of values) data.append(key, v);
   return data;
-}
-
-/** Redirects and notFound() are Next's normal answers; anything else thrown is a 500. */
-function isNextControlFlow(error: unknown): boolean {
-  const digest = (error as { digest?: unknown })?.digest;
-  return typeof digest === "string" && /^(NEXT_REDIRECT|NEXT_HTTP_ERROR_FALLBACK);/.test(digest);
 }
 
 let db: TestDb;
