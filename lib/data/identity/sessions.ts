@@ -114,19 +114,14 @@ export type LiveSession = {
   };
 };
 
-type LiveSessionRow = Omit<LiveSession, "user"> & {
-  email: string;
-  name: string;
-  title: string;
-  role: Role;
-  centreId: string | null;
-  appointeeType: AppointeeType | null;
-  language: Language | null;
-  permissions: string[] | null;
-  centreNumber: string | null;
-  centreNameEn: string | null;
-  centreNameCy: string | null;
-};
+/** The statement's row: the session's columns, the person's beside them, grants and centre flattened. */
+type LiveSessionRow = Omit<LiveSession, "user"> &
+  Omit<LiveSession["user"], "id" | "grants" | "centre"> & {
+    permissions: string[] | null;
+    centreNumber: string | null;
+    centreNameEn: string | null;
+    centreNameCy: string | null;
+  };
 
 /**
  * The session row behind a cookie, if it is neither revoked, expired nor idle; refreshes its idle
