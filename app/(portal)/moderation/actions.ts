@@ -2,26 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { messageKeyOf, type Refusal } from "@/lib/auth/authorize";
+import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { saveModeratedMark, saveReportDraft, submitReport } from "@/lib/data/marks/moderation-save";
 import { REPORT_SECTIONS } from "@/lib/marks/moderation-report";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { gridAnswer, markMessage } from "@/lib/marks/grid-answer";
 import type { GridSave, GridSaveResult } from "@/components/marks/grid-types";
 
 // Moderator mark input's actions: the grid's save of one moderated mark (bound to the
 // allocation and sheet), and the report form (save a draft, or submit). The data layer holds
 // every rule (lib/data/marks/moderation-save.ts); these read the post and translate its answer.
-
-/** A refusal's message in the reader's language: the mark rules' ("marks.overMax") or the errors namespace's. */
-async function messageOf(refusal: Refusal): Promise<string> {
-  const key = messageKeyOf(refusal);
-  const t = await getTranslations();
-  const full = key.startsWith("marks.") ? key : `errors.${key}`;
-  return t.has(full as never) ? t(full as never) : t("errors.generic");
-}
 
 /** Saves one moderated mark (the grid's `save`, bound to the allocation and the sheet). */
 export async function saveModeratedMarkAction(
@@ -32,18 +24,8 @@ export async function saveModeratedMarkAction(
 ): Promise<GridSaveResult> {
   await requireUser();
   const ids = [allocationId, sheetId, entryId].map((v) => recordIdSchema.safeParse(v));
-  if (ids.some((r) => !r.success)) return { ok: false, message: await messageOf({ ok: false, error: "notFound" }) };
-  const result = await saveModeratedMark(allocationId, sheetId, entryId, save);
-  if (result.ok) return { ok: true, version: result.version, savedAt: result.savedAt.toISOString() };
-  if ("current" in result) {
-    const c = result.current;
-    const savedBy = "savedBy" in result ? result.savedBy : null;
-    return {
-      ok: false,
-      conflict: c ? { value: c.value, version: c.version, savedAt: c.savedAt.toISOString(), savedBy } : null,
-    };
-  }
-  return { ok: false, message: await messageOf(result) };
+  if (ids.some((r) => !r.success)) return { ok: false, message: await markMessage("notFound") };
+  return gridAnswer(await saveModeratedMark(allocationId, sheetId, entryId, save));
 }
 
 const SECTION_FIELDS = REPORT_SECTIONS.map((k) => `section_${k}`);

@@ -2,24 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { messageKeyOf } from "@/lib/auth/authorize";
 import { requireUser } from "@/lib/auth/session";
 import { saveEmiMark, submitEmiMarks } from "@/lib/data/marks/emi";
 import { hasUnexpectedFields, text, type ActionState } from "@/lib/validation/action-state";
 import { recordIdSchema } from "@/lib/validation/ids";
+import { gridAnswer, markMessage } from "@/lib/marks/grid-answer";
 import type { GridSave, GridSaveResult } from "@/components/marks/grid-types";
 
 // Examiner mark input: one mark saved from the grid (bound to the allocation), and a batch of
 // marks submitted. The data layer decides who may do what (lib/data/marks/emi.ts); these check
 // the post's shape and translate its answer.
-
-/** A refusal's message in the reader's language: the mark rules' own (marks.…) or the errors namespace's. */
-async function messageOf(key: string): Promise<string> {
-  const t = await getTranslations();
-  const full = key.startsWith("marks.") ? key : `errors.${key}`;
-  return t.has(full as never) ? t(full as never) : t("errors.generic");
-}
 
 export async function saveEmiMarkAction(
   allocationId: string,
@@ -28,18 +21,9 @@ export async function saveEmiMarkAction(
 ): Promise<GridSaveResult> {
   await requireUser();
   const ids = [recordIdSchema.safeParse(allocationId), recordIdSchema.safeParse(entryId)];
-  if (ids.some((r) => !r.success)) return { ok: false, message: await messageOf("notFound") };
+  if (ids.some((r) => !r.success)) return { ok: false, message: await markMessage("notFound") };
   // The engine checks the save's shape (no extra fields) and the mark's rules.
-  const result = await saveEmiMark(allocationId, entryId, save);
-  if (result.ok) return { ok: true, version: result.version, savedAt: result.savedAt.toISOString() };
-  if (result.error === "conflict" && "current" in result) {
-    const c = result.current;
-    return {
-      ok: false,
-      conflict: c ? { value: c.value, version: c.version, savedAt: c.savedAt.toISOString() } : null,
-    };
-  }
-  return { ok: false, message: await messageOf(messageKeyOf(result)) };
+  return gridAnswer(await saveEmiMark(allocationId, entryId, save));
 }
 
 const SUBMIT_FIELDS = ["allocationId", "entry", "scope", "confirm"] as const;
