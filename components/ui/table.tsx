@@ -1,8 +1,9 @@
 import { cn } from "@/lib/utils";
 
-// The parts of a data table. Only the table itself (its scroll region, ./table-scroll.tsx) runs in
-// the browser; rows and cells are plain server-rendered elements, so a long table costs no
-// client component per cell.
+// The parts of a data table. The table itself (its scroll region, ./table-scroll.tsx) runs in
+// the browser; rows and cells are plain elements with no client component per cell. A table of
+// tens or hundreds of rows draws its rows in one client component from a list of texts
+// (docs/decisions/025-long-tables.md, e.g. components/results/result-rows.tsx).
 export { Table, type TableProps } from "./table-scroll";
 
 export function TableHeader({ className, ...props }: React.ComponentProps<"thead">) {

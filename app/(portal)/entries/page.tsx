@@ -9,17 +9,17 @@ import { must } from "@/lib/http/page";
 import { formatDate } from "@/lib/i18n/dates";
 import { isLocale } from "@/lib/i18n/config";
 import { localized } from "@/lib/i18n/localized";
+import { EntryRows } from "@/components/entries/entry-rows";
 import { DownloadLink } from "@/components/page/download-link";
 import { PageHeader } from "@/components/page/page-header";
 import { Pagination } from "@/components/page/pagination";
 import { seriesParam } from "@/components/page/series-picker";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { EnterForm, WithdrawForm } from "./_components/entry-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -85,42 +85,23 @@ export default async function EntriesPage({ searchParams }: { searchParams: Prom
         </TableRow>
       </TableHeader>
       <TableBody>
-        {result.entries.map((e) => {
-          const name = `${e.candidate.lastName}, ${e.candidate.firstName}`;
-          return (
-            <TableRow key={e.id}>
-              <TableCell>{e.candidate.candidateNumber}</TableCell>
-              <TableCell>{name}</TableCell>
-              <TableCell>
-                {e.spec.code} {localized(e.spec, locale, "title")}
-              </TableCell>
-              <TableCell>
-                <span className="flex flex-wrap gap-2">
-                  <Badge variant={e.status === "ENTERED" ? "success" : "secondary"}>{t(`status${e.status}`)}</Badge>
-                  {e.late ? <Badge variant="warning">{t("late")}</Badge> : null}
-                </span>
-              </TableCell>
-              <TableCell>{formatDate(e.createdAt, "stamp", locale)}</TableCell>
-              {make ? (
-                <TableCell>
-                  {e.status === "ENTERED" ? (
-                    // A button that reads as a link: fifty of them a page, so a short class list
-                    // (bench/results-day.ts keeps the page under 200 KB).
-                    <button
-                      type="submit"
-                      name="entryId"
-                      value={e.id}
-                      className="min-h-6 font-semibold text-link underline underline-offset-4 hover:text-link-hover"
-                      aria-label={t("withdrawLabel", { name, spec: e.spec.code })}
-                    >
-                      {t("withdraw")}
-                    </button>
-                  ) : null}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          );
-        })}
+        <EntryRows
+          rows={result.entries.map((e) => {
+            const name = `${e.candidate.lastName}, ${e.candidate.firstName}`;
+            return {
+              id: e.id,
+              candidateNumber: e.candidate.candidateNumber,
+              name,
+              specification: `${e.spec.code} ${localized(e.spec, locale, "title")}`,
+              entered: e.status === "ENTERED",
+              status: t(`status${e.status}`),
+              late: e.late,
+              enteredAt: formatDate(e.createdAt, "stamp", locale),
+              withdrawLabel: make && e.status === "ENTERED" ? t("withdrawLabel", { name, spec: e.spec.code }) : null,
+            };
+          })}
+          labels={{ late: t("late"), withdraw: make ? t("withdraw") : null }}
+        />
       </TableBody>
     </Table>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pagination } from "@/components/page/pagination";
+import { ResultRows } from "@/components/results/result-rows";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -52,9 +53,6 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
           for (const k of [...next.keys()]) if (!next.get(k)) next.delete(k);
           return `/results?${next.toString()}`;
         };
-        const statement = "/results/statement/";
-        const seriesQuery = `?series=${encodeURIComponent(series.code)}`;
-        const viewStatement = t("table.viewStatement");
         const specTitle = (r: (typeof data.rows)[number]) =>
           `${r.specificationCode} ${localized(r, ctx.locale, "specificationTitle")}`;
         return (
@@ -149,27 +147,20 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                     <TableCell colSpan={6}>{t("table.none")}</TableCell>
                   </TableRow>
                 ) : (
-                  data.rows.map((r) => {
-                    // Text as single strings and plain links (no client component per row): a
-                    // hundred rows a page, rendered on every results-morning request.
-                    const person = `${r.lastName}, ${r.firstName}`;
-                    return (
-                      <TableRow key={r.resultId}>
-                        {view === "subject" ? <TableCell>{specTitle(r)}</TableCell> : null}
-                        <TableCell>{r.candidateNumber}</TableCell>
-                        <TableCell>{person}</TableCell>
-                        {view === "candidate" ? <TableCell>{specTitle(r)}</TableCell> : null}
-                        <TableCell>{localized(r, ctx.locale, "qualificationName")}</TableCell>
-                        <TableCell className="font-bold">{r.grade}</TableCell>
-                        <TableCell>
-                          <a href={`${statement}${r.candidateId}${seriesQuery}`}>
-                            {viewStatement}
-                            <span className="sr-only">{` (${r.candidateNumber} ${person})`}</span>
-                          </a>
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })
+                  <ResultRows
+                    rows={data.rows.map((r) => [
+                      r.resultId,
+                      r.candidateId,
+                      r.candidateNumber,
+                      `${r.lastName}, ${r.firstName}`,
+                      specTitle(r),
+                      localized(r, ctx.locale, "qualificationName"),
+                      r.grade,
+                    ])}
+                    specificationFirst={view === "subject"}
+                    statementLabel={t("table.viewStatement")}
+                    seriesQuery={`?series=${encodeURIComponent(series.code)}`}
+                  />
                 )}
               </TableBody>
             </Table>
