@@ -24,6 +24,8 @@ export type Caller = Readonly<{
   role: Role;
   appointeeType: AppointeeType | null;
   centreId: string | null;
+  /** The caller's centre's number and names (read with the session), null without one. */
+  centre: Readonly<{ number: string; nameEn: string; nameCy: string }> | null;
   /** The raw grants stored for the account (what Manage Users shows as ticked). */
   grants: readonly string[];
   /** Always ∪ granted-and-grantable: what the caller may do. */
@@ -74,6 +76,7 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
     role: user.role,
     appointeeType: user.appointeeType ?? null,
     centreId: user.centreId,
+    centre: user.centre ? { number: user.centre.number, nameEn: user.centre.nameEn, nameCy: user.centre.nameCy } : null,
     grants,
     permissions: effectivePermissions(user.role, grants),
     pendingStep: (session.pendingStep as PendingStep | null) ?? null,

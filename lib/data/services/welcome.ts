@@ -33,10 +33,7 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
   if (!auth.ok) return auth;
   const { caller, at } = auth;
   const db = getPrisma();
-  const [centre, series, deadline] = await Promise.all([
-    caller.centreId
-      ? db.centre.findUnique({ where: { id: caller.centreId }, select: { number: true, nameEn: true, nameCy: true } })
-      : null,
+  const [series, deadline] = await Promise.all([
     db.series.findFirst({
       where: { releaseAt: { gt: new Date(at.getTime() - WEEK_MS) } },
       orderBy: { releaseAt: "asc" },
@@ -51,7 +48,7 @@ export async function welcomePanel(): Promise<Result<WelcomePanel>> {
     name: caller.name,
     email: caller.email,
     role: caller.role,
-    centre,
+    centre: caller.centre,
     deadline,
     series: series
       ? {
