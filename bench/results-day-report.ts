@@ -15,6 +15,8 @@ export type Measured = {
   session: Load;
   /** An empty page inside the portal's layout, signed in: the frame every portal page pays for. */
   shell: Load;
+  /** The empty portal page plus a hundred fixed rows drawn as /results draws them: no query. */
+  shellRows: Load;
   /** Bytes of each path's answer (the A2C answers' bodies among them). */
   bodyBytes: Record<string, number>;
   home: Load;
@@ -34,7 +36,7 @@ export type Measured = {
 /** Prints the tables and returns the rows (the smoke run checks every path answered). */
 export function printResultsDay(m: Measured): Row[] {
   const { options, sha, world, bare, bareRoute, home, results, entries, a2cLargest, a2cMedian, signIns, ceiling } = m;
-  const { file, scaleOut, sizes, session, shell, bodyBytes } = m;
+  const { file, scaleOut, sizes, session, shell, shellRows, bodyBytes } = m;
   const kb = (name: string) => `${Math.round((bodyBytes[name] ?? 0) / 1024)} KB`;
   // ─── the tables ───
   const vsPage = (l: Load) => l.rps / bare.rps;
@@ -54,6 +56,7 @@ export function printResultsDay(m: Measured): Row[] {
     row("bare route handler /api/bench-bare", bareRoute, null, "—", null),
     row("bare page signed in /bench-session (diagnosis)", session, vsPage(session), "—", null),
     row("empty portal page /bench-shell (diagnosis)", shell, vsPage(shell), "—", null),
+    row("portal page, 100 fixed rows /bench-shell-rows (diagnosis)", shellRows, vsPage(shellRows), "—", null),
     row("All Services /", home, vsPage(home), "≥ 80% of the bare page", vsPage(home) >= 0.8 && home.errors === 0),
     {
       ...row("/results (100 rows)", results, vsPage(results), "", null),

@@ -190,6 +190,7 @@ async function main() {
       "/entries": page("/entries"),
       "/bench-session": page("/bench-session"),
       "/bench-shell": page("/bench-shell"),
+      "/bench-shell-rows": page("/bench-shell-rows"),
       a2c: a2c(world.a2c.largest.token),
       a2cMedian: a2c(world.a2c.median.token),
     })) {
@@ -205,6 +206,7 @@ async function main() {
     say(`bare route handler: ${bareRoute.rps.toFixed(0)} req/s`);
     const session = await measure(options, page("/bench-session"));
     const shell = await measure(options, page("/bench-shell"));
+    const shellRows = await measure(options, page("/bench-shell-rows"));
     const home = await measure(options, page("/"));
     const results = await measure(options, page("/results"));
     const entries = await measure(options, page("/entries"));
@@ -274,6 +276,7 @@ async function main() {
       bareRoute,
       session,
       shell,
+      shellRows,
       bodyBytes,
       home,
       results,

@@ -25,6 +25,28 @@ export default async function BenchShellPage() {
   return <h1>Shell</h1>;
 }
 `,
+  // The least a page of a hundred results can cost: the empty portal page plus a hundred rows of
+  // fixed text drawn as /results draws its rows, no query (docs/decisions/025-long-tables.md).
+  "app/(portal)/bench-shell-rows/page.tsx": `import { requireUser } from "@/lib/auth/session";
+import { ResultRows, type ResultRowCells } from "@/components/results/result-rows";
+
+// The benchmark's empty portal page with a hundred fixed result rows (bench/results-day.ts).
+const ROWS: ResultRowCells[] = Array.from({ length: 100 }, (_, i) => {
+  const n = String(i + 1).padStart(4, "0");
+  return [\`r\${n}\`, \`c\${n}\`, n, \`Surname \${n}, First\`, \`95\${n.slice(2)} Subject\`, "GCSE", String(i % 9)];
+});
+
+export default async function BenchShellRowsPage() {
+  await requireUser();
+  return (
+    <table>
+      <tbody>
+        <ResultRows rows={ROWS} specificationFirst={false} statementLabel="Statement" seriesQuery="?series=x" />
+      </tbody>
+    </table>
+  );
+}
+`,
   // The same without the portal's layout: the bare page plus finding the signed-in session.
   "app/bench-session/page.tsx": `import { requireUser } from "@/lib/auth/session";
 
