@@ -1,10 +1,15 @@
+"use client";
+
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { PublicHeader } from "@/components/layout/public-header";
 
-export default async function NotFound() {
-  const t = await getTranslations("notFound");
-  const tn = await getTranslations("noAccess");
+// Next renders the not-found page into every page's payload, once for each layout above the page,
+// in case the page turns out not to be found. As a client component it is a reference there, not
+// a header and a paragraph rendered on the server for nothing (docs/decisions/025-long-tables.md).
+export default function NotFound() {
+  const t = useTranslations("notFound");
+  const tn = useTranslations("noAccess");
   return (
     <>
       <PublicHeader />

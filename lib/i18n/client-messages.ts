@@ -8,8 +8,9 @@ import type { MessageTree } from "./messages";
 // client-messages.test.ts fails when a client component uses a namespace its pages do not get.
 
 export const CLIENT_MESSAGES = {
-  // Every page: the table's scroll cue, the language toggle, "service unavailable" (app/error.tsx).
-  app: ["common", "header", "unavailable"],
+  // Every page: the table's scroll cue, the language toggle, "service unavailable" (app/error.tsx),
+  // and the not-found page with its header (app/not-found.tsx), which every page carries.
+  app: ["common", "header", "unavailable", "meta", "notFound", "noAccess"],
   "app/(public)": ["errors", "signIn", "forgot"],
   "app/(onboarding)": ["errors", "setPassword", "mfa", "mfaSetup", "passkeys"],
   // The portal's frame (the idle warning) and All Services' tiles.
