@@ -128,7 +128,9 @@ export async function signInWithPassword(
 
   const next: PendingStep = user.mustChangePassword ? "password" : user.mfaFactors.length === 0 ? "mfa-setup" : "mfa";
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
+    // Earlier wrong passwords are forgotten; most sign-ins have none, and skip the write.
+    if (user.failedSignIns !== 0 || user.lockedUntil !== null)
+      await tx.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
     // The temporary password works once.
     if (user.mustChangePassword && invite)
       await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
