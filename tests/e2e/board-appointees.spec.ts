@@ -1,17 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, latestMessage, signedIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, latestMessage, signedIn, switchTo } from "./helpers";
 
 // The board's appointees: board staff create a moderator, who is invited by email to
 // the appointee sign-in, and allocate them to an internally assessed component of the demo
 // series and a demo centre. Every page of the service is checked with axe in English and Welsh.
 
 /** Switches language with the header's toggle (the signed-in account saves the choice). */
-async function switchTo(page: Page, language: "en" | "cy") {
-  if ((await page.locator("html").getAttribute("lang")) === language) return;
-  await page.getByRole("button", { name: language === "cy" ? /switch to Welsh/ : /Switch to English/ }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", language);
-}
-
 test("board staff create a moderator and allocate them to a component and a demo centre", async ({ page }) => {
   test.slow();
   const email = `e2e.moderator.${Date.now().toString(36)}@appointees.test`;

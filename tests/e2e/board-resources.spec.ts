@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { makePdf } from "../factories/files";
 import { E2E } from "./fixtures-seed";
 import { PAPERS } from "./board-resources-fixtures";
-import { expectNoAxeViolations, setServerClock, signedIn, signIn } from "./helpers";
+import { expectNoAxeViolations, setServerClock, signedIn, signIn, switchTo } from "./helpers";
 
 // The board's uploads and post-results in a browser (docs/product-rules.md ("Board uploads"),
 // ("Post-results services")). Board staff upload the 9521/01 question paper of the January 2026
@@ -17,12 +17,6 @@ const ONE_MINUTE_BEFORE = new Date("2026-01-13T08:44:00Z");
 const OPEN = new Date("2026-01-13T08:45:00Z");
 
 /** Switches the page's language with the header's toggle (a signed-in account also saves it). */
-async function switchTo(page: Page, language: "en" | "cy") {
-  if ((await page.locator("html").getAttribute("lang")) === language) return;
-  await page.getByRole("button", { name: language === "cy" ? /switch to Welsh/ : /Switch to English/ }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", language);
-}
-
 /** axe on the page in English, then in Welsh (and back to English: the choice is saved on the account). */
 async function axeInBothLanguages(page: Page, label: string) {
   await expectNoAxeViolations(page, label);

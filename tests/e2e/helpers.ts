@@ -174,3 +174,12 @@ export async function expectNoAxeViolations(page: Page, label: string) {
     ...(stillUndecided.length ? [`${label}: color-contrast undecided or too low on ${stillUndecided.join(", ")}`] : []),
   ]).toEqual([]);
 }
+
+/** Switches the page's language with the header's toggle, and waits for the page in it. */
+export async function switchTo(page: Page, language: "en" | "cy") {
+  if ((await page.locator("html").getAttribute("lang")) === language) return;
+  await page.getByRole("button", { name: language === "cy" ? /switch to Welsh/ : /Switch to English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", language);
+  // The page's title comes with its metadata, which may arrive after its body.
+  await expect(page).toHaveTitle(/\S/);
+}

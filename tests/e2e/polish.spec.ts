@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, ownIp, signedIn, type StoredAccount } from "./helpers";
+import { expectNoAxeViolations, ownIp, signedIn, switchTo, type StoredAccount } from "./helpers";
 
 // Rough edges, in a browser: form messages with nothing left unfilled, British
 // dates, the header (wordmark, mark, favicon, labelled search) and footer (Help, Accessibility),
@@ -7,12 +7,6 @@ import { expectNoAxeViolations, ownIp, signedIn, type StoredAccount } from "./he
 // and Label in Name (WCAG 2.5.3) for every control of the main pages.
 
 /** Switches to a language with the header's toggle (a signed-in account also saves it). */
-async function switchTo(page: Page, language: "en" | "cy") {
-  if ((await page.locator("html").getAttribute("lang")) === language) return;
-  await page.getByRole("button", { name: language === "cy" ? /switch to Welsh/ : /Switch to English/ }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", language);
-}
-
 /** Runs `steps` in Welsh and always switches back: the choice is saved on the stored account. */
 async function inWelsh(page: Page, steps: () => Promise<void>) {
   await switchTo(page, "cy");
@@ -163,6 +157,7 @@ test("the footer's Help and Accessibility links lead to real pages, signed in or
   await expectNoAxeViolations(visitor, "en /accessibility");
   await switchTo(visitor, "cy");
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Datganiad hygyrchedd ar gyfer Porth");
+  await expect(visitor).toHaveTitle(/^Datganiad hygyrchedd ar gyfer Porth – /);
   await expectNoAxeViolations(visitor, "cy /accessibility");
   await visitor.getByRole("contentinfo").getByRole("link", { name: "Help" }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Help i ddefnyddio Porth");
