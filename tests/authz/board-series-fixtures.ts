@@ -7,11 +7,14 @@ import { createSeries } from "../factories/series";
 import { form } from "./types";
 
 let made = 0;
+// Drawn once: the codes of one run count up from here, so no two calls can meet (a fresh draw per
+// call let a later call land on an earlier one's year and month).
+const FIRST_YEAR = 3000 + (randomBytes(2).readUInt16BE(0) % 500) * 10;
 
 /** A series code no other row or fixture has: a year from 3000 and a month. */
 export function newSeriesCode(): string {
   const n = made++;
-  const year = 3000 + (randomBytes(2).readUInt16BE(0) % 500) * 10 + Math.floor(n / 12);
+  const year = FIRST_YEAR + Math.floor(n / 12);
   return `${year}-${String((n % 12) + 1).padStart(2, "0")}`;
 }
 
